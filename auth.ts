@@ -1,0 +1,30 @@
+import NextAuth from "next-auth";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import { db } from "@/lib/db";
+import { connectOrganization } from "@/lib/auth/connections";
+import { ORGANIZATION_PROVIDER_ID, polarProvider } from "@/lib/auth/polar-provider";
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  adapter: PrismaAdapter(db),
+  session: { strategy: "database" },
+  providers: [polarProvider("user"), polarProvider("organization")],
+  pages: { signIn: "/", error: "/auth/error" },
+  callbacks: {
+    // The organization flow never signs anyone in: it adds a grant to the
+    // signed-in user and lands on that organization's dashboard.
+    async signIn({ account }) {
+      if (account?.provider !== ORGANIZATION_PROVIDER_ID) return true;
+      const session = await auth();
+      if (!session?.user?.id) return "/?error=SignInFirst";
+      const connection = await connectOrganization(session.user.id, account);
+      return `/dashboard/${connection.organizationSlug}`;
+    },
+    session({ session, user }) {
+      session.user.id = user.id;
+      return session;
+    },
+    authorized({ auth }) {
+      return Boolean(auth?.user);
+    },
+  },
+});

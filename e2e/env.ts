@@ -1,0 +1,18 @@
+// The environment the e2e app and emulator run with. The app's origin is
+// `localhost` (Next rewrites 127.0.0.1 to localhost in request URLs), the
+// emulator's is 127.0.0.1, as on a developer's machine.
+const appPort = Number(process.env.E2E_APP_PORT ?? 3210);
+const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 4210);
+
+export const e2eEnv = {
+  PORT: String(appPort),
+  AUTH_URL: `http://localhost:${appPort}`,
+  AUTH_SECRET: "e2e-only-secret-not-for-production-use-0123456789",
+  AUTH_TRUST_HOST: "true",
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/polar_starter_test",
+  POLAR_SERVER: "local",
+  POLAR_EMULATOR_URL: `http://127.0.0.1:${emulatorPort}`,
+  EMULATOR_PORT: String(emulatorPort),
+  EMULATOR_APP_URL: `http://localhost:${appPort}`,
+} satisfies Record<string, string>;

@@ -1,0 +1,55 @@
+import "server-only";
+import type { Account } from "next-auth";
+import { db } from "@/lib/db";
+import { polarClient } from "@/lib/polar/client";
+
+/**
+ * Stores the organization grant that `account` (from the sub_type=organization
+ * flow) holds for `userId`. The organization's id is the token's `sub`; its
+ * name, slug and avatar come from Polar's API with the new token.
+ */
+export async function connectOrganization(userId: string, account: Account) {
+  const accessToken = account.access_token;
+  if (!accessToken) throw new Error("Polar returned no access token for the organization.");
+  const organization = await polarClient(accessToken).organizations.get(account.providerAccountId);
+  const tokens = {
+    access_token: accessToken,
+    refresh_token: account.refresh_token ?? null,
+    id_token: account.id_token ?? null,
+    expires_at: account.expires_at ?? null,
+    token_type: account.token_type ?? null,
+    scope: account.scope ?? null,
+    subjectType: "organization",
+    needsReconnect: false,
+    refreshedAt: new Date(),
+    organizationSlug: organization.slug,
+    organizationName: organization.name,
+    avatarUrl: organization.avatar_url ?? null,
+  };
+  return db.organizationConnection.upsert({
+    where: { userId_organizationId: { userId, organizationId: organization.id } },
+    create: { userId, organizationId: organization.id, ...tokens },
+    update: tokens,
+  });
+}
+
+/** The user's connected organizations, without their tokens. */
+export function listConnections(userId: string) {
+  return db.organizationConnection.findMany({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      organizationId: true,
+      organizationSlug: true,
+      organizationName: true,
+      avatarUrl: true,
+      needsReconnect: true,
+    },
+  });
+}
+
+/** One of the user's connections by organization slug; null for anyone else's. */
+export function findConnection(userId: string, organizationSlug: string) {
+  return db.organizationConnection.findFirst({ where: { userId, organizationSlug } });
+}

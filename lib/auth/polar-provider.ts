@@ -1,0 +1,57 @@
+import type { OIDCConfig } from "next-auth/providers";
+import { polarServer } from "@/lib/polar/server";
+
+export type PolarSubjectType = "user" | "organization";
+
+/** Claims of Polar's ID token: `sub` is the user id, or the organization id for sub_type=organization. */
+export interface PolarIdTokenClaims {
+  sub: string;
+  name?: string | null;
+  email?: string | null;
+  email_verified?: boolean;
+}
+
+export const USER_PROVIDER_ID = "polar";
+export const ORGANIZATION_PROVIDER_ID = "polar-organization";
+
+export const USER_SCOPES = ["openid", "profile", "email", "organizations:read"];
+export const ORGANIZATION_SCOPES = [
+  "openid",
+  "organizations:read",
+  "products:read",
+  "orders:read",
+  "customers:read",
+  "subscriptions:read",
+  "metrics:read",
+];
+
+/**
+ * "Sign in with Polar" as an OIDC provider. The same Polar OAuth client serves two
+ * flows: sub_type=user signs the person in; sub_type=organization makes them pick
+ * one organization and returns a token tied to it.
+ */
+export function polarProvider(subType: PolarSubjectType): OIDCConfig<PolarIdTokenClaims> {
+  const isUser = subType === "user";
+  return {
+    id: isUser ? USER_PROVIDER_ID : ORGANIZATION_PROVIDER_ID,
+    name: isUser ? "Polar" : "Polar organization",
+    type: "oidc",
+    issuer: polarServer.issuer,
+    clientId: polarServer.clientId,
+    clientSecret: polarServer.clientSecret,
+    checks: ["pkce", "state", "nonce"],
+    // Auth.js defaults to client_secret_basic; Polar documents client_secret_post.
+    client: { token_endpoint_auth_method: "client_secret_post" },
+    authorization: {
+      params: { scope: (isUser ? USER_SCOPES : ORGANIZATION_SCOPES).join(" "), sub_type: subType },
+    },
+    profile(claims) {
+      return {
+        id: claims.sub,
+        name: claims.name ?? null,
+        email: claims.email ?? null,
+        image: null,
+      };
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { defineConfig } from "@playwright/test";
+import { e2eEnv } from "./e2e/env";
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 60_000,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  globalSetup: "./e2e/global-setup.ts",
+  use: {
+    baseURL: e2eEnv.AUTH_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      // Debian's Chromium: Playwright never downloads a browser here.
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-features=AutofillServerCommunication",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: [
+    {
+      name: "emulator",
+      command: "node emulator/main.ts",
+      url: `${e2eEnv.POLAR_EMULATOR_URL}/.well-known/openid-configuration`,
+      env: e2eEnv,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      name: "app",
+      command: "next build && next start --port " + e2eEnv.PORT,
+      url: `${e2eEnv.AUTH_URL}/api/auth/providers`,
+      env: e2eEnv,
+      reuseExistingServer: false,
+      timeout: 240_000,
+    },
+  ],
+});

@@ -1,0 +1,49 @@
+// `npm run dev`: the whole app on one command. Uses DATABASE_URL when set, else
+// Prisma's embedded Postgres (`prisma dev`); applies migrations; starts the Polar
+// emulator unless Polar credentials are configured; runs `next dev` on :3000.
+import { randomBytes } from "node:crypto";
+import { appendFileSync, existsSync } from "node:fs";
+import { run, start, stopAll, waitForOutput } from "./lib/processes.ts";
+
+for (const file of [".env.local", ".env"]) if (existsSync(file)) process.loadEnvFile(file);
+
+const port = Number(process.env.PORT ?? 3000);
+const appUrl = `http://localhost:${port}`;
+
+function ensureSecret(name: string, bytes: number) {
+  if (process.env[name]) return;
+  const value = randomBytes(bytes).toString("base64");
+  appendFileSync(".env.local", `${name}="${value}"\n`);
+  process.env[name] = value;
+  console.log(`Generated ${name} into .env.local`);
+}
+ensureSecret("AUTH_SECRET", 32);
+
+let closeDatabase = async () => {};
+if (!process.env.DATABASE_URL) {
+  const { startPrismaDevServer } = await import("@prisma/dev");
+  const server = await startPrismaDevServer({ name: "polar-starter" });
+  process.env.DATABASE_URL = server.database.connectionString;
+  closeDatabase = () => server.close();
+  console.log(`Embedded Postgres (prisma dev) at ${server.database.connectionString.replace(/:[^:@/]+@/, ":***@")}`);
+}
+
+await run(process.execPath, ["scripts/db-migrate.ts"]);
+
+const useEmulator = !process.env.POLAR_CLIENT_ID && (process.env.POLAR_SERVER ?? "local") === "local";
+if (useEmulator) {
+  const emulator = start("emulator", process.execPath, ["emulator/main.ts"], { EMULATOR_APP_URL: appUrl });
+  await waitForOutput(emulator, /ready at (\S+)/);
+}
+
+const next = start("next", "next", ["dev", "--port", String(port)], { AUTH_URL: appUrl });
+console.log(`\n  Open ${appUrl} and choose "Sign in with Polar".\n`);
+
+async function shutdown() {
+  stopAll();
+  await closeDatabase();
+  process.exit(0);
+}
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
+next.on("exit", shutdown);
