@@ -2,7 +2,8 @@ import NextAuth from "next-auth";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/db";
 import { connectOrganization } from "@/lib/auth/connections";
-import { ORGANIZATION_PROVIDER_ID, polarProvider } from "@/lib/auth/polar-provider";
+import { ORGANIZATION_PROVIDER_ID, USER_PROVIDER_ID, polarProvider } from "@/lib/auth/polar-provider";
+import { endSignInGrant, storeSignInGrant } from "@/lib/auth/user-grant";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   adapter: PrismaAdapter(db),
@@ -25,6 +26,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
     authorized({ auth }) {
       return Boolean(auth?.user);
+    },
+  },
+  events: {
+    async signIn({ account, isNewUser }) {
+      if (account?.provider === USER_PROVIDER_ID && !isNewUser) await storeSignInGrant(account);
+    },
+    async signOut(message) {
+      if ("session" in message && message.session) await endSignInGrant(message.session.userId);
     },
   },
 });

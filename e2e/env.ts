@@ -8,6 +8,7 @@ export const e2eEnv = {
   PORT: String(appPort),
   AUTH_URL: `http://localhost:${appPort}`,
   AUTH_SECRET: "e2e-only-secret-not-for-production-use-0123456789",
+  TOKEN_ENCRYPTION_KEY: Buffer.from("e2e-only-key-not-for-production!").toString("base64"),
   AUTH_TRUST_HOST: "true",
   NEXT_TELEMETRY_DISABLED: "1",
   DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/polar_starter_test",

@@ -18,6 +18,7 @@ function ensureSecret(name: string, bytes: number) {
   console.log(`Generated ${name} into .env.local`);
 }
 ensureSecret("AUTH_SECRET", 32);
+ensureSecret("TOKEN_ENCRYPTION_KEY", 32);
 
 let closeDatabase = async () => {};
 if (!process.env.DATABASE_URL) {

@@ -49,7 +49,17 @@ export function listConnections(userId: string) {
   });
 }
 
-/** One of the user's connections by organization slug; null for anyone else's. */
+/** One of the user's connections by organization slug, without tokens; null for anyone else's. */
 export function findConnection(userId: string, organizationSlug: string) {
-  return db.organizationConnection.findFirst({ where: { userId, organizationSlug } });
+  return db.organizationConnection.findFirst({
+    where: { userId, organizationSlug },
+    select: {
+      id: true,
+      organizationId: true,
+      organizationSlug: true,
+      organizationName: true,
+      avatarUrl: true,
+      needsReconnect: true,
+    },
+  });
 }

@@ -1,0 +1,96 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
+import { isGrantRejected, refreshTokens, type PolarTokens } from "@/lib/polar/oauth";
+
+/** Refresh this long before Polar's expiry, so a token never expires mid-request. */
+export const REFRESH_MARGIN_SECONDS = 60;
+
+/** Where a Polar grant lives: the sign-in Account or an OrganizationConnection. */
+export type GrantTable = "Account" | "OrganizationConnection";
+
+interface GrantRow {
+  access_token: string | null;
+  refresh_token: string | null;
+  expires_at: number | null;
+  needsReconnect: boolean;
+}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+const select = { access_token: true, refresh_token: true, expires_at: true, needsReconnect: true } as const;
+
+function load(client: Tx | typeof db, table: GrantTable, id: string): Promise<GrantRow | null> {
+  return table === "Account"
+    ? client.account.findUnique({ where: { id }, select })
+    : client.organizationConnection.findUnique({ where: { id }, select });
+}
+
+type GrantUpdate = { [K in keyof PolarTokens]?: PolarTokens[K] | null } & {
+  needsReconnect?: boolean;
+  subjectType?: string;
+  refreshedAt?: Date;
+};
+
+async function save(tx: Tx, table: GrantTable, id: string, data: GrantUpdate) {
+  if (table === "Account") await tx.account.update({ where: { id }, data });
+  else await tx.organizationConnection.update({ where: { id }, data });
+}
+
+function isFresh(row: GrantRow) {
+  return (
+    row.access_token !== null &&
+    (row.expires_at === null || row.expires_at - REFRESH_MARGIN_SECONDS > Date.now() / 1000)
+  );
+}
+
+function subjectTypeOf(accessToken: string) {
+  return accessToken.startsWith("polar_at_o_") ? "organization" : "user";
+}
+
+/**
+ * A usable access token for the grant, or null when Polar refused it and the
+ * user must reconnect.
+ *
+ * Polar rotates refresh tokens with no grace period: of two refreshes of the
+ * same token, one fails and would cost the grant. So a refresh happens only
+ * under a row lock (SELECT ... FOR UPDATE), which serialises it across requests
+ * and server instances; whoever waited re-reads the row and reuses the new
+ * token. The new tokens are committed before any of them is used.
+ */
+export async function freshAccessToken(table: GrantTable, id: string): Promise<string | null> {
+  const row = await load(db, table, id);
+  if (!row || row.needsReconnect) return null;
+  if (isFresh(row)) return row.access_token;
+
+  return db.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM ${Prisma.raw(`"${table}"`)} WHERE id = ${id} FOR UPDATE`;
+      const current = await load(tx, table, id);
+      if (!current || current.needsReconnect) return null;
+      if (isFresh(current)) return current.access_token;
+      if (!current.refresh_token) {
+        await save(tx, table, id, { needsReconnect: true });
+        return null;
+      }
+      let tokens: PolarTokens;
+      try {
+        tokens = await refreshTokens(current.refresh_token);
+      } catch (error) {
+        if (!isGrantRejected(error)) throw error;
+        await save(tx, table, id, { needsReconnect: true, access_token: null, refresh_token: null });
+        return null;
+      }
+      await save(tx, table, id, {
+        ...tokens,
+        // Polar may not send a new refresh token; then the old one stays valid.
+        refresh_token: tokens.refresh_token ?? current.refresh_token,
+        id_token: tokens.id_token ?? undefined,
+        subjectType: subjectTypeOf(tokens.access_token),
+        refreshedAt: new Date(),
+      });
+      return tokens.access_token;
+    },
+    { maxWait: 20_000, timeout: 30_000 },
+  );
+}

@@ -1,0 +1,63 @@
+import "server-only";
+import * as oauth from "oauth4webapi";
+import { polarServer } from "./server";
+
+// @polar-sh/sdk 1.0.1's requestToken/revokeToken send no form body, so token
+// refresh and revocation use oauth4webapi, the OAuth client Auth.js itself uses,
+// against the endpoints from Polar's discovery document.
+const insecure = { [oauth.allowInsecureRequests]: polarServer.server === "local" };
+const client: oauth.Client = { client_id: polarServer.clientId };
+const clientAuth = oauth.ClientSecretPost(polarServer.clientSecret);
+
+let authorizationServer: Promise<oauth.AuthorizationServer> | undefined;
+
+function discover() {
+  authorizationServer ??= (async () => {
+    const issuer = new URL(polarServer.issuer);
+    const response = await oauth.discoveryRequest(issuer, { algorithm: "oidc", ...insecure });
+    return oauth.processDiscoveryResponse(issuer, response);
+  })().catch((error: unknown) => {
+    authorizationServer = undefined;
+    throw error;
+  });
+  return authorizationServer;
+}
+
+export interface PolarTokens {
+  access_token: string;
+  refresh_token: string | null;
+  id_token: string | null;
+  expires_at: number | null;
+  token_type: string | null;
+  scope: string | null;
+}
+
+/** Exchanges a refresh token; Polar rotates it, so the old one is dead once this returns. */
+export async function refreshTokens(refreshToken: string): Promise<PolarTokens> {
+  const as = await discover();
+  const response = await oauth.refreshTokenGrantRequest(as, client, clientAuth, refreshToken, insecure);
+  const result = await oauth.processRefreshTokenResponse(as, client, response);
+  return {
+    access_token: result.access_token,
+    refresh_token: result.refresh_token ?? null,
+    id_token: result.id_token ?? null,
+    expires_at: result.expires_in ? Math.floor(Date.now() / 1000) + result.expires_in : null,
+    token_type: result.token_type ?? null,
+    scope: result.scope ?? null,
+  };
+}
+
+/** RFC 7009 revocation at Polar's /v1/oauth2/revoke. */
+export async function revokeToken(token: string, hint: "access_token" | "refresh_token") {
+  const as = await discover();
+  const response = await oauth.revocationRequest(as, client, clientAuth, token, {
+    ...insecure,
+    additionalParameters: { token_type_hint: hint },
+  });
+  await oauth.processRevocationResponse(response);
+}
+
+/** Polar refused the grant itself (revoked, rotated away or expired): only a new consent helps. */
+export function isGrantRejected(error: unknown) {
+  return error instanceof oauth.ResponseBodyError && error.error === "invalid_grant";
+}
