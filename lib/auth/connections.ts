@@ -2,6 +2,7 @@ import "server-only";
 import type { Account } from "next-auth";
 import { db } from "@/lib/db";
 import { polarClient } from "@/lib/polar/client";
+import { revokeGrant } from "./revoke";
 
 /**
  * Stores the organization grant that `account` (from the sub_type=organization
@@ -62,4 +63,19 @@ export function findConnection(userId: string, organizationSlug: string) {
       needsReconnect: true,
     },
   });
+}
+
+/**
+ * Revokes the user's grant for the organization at Polar and deletes it. A
+ * failed revocation is logged by revokeGrant and does not keep the tokens.
+ */
+export async function disconnectOrganization(userId: string, organizationId: string) {
+  const connection = await db.organizationConnection.findUnique({
+    where: { userId_organizationId: { userId, organizationId } },
+    select: { id: true, access_token: true, refresh_token: true },
+  });
+  if (!connection) return false;
+  await revokeGrant(connection);
+  await db.organizationConnection.delete({ where: { id: connection.id } });
+  return true;
 }
