@@ -1,0 +1,34 @@
+import { ROUTES } from "./routes.ts";
+import { SCOPES_SUPPORTED } from "./scopes.ts";
+
+// Field for field what Polar's /.well-known/openid-configuration and
+// /.well-known/oauth-authorization-server return (polar/oauth2/metadata.py,
+// authorization_server.py, constants.py), with this origin as both polar.sh and
+// api.polar.sh. Left out: registration_endpoint (dynamic client registration is
+// for Polar staff only and the emulator's clients are seeded).
+// code_challenge_methods_supported: Polar's code computes it from authlib's
+// CodeChallenge (plain, S256); the emulator only accepts S256 and requires it.
+export function discoveryDocument(issuer: string): Record<string, unknown> {
+  const url = (path: string) => `${issuer}${path}`;
+  return {
+    issuer,
+    authorization_endpoint: url(ROUTES.authorization),
+    token_endpoint: url(ROUTES.token),
+    jwks_uri: url(ROUTES.jwks),
+    scopes_supported: SCOPES_SUPPORTED,
+    response_types_supported: ["code"],
+    response_modes_supported: ["query"],
+    grant_types_supported: ["authorization_code", "refresh_token"],
+    token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "none"],
+    service_documentation: "https://polar.sh/docs/api-reference",
+    revocation_endpoint: url(ROUTES.revocation),
+    revocation_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
+    introspection_endpoint: url(ROUTES.introspection),
+    introspection_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
+    code_challenge_methods_supported: ["S256"],
+    userinfo_endpoint: url(ROUTES.userinfo),
+    subject_types_supported: ["public"],
+    id_token_signing_alg_values_supported: ["RS256"],
+    claims_supported: ["sub", "name", "email", "email_verified"],
+  };
+}

@@ -1,0 +1,102 @@
+import { generateKeyPairSync, randomBytes } from "node:crypto";
+import Provider, { type BaseToken } from "oidc-provider";
+import { findAccount } from "./accounts.ts";
+import { createAdapterFactory } from "./adapter.ts";
+import { clients } from "./data/seed.ts";
+import { ROUTES } from "./routes.ts";
+import { SCOPES_SUPPORTED } from "./scopes.ts";
+import type { EmulatorState } from "./state.ts";
+import type { SigningKey } from "./token-endpoint.ts";
+import { errorPage } from "./views/error.ts";
+
+
+// Refresh tokens and grants live until revoked (Polar); oidc-provider wants a number.
+const UNTIL_REVOKED = 10 * 365 * 24 * 60 * 60;
+
+function opaqueToken(prefix: string): string {
+  return prefix + randomBytes(32).toString("base64url");
+}
+
+export function createProvider(options: { issuer: string; appUrl: string; state: EmulatorState }): {
+  provider: Provider;
+  key: SigningKey;
+} {
+  const { issuer, appUrl, state } = options;
+  // A fresh RS256 key per start: ID tokens are only checked against the live JWKS.
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const key: SigningKey = { privateKey, kid: `emulator-${randomBytes(6).toString("hex")}` };
+
+  const provider = new Provider(issuer, {
+    adapter: createAdapterFactory(state),
+    clients: clients.map((client) => ({
+      client_id: client.client_id,
+      ...(client.client_secret ? { client_secret: client.client_secret } : {}),
+      client_name: client.client_name,
+      redirect_uris: client.redirect_paths.map((path) => new URL(path, appUrl).href),
+      grant_types: ["authorization_code", "refresh_token"],
+      response_types: ["code"],
+      token_endpoint_auth_method: client.token_endpoint_auth_method,
+      id_token_signed_response_alg: "RS256",
+      scope: client.scope,
+    })),
+    clientBasedCORS: () => true,
+    jwks: { keys: [{ ...privateKey.export({ format: "jwk" }), kid: key.kid, alg: "RS256", use: "sig" }] },
+    cookies: { keys: [randomBytes(32).toString("hex")] },
+    findAccount: (_ctx: unknown, id: string, token?: BaseToken) => findAccount(state, id, token),
+    // Polar's userinfo: name with openid, email + email_verified with email
+    // (polar/oauth2/userinfo.py). "profile" adds nothing on its own.
+    claims: { openid: ["sub", "name"], email: ["email", "email_verified"], profile: [] },
+    scopes: SCOPES_SUPPORTED,
+    // Otherwise oidc-provider keeps profile claims out of code-flow ID tokens,
+    // and Auth.js builds the profile from the ID token.
+    conformIdTokenClaims: false,
+    extraParams: ["sub_type"],
+    responseTypes: ["code"],
+    pkce: { required: () => true },
+    features: {
+      devInteractions: { enabled: false },
+      userinfo: { enabled: false },
+      revocation: { enabled: false },
+      introspection: { enabled: false },
+      rpInitiatedLogout: { enabled: false },
+      resourceIndicators: { enabled: false },
+    },
+    routes: {
+      authorization: ROUTES.authorization,
+      token: ROUTES.token,
+      jwks: ROUTES.jwks,
+    },
+    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `${ROUTES.interaction}/${interaction.uid}` },
+    ttl: {
+      AccessToken: () => state.settings.accessTokenTtl,
+      AuthorizationCode: () => state.settings.codeTtl,
+      IdToken: 3600,
+      Interaction: 3600,
+      Session: 3600,
+      Grant: UNTIL_REVOKED,
+      RefreshToken: UNTIL_REVOKED,
+    },
+    expiresWithSession: () => false,
+    issueRefreshToken: (_ctx: unknown, client: { grantTypeAllowed(type: string): boolean }) =>
+      client.grantTypeAllowed("refresh_token"),
+    // Polar issues a new refresh token on every refresh (INCLUDE_NEW_REFRESH_TOKEN).
+    rotateRefreshToken: true,
+    renderError: async (ctx: { type: string; body: unknown }, out: { error: string; error_description?: string }) => {
+      ctx.type = "html";
+      ctx.body = errorPage({ title: "Authorization failed", error: out.error, description: out.error_description });
+    },
+  });
+
+  const letter = (grantId: string | undefined) =>
+    grantId && state.subjects.get(grantId)?.type === "organization" ? "o" : "u";
+  provider.AccessToken.prototype.generateTokenId = function (this: BaseToken & { format?: string }) {
+    this.format = "opaque";
+    return opaqueToken(`polar_at_${letter(this.grantId)}_`);
+  };
+  provider.RefreshToken.prototype.generateTokenId = function (this: BaseToken) {
+    return opaqueToken(`polar_rt_${letter(this.grantId)}_`);
+  };
+  provider.AuthorizationCode.prototype.generateTokenId = () => opaqueToken("polar_ac_");
+
+  return { provider, key };
+}

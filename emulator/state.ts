@@ -1,0 +1,103 @@
+// Mutable runtime state of one emulator instance. Everything here is in memory
+// and `reset()` brings it back to a fresh start (seed data is immutable).
+
+export type Subject =
+  | { type: "user"; userId: string }
+  | { type: "organization"; organizationId: string; userId: string };
+
+export interface StoredRecord {
+  payload: Record<string, unknown>;
+}
+
+export interface ForcedTokenFailure {
+  status: number;
+  error: string;
+  error_description?: string;
+  grant_type?: string;
+}
+
+export interface ForcedApiFailure {
+  status: 401 | 403 | 404 | 429 | 500 | 502 | 503;
+  kind?: "insufficient_scope" | "invalid_token";
+  path?: string;
+  remaining: number;
+}
+
+export interface Settings {
+  accessTokenTtl: number;
+  codeTtl: number;
+  clockSkewSeconds: number;
+  latencyMs: number;
+  latencyPath?: string;
+  rateLimitUser: number;
+  rateLimitOrganization: number;
+  rateLimitWindowSeconds: number;
+}
+
+export interface Stats {
+  token: Record<string, number>;
+  tokenErrors: Record<string, number>;
+  api: Record<string, number>;
+  userinfo: number;
+  revocations: number;
+  authorizations: number;
+}
+
+export interface RateBucket {
+  windowStart: number;
+  count: number;
+}
+
+export interface EmulatorState {
+  readonly defaults: Readonly<Settings>;
+  settings: Settings;
+  /** oidc-provider models (AccessToken, RefreshToken, Grant, ...) by model name, then id. */
+  readonly models: Map<string, Map<string, StoredRecord>>;
+  /** Who a grant's tokens act as: the user, or the organization picked on the consent page. */
+  readonly subjects: Map<string, Subject>;
+  /** The account picked on the login page, by interaction uid, until consent is given. */
+  readonly pendingLogins: Map<string, string>;
+  /** Access token <-> refresh token issued in the same token response (Polar stores them as one row). */
+  readonly pairs: Map<string, string>;
+  readonly rateBuckets: Map<string, RateBucket>;
+  tokenFailures: ForcedTokenFailure[];
+  apiFailures: ForcedApiFailure[];
+  stats: Stats;
+  /** The emulator's clock in epoch seconds, including the configured skew. */
+  now(): number;
+  reset(): void;
+}
+
+function emptyStats(): Stats {
+  return { token: {}, tokenErrors: {}, api: {}, userinfo: 0, revocations: 0, authorizations: 0 };
+}
+
+export function createState(defaults: Settings): EmulatorState {
+  const state: EmulatorState = {
+    defaults: Object.freeze({ ...defaults }),
+    settings: { ...defaults },
+    models: new Map(),
+    subjects: new Map(),
+    pendingLogins: new Map(),
+    pairs: new Map(),
+    rateBuckets: new Map(),
+    tokenFailures: [],
+    apiFailures: [],
+    stats: emptyStats(),
+    now() {
+      return Math.floor(Date.now() / 1000) + state.settings.clockSkewSeconds;
+    },
+    reset() {
+      state.settings = { ...state.defaults };
+      state.models.clear();
+      state.subjects.clear();
+      state.pendingLogins.clear();
+      state.pairs.clear();
+      state.rateBuckets.clear();
+      state.tokenFailures = [];
+      state.apiFailures = [];
+      state.stats = emptyStats();
+    },
+  };
+  return state;
+}

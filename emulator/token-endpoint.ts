@@ -1,0 +1,133 @@
+import { createSign, type KeyObject } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import type Provider from "oidc-provider";
+import { readBody, sendJson } from "./http.ts";
+import { ROUTES } from "./routes.ts";
+import type { EmulatorState } from "./state.ts";
+
+export interface SigningKey {
+  privateKey: KeyObject;
+  kid: string;
+}
+
+interface TokenResponse {
+  access_token?: string;
+  expires_in?: number;
+  id_token?: string;
+  refresh_token?: string;
+  scope?: string;
+  token_type?: string;
+}
+
+function increment(counter: Record<string, number>, key: string): void {
+  counter[key] = (counter[key] ?? 0) + 1;
+}
+
+// The same request, with its body already read, for oidc-provider to read again.
+function replay(req: IncomingMessage, body: string): IncomingMessage {
+  const copy = Readable.from([Buffer.from(body)]);
+  return Object.assign(copy, {
+    headers: req.headers,
+    rawHeaders: req.rawHeaders,
+    method: req.method,
+    url: req.url,
+    httpVersion: req.httpVersion,
+    httpVersionMajor: req.httpVersionMajor,
+    httpVersionMinor: req.httpVersionMinor,
+    socket: req.socket,
+    connection: req.socket,
+  }) as unknown as IncomingMessage;
+}
+
+function shiftIdToken(idToken: string, skew: number, key: SigningKey): string {
+  const [, payloadPart] = idToken.split(".");
+  const payload = JSON.parse(Buffer.from(payloadPart ?? "", "base64url").toString("utf8")) as Record<string, unknown>;
+  for (const claim of ["iat", "exp", "auth_time"]) {
+    const value = payload[claim];
+    if (typeof value === "number") payload[claim] = value + skew;
+  }
+  const header = Buffer.from(JSON.stringify({ alg: "RS256", typ: "JWT", kid: key.kid })).toString("base64url");
+  const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
+  const signature = createSign("RSA-SHA256").update(`${header}.${body}`).sign(key.privateKey).toString("base64url");
+  return `${header}.${body}.${signature}`;
+}
+
+/**
+ * Wraps POST /v1/oauth2/token: counts calls by grant type, answers forced
+ * failures without touching any token, then lets oidc-provider do the work.
+ */
+export function createTokenEndpoint(provider: Provider, state: EmulatorState, log: (line: string) => void) {
+  const callback = provider.callback();
+
+  provider.on("server_error", (_ctx: unknown, err: Error) => {
+    log(`oidc-provider server error: ${err.stack ?? err.message}`);
+  });
+  provider.on("grant.error", (_ctx: unknown, err: { error?: string; error_detail?: string; message?: string }) => {
+    log(`token endpoint: ${err.error ?? "error"} (${err.error_detail ?? err.message ?? "no detail"})`);
+  });
+
+  return async function handleToken(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const grantType = new URLSearchParams(body).get("grant_type") ?? "(none)";
+    increment(state.stats.token, grantType);
+
+    const index = state.tokenFailures.findIndex((failure) => !failure.grant_type || failure.grant_type === grantType);
+    const failure = index >= 0 ? state.tokenFailures.splice(index, 1)[0] : undefined;
+    if (failure) {
+      increment(state.stats.tokenErrors, failure.error);
+      const payload =
+        failure.status >= 500
+          ? { error: failure.error }
+          : { error: failure.error, ...(failure.error_description ? { error_description: failure.error_description } : {}) };
+      sendJson(res, failure.status, payload, { pragma: "no-cache" });
+      return;
+    }
+    callback(replay(req, body), res);
+  };
+}
+
+/**
+ * Makes oidc-provider's responses look like Polar's: token responses in Polar's
+ * field order, no ID token on refresh (authlib's OpenID extension is only on the
+ * code grant, polar/oauth2/grants/__init__.py), no RFC 9207 `iss` on the
+ * authorization redirect (Polar doesn't send it). Also remembers which access
+ * and refresh token were issued together: Polar stores them as one row, which
+ * revocation acts on.
+ */
+export function installResponseHooks(provider: Provider, state: EmulatorState, key: SigningKey): void {
+  provider.use(async (ctx, next) => {
+    await next();
+    if (ctx.path.startsWith(ROUTES.authorization) && ctx.status >= 300 && ctx.status < 400) {
+      const location = ctx.response.get("location");
+      const url = location ? URL.parse(location) : null;
+      if (url?.searchParams.has("iss")) {
+        url.searchParams.delete("iss");
+        ctx.redirect(url.href);
+        ctx.status = 303;
+      }
+      return;
+    }
+    if (ctx.path !== ROUTES.token || ctx.method !== "POST") return;
+    const body = ctx.body as TokenResponse & { error?: string };
+    if (ctx.status >= 400) {
+      if (body?.error) increment(state.stats.tokenErrors, body.error);
+      return;
+    }
+    if (!body?.access_token) return;
+    if (body.refresh_token) {
+      state.pairs.set(body.access_token, body.refresh_token);
+      state.pairs.set(body.refresh_token, body.access_token);
+    }
+    const skew = state.settings.clockSkewSeconds;
+    const idToken = ctx.oidc?.params?.["grant_type"] === "authorization_code" ? body.id_token : undefined;
+    ctx.body = {
+      token_type: "Bearer",
+      access_token: body.access_token,
+      expires_in: body.expires_in,
+      refresh_token: body.refresh_token,
+      scope: body.scope,
+      ...(idToken ? { id_token: skew ? shiftIdToken(idToken, skew, key) : idToken } : {}),
+    };
+  });
+}
