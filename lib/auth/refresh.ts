@@ -14,11 +14,18 @@ interface GrantRow {
   refresh_token: string | null;
   expires_at: number | null;
   needsReconnect: boolean;
+  refreshedAt: Date | null;
 }
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
-const select = { access_token: true, refresh_token: true, expires_at: true, needsReconnect: true } as const;
+const select = {
+  access_token: true,
+  refresh_token: true,
+  expires_at: true,
+  needsReconnect: true,
+  refreshedAt: true,
+} as const;
 
 function load(client: Tx | typeof db, table: GrantTable, id: string): Promise<GrantRow | null> {
   return table === "Account"
@@ -55,8 +62,9 @@ function subjectTypeOf(accessToken: string) {
  * Polar rotates refresh tokens with no grace period: of two refreshes of the
  * same token, one fails and would cost the grant. So a refresh happens only
  * under a row lock (SELECT ... FOR UPDATE), which serialises it across requests
- * and server instances; whoever waited re-reads the row and reuses the new
- * token. The new tokens are committed before any of them is used.
+ * and server instances; whoever waited re-reads the row and, if it was
+ * refreshed meanwhile, reuses the new token. The new tokens are committed
+ * before any of them is used.
  */
 export async function freshAccessToken(table: GrantTable, id: string): Promise<string | null> {
   const row = await load(db, table, id);
@@ -68,7 +76,8 @@ export async function freshAccessToken(table: GrantTable, id: string): Promise<s
       await tx.$queryRaw`SELECT 1 FROM ${Prisma.raw(`"${table}"`)} WHERE id = ${id} FOR UPDATE`;
       const current = await load(tx, table, id);
       if (!current || current.needsReconnect) return null;
-      if (isFresh(current)) return current.access_token;
+      const refreshedMeanwhile = current.refreshedAt?.getTime() !== row.refreshedAt?.getTime();
+      if (current.access_token && (refreshedMeanwhile || isFresh(current))) return current.access_token;
       if (!current.refresh_token) {
         await save(tx, table, id, { needsReconnect: true });
         return null;
