@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { PolarButton } from "@/components/buttons";
 import { OrganizationAvatar } from "@/components/organization-avatar";
-import { connectOrganization } from "@/lib/auth/actions";
+import { connectOrganization, disconnectOrganization } from "@/lib/auth/actions";
 import { listConnections } from "@/lib/auth/connections";
 
 export const metadata = { title: "Dashboard" };
@@ -35,10 +35,10 @@ export default async function DashboardPage() {
         {connections.length > 0 ? (
           <ul className="mt-6 divide-y divide-zinc-200 dark:divide-zinc-800">
             {connections.map((c) => (
-              <li key={c.id}>
+              <li key={c.id} className="flex items-center justify-between gap-3">
                 <Link
                   href={`/dashboard/${c.organizationSlug}`}
-                  className="flex items-center gap-3 rounded-lg px-2 py-3 hover:bg-zinc-50 dark:hover:bg-zinc-800/60"
+                  className="flex flex-1 items-center gap-3 rounded-lg px-2 py-3 hover:bg-zinc-50 dark:hover:bg-zinc-800/60"
                 >
                   <OrganizationAvatar name={c.organizationName} />
                   <span>
@@ -46,6 +46,16 @@ export default async function DashboardPage() {
                     <span className="block text-sm text-zinc-500">{c.organizationSlug}</span>
                   </span>
                 </Link>
+                <form action={disconnectOrganization}>
+                  <input type="hidden" name="organizationId" value={c.organizationId} />
+                  <button
+                    type="submit"
+                    aria-label={`Disconnect ${c.organizationName}`}
+                    className="cursor-pointer rounded-md px-3 py-1.5 text-sm font-medium text-zinc-600 hover:bg-red-50 hover:text-red-700 dark:text-zinc-400 dark:hover:bg-red-500/10 dark:hover:text-red-300"
+                  >
+                    Disconnect
+                  </button>
+                </form>
               </li>
             ))}
           </ul>

@@ -42,7 +42,7 @@ CREATE TABLE "OrganizationConnection" (
     "organizationSlug" TEXT NOT NULL,
     "organizationName" TEXT NOT NULL,
     "avatarUrl" TEXT,
-    "access_token" TEXT NOT NULL,
+    "access_token" TEXT,
     "refresh_token" TEXT,
     "id_token" TEXT,
     "expires_at" INTEGER,
