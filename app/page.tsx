@@ -6,8 +6,8 @@ import { ServerBadge } from "@/components/server-badge";
 import { signInWithPolar } from "@/lib/auth/actions";
 import { polarServer } from "@/lib/polar/server";
 
-export default async function HomePage() {
-  const session = await auth();
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
+  const [session, { error }] = await Promise.all([auth(), searchParams]);
   if (session?.user) redirect("/dashboard");
 
   return (
@@ -23,6 +23,11 @@ export default async function HomePage() {
             Use your Polar account, then connect an organization to see its products, orders and
             subscriptions.
           </p>
+          {error === "SignInFirst" && (
+            <p role="alert" className="mt-4 rounded-lg bg-red-50 p-3 text-sm text-red-800 dark:bg-red-500/10 dark:text-red-200">
+              Your session ended before the organization was connected. Sign in, then connect it again.
+            </p>
+          )}
           <form action={signInWithPolar} className="mt-8">
             <PolarButton>Sign in with Polar</PolarButton>
           </form>
