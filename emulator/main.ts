@@ -18,6 +18,7 @@ const emulator = await startEmulator({
   accessTokenTtl: seconds("EMULATOR_ACCESS_TOKEN_TTL", 3600),
   codeTtl: seconds("EMULATOR_CODE_TTL", 600),
   quiet: process.env["EMULATOR_QUIET"] === "1",
+  controls: process.env["EMULATOR_CONTROLS"] !== "0",
 });
 
 console.log(`Polar emulator ready at ${emulator.url}`);

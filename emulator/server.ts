@@ -1,12 +1,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { discoveryDocument } from "./discovery.ts";
-import { sendJson } from "./http.ts";
+import { sendHtml, sendJson } from "./http.ts";
 import { createInteractions } from "./interactions.ts";
 import { createProvider } from "./provider.ts";
 import { ROUTES } from "./routes.ts";
 import { createState } from "./state.ts";
 import { createTokenEndpoint, installResponseHooks } from "./token-endpoint.ts";
+import { createApi } from "./api/router.ts";
+import { createControls } from "./controls.ts";
+import { createTokenManagement } from "./revocation.ts";
+import { homePage } from "./views/home.ts";
 
 export interface EmulatorOptions {
   port?: number;
@@ -17,6 +21,8 @@ export interface EmulatorOptions {
   /** Seconds; Polar's authorization codes last 10 minutes. */
   codeTtl?: number;
   quiet?: boolean;
+  /** Serve the /__emulator/ test controls (default true). */
+  controls?: boolean;
 }
 
 export interface RunningEmulator {
@@ -50,10 +56,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   installResponseHooks(provider, state, key);
   const handleToken = createTokenEndpoint(provider, state, log);
   const handleInteraction = createInteractions(provider, state);
+  const handleApi = createApi(provider, state);
+  const handleTokenManagement = createTokenManagement(provider, state);
+  const handleControl = options.controls === false ? undefined : createControls(provider, state);
   const oidc = provider.callback();
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { pathname } = new URL(req.url ?? "/", issuer);
+    const url = new URL(req.url ?? "/", issuer);
+    const { pathname } = url;
+    if (req.method === "GET" && pathname === "/") {
+      sendHtml(res, 200, homePage({ issuer, appUrl, controls: handleControl !== undefined }));
+      return;
+    }
+    if (handleControl && (await handleControl(req, res, pathname))) return;
     if (req.method === "GET" && (pathname === ROUTES.openidConfiguration || pathname === ROUTES.authorizationServerMetadata)) {
       sendJson(res, 200, discoveryDocument(issuer), { "access-control-allow-origin": "*" });
       return;
@@ -62,11 +77,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       await handleToken(req, res);
       return;
     }
+    if (req.method === "POST" && (pathname === ROUTES.revocation || pathname === ROUTES.introspection)) {
+      await handleTokenManagement(req, res, pathname === ROUTES.revocation ? "revoke" : "introspect");
+      return;
+    }
     if (await handleInteraction(req, res, pathname)) return;
     if (pathname.startsWith(ROUTES.authorization) || pathname === ROUTES.jwks || pathname === ROUTES.token) {
       oidc(req, res);
       return;
     }
+    if (await handleApi(req, res, url)) return;
     sendJson(res, 404, { detail: "Not Found" });
   }
 

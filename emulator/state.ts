@@ -68,7 +68,7 @@ export interface EmulatorState {
   reset(): void;
 }
 
-function emptyStats(): Stats {
+export function emptyStats(): Stats {
   return { token: {}, tokenErrors: {}, api: {}, userinfo: 0, revocations: 0, authorizations: 0 };
 }
 

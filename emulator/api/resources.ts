@@ -1,0 +1,243 @@
+// The read endpoints of Polar's API that the starter uses, with Polar's
+// required scopes (any one of them) as documented on each SDK method.
+import type { models } from "@polar-sh/sdk/2026-10";
+import { customers, orders, organizations, products, subscriptions } from "../data/seed.ts";
+import { findOrganization, findUser } from "../directory.ts";
+import type { ApiAuth } from "./auth.ts";
+import { notFound } from "./errors.ts";
+import { computeMetrics } from "./metrics.ts";
+import { booleanParam, matches, paginate, uuidList } from "./query.ts";
+import {
+  serializeCustomer,
+  serializeOrder,
+  serializeOrganization,
+  serializeProduct,
+  serializeSubscription,
+} from "./serializers.ts";
+
+export interface Resource {
+  method: "GET" | "GET|POST";
+  pattern: RegExp;
+  /** Any one of these scopes grants access; none means any valid OAuth token. */
+  scopes: string[];
+  handle(auth: ApiAuth, query: URLSearchParams, params: string[]): unknown;
+}
+
+function readable<T extends { organization_id: string }>(auth: ApiAuth, query: URLSearchParams, rows: T[]): T[] {
+  const requested = uuidList(query, "organization_id");
+  return rows.filter(
+    (row) => auth.organizationIds.includes(row.organization_id) && (!requested || requested.includes(row.organization_id)),
+  );
+}
+
+function byId<T extends { id: string; organization_id: string }>(auth: ApiAuth, rows: T[], id: string | undefined): T {
+  const row = rows.find((candidate) => candidate.id === id);
+  // Polar filters by what the subject may read: someone else's object is simply not found.
+  if (!row || !auth.organizationIds.includes(row.organization_id)) throw notFound();
+  return row;
+}
+
+const subscriptionOf = (id: string | null) => subscriptions.find((subscription) => subscription.id === id);
+const priceAmount = (product: (typeof products)[number]) => product.prices[0]?.price_amount ?? 0;
+
+export const resources: Resource[] = [
+  {
+    method: "GET",
+    pattern: /^\/v1\/organizations\/?$/,
+    scopes: ["organizations:read", "organizations:write"],
+    handle: (auth, query) => {
+      const slug = query.get("slug");
+      const rows = organizations
+        .filter((org) => auth.organizationIds.includes(org.id) && (!slug || org.slug === slug))
+        .map((org) => ({ ...org, organization_id: org.id }));
+      const page = paginate(query, rows, { created_at: (o) => o.created_at, slug: (o) => o.slug, name: (o) => o.name }, "created_at");
+      return { ...page, items: page.items.map(serializeOrganization) } satisfies models.ListResourceOrganization;
+    },
+  },
+  {
+    method: "GET",
+    pattern: /^\/v1\/organizations\/([^/]+)$/,
+    scopes: ["organizations:read", "organizations:write"],
+    handle: (auth, _query, [id]) => {
+      const org = id ? findOrganization(id) : undefined;
+      if (!org || !auth.organizationIds.includes(org.id)) throw notFound();
+      return serializeOrganization(org);
+    },
+  },
+  {
+    method: "GET",
+    pattern: /^\/v1\/products\/?$/,
+    scopes: ["products:read", "products:write"],
+    handle: (auth, query) => {
+      const search = query.get("query");
+      const archived = booleanParam(query, "is_archived");
+      const recurring = booleanParam(query, "is_recurring");
+      const ids = uuidList(query, "id");
+      const visibility = query.getAll("visibility");
+      const rows = readable(auth, query, products).filter(
+        (product) =>
+          matches(product.name, search) &&
+          (archived === undefined || product.is_archived === archived) &&
+          (recurring === undefined || (product.recurring_interval !== null) === recurring) &&
+          (!ids || ids.includes(product.id)) &&
+          (visibility.length === 0 || visibility.includes(product.visibility)),
+      );
+      const page = paginate(
+        query,
+        rows,
+        {
+          created_at: (p) => p.created_at,
+          name: (p) => p.name.toLowerCase(),
+          price_amount_type: (p) => p.prices[0]?.amount_type ?? "",
+          price_amount: priceAmount,
+        },
+        "-created_at",
+      );
+      return { ...page, items: page.items.map(serializeProduct) } satisfies models.ListResourceProduct;
+    },
+  },
+  {
+    method: "GET",
+    pattern: /^\/v1\/products\/([^/]+)$/,
+    scopes: ["products:read", "products:write"],
+    handle: (auth, _query, [id]) => serializeProduct(byId(auth, products, id)),
+  },
+  {
+    method: "GET",
+    pattern: /^\/v1\/customers\/?$/,
+    scopes: ["customers:read", "customers:write"],
+    handle: (auth, query) => {
+      const search = query.get("query");
+      const email = query.get("email");
+      const rows = readable(auth, query, customers).filter(
+        (customer) =>
+          (!email || customer.email.toLowerCase() === email.toLowerCase()) &&
+          (matches(customer.email, search) || matches(customer.name, search) || matches(customer.external_id, search)),
+      );
+      const page = paginate(
+        query,
+        rows,
+        { created_at: (c) => c.created_at, email: (c) => c.email, name: (c) => c.name.toLowerCase() },
+        "-created_at",
+      );
+      return { ...page, items: page.items.map(serializeCustomer) } satisfies models.ListResourceCustomer;
+    },
+  },
+  {
+    method: "GET",
+    pattern: /^\/v1\/customers\/([^/]+)$/,
+    scopes: ["customers:read", "customers:write"],
+    handle: (auth, _query, [id]) => serializeCustomer(byId(auth, customers, id)),
+  },
+  {
+    method: "GET",
+    pattern: /^\/v1\/orders\/?$/,
+    scopes: ["orders:read"],
+    handle: (auth, query) => {
+      const productIds = uuidList(query, "product_id");
+      const customerIds = uuidList(query, "customer_id");
+      const subscriptionIds = uuidList(query, "subscription_id");
+      const billingReasons = query.getAll("product_billing_type");
+      const statuses = query.getAll("status");
+      const rows = readable(auth, query, orders).filter(
+        (order) =>
+          (!productIds || productIds.includes(order.product_id)) &&
+          (!customerIds || customerIds.includes(order.customer_id)) &&
+          (!subscriptionIds || (order.subscription_id !== null && subscriptionIds.includes(order.subscription_id))) &&
+          (statuses.length === 0 || statuses.includes(order.status)) &&
+          (billingReasons.length === 0 ||
+            billingReasons.includes(order.subscription_id ? "recurring" : "one_time")),
+      );
+      const page = paginate(
+        query,
+        rows,
+        {
+          created_at: (o) => o.created_at,
+          status: (o) => o.status,
+          invoice_number: (o) => o.invoice_number,
+          amount: (o) => o.subtotal_amount,
+          net_amount: (o) => o.subtotal_amount,
+        },
+        "-created_at",
+      );
+      return {
+        ...page,
+        items: page.items.map((order) => serializeOrder(order, subscriptionOf(order.subscription_id))),
+      } satisfies models.ListResourceOrder;
+    },
+  },
+  {
+    method: "GET",
+    pattern: /^\/v1\/orders\/([^/]+)$/,
+    scopes: ["orders:read"],
+    handle: (auth, _query, [id]) => {
+      const order = byId(auth, orders, id);
+      return serializeOrder(order, subscriptionOf(order.subscription_id));
+    },
+  },
+  {
+    method: "GET",
+    pattern: /^\/v1\/subscriptions\/?$/,
+    scopes: ["subscriptions:read", "subscriptions:write"],
+    handle: (auth, query) => {
+      const productIds = uuidList(query, "product_id");
+      const customerIds = uuidList(query, "customer_id");
+      const active = booleanParam(query, "active");
+      const statuses = query.getAll("status");
+      const cancelAtPeriodEnd = booleanParam(query, "cancel_at_period_end");
+      const rows = readable(auth, query, subscriptions).filter(
+        (subscription) =>
+          (!productIds || productIds.includes(subscription.product_id)) &&
+          (!customerIds || customerIds.includes(subscription.customer_id)) &&
+          (active === undefined || (subscription.status !== "canceled") === active) &&
+          (statuses.length === 0 || statuses.includes(subscription.status)) &&
+          (cancelAtPeriodEnd === undefined || subscription.cancel_at_period_end === cancelAtPeriodEnd),
+      );
+      const page = paginate(
+        query,
+        rows,
+        {
+          started_at: (s) => s.started_at,
+          current_period_end: (s) => s.current_period_end,
+          status: (s) => s.status,
+          amount: (s) => s.amount,
+          customer: (s) => customers.find((c) => c.id === s.customer_id)?.email ?? "",
+          product: (s) => products.find((p) => p.id === s.product_id)?.name ?? "",
+        },
+        "-started_at",
+      );
+      return { ...page, items: page.items.map(serializeSubscription) } satisfies models.ListResourceSubscription;
+    },
+  },
+  {
+    method: "GET",
+    pattern: /^\/v1\/subscriptions\/([^/]+)$/,
+    scopes: ["subscriptions:read", "subscriptions:write"],
+    handle: (auth, _query, [id]) => serializeSubscription(byId(auth, subscriptions, id)),
+  },
+  {
+    method: "GET",
+    pattern: /^\/v1\/metrics\/?$/,
+    scopes: ["metrics:read"],
+    handle: (auth, query) => computeMetrics(query, auth.organizationIds),
+  },
+  {
+    // polar/oauth2/userinfo.py: name with openid; email and email_verified with email.
+    method: "GET|POST",
+    pattern: /^\/v1\/oauth2\/userinfo$/,
+    scopes: [],
+    handle: (auth): models.UserInfoUser | models.UserInfoOrganization => {
+      const { subject, scopes } = auth;
+      if (subject.type === "organization") {
+        const org = findOrganization(subject.organizationId);
+        return { sub: subject.organizationId, ...(scopes.has("openid") && org ? { name: org.name } : {}) };
+      }
+      const user = findUser(subject.userId);
+      return {
+        sub: subject.userId,
+        ...(scopes.has("openid") && user ? { name: user.name } : {}),
+        ...(scopes.has("email") && user ? { email: user.email, email_verified: user.email_verified } : {}),
+      };
+    },
+  },
+];

@@ -1,0 +1,183 @@
+// Test controls under /__emulator/ — not part of Polar. JSON in, JSON out.
+//
+//   GET  /__emulator/settings             current settings
+//   POST /__emulator/settings             { access_token_ttl, code_ttl, clock_skew_seconds, latency_ms,
+//                                           latency_path, rate_limit_user, rate_limit_organization,
+//                                           rate_limit_window_seconds }   (any subset)
+//   POST /__emulator/token-failures       { error, status?, error_description?, grant_type?, count? }
+//   POST /__emulator/api-failures         { status: 401|403|404|429|500|502|503, path?, count? }
+//   POST /__emulator/revoke               { refresh_token } | { access_token } | { user_id } | { organization_id }
+//   GET  /__emulator/stats                counters since start / last reset
+//   POST /__emulator/stats/reset          zero the counters only
+//   POST /__emulator/reset                everything back to a fresh start (tokens, grants, settings, counters)
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type Provider from "oidc-provider";
+import { readParams, sendJson } from "./http.ts";
+import { ROUTES } from "./routes.ts";
+import { emptyStats, type EmulatorState, type ForcedApiFailure, type Settings } from "./state.ts";
+
+class BadRequest extends Error {}
+
+const SETTINGS: Record<string, { key: keyof Settings; min: number }> = {
+  access_token_ttl: { key: "accessTokenTtl", min: 1 },
+  code_ttl: { key: "codeTtl", min: 1 },
+  clock_skew_seconds: { key: "clockSkewSeconds", min: -Infinity },
+  latency_ms: { key: "latencyMs", min: 0 },
+  rate_limit_user: { key: "rateLimitUser", min: 0 },
+  rate_limit_organization: { key: "rateLimitOrganization", min: 0 },
+  rate_limit_window_seconds: { key: "rateLimitWindowSeconds", min: 1 },
+};
+const API_FAILURE_STATUSES = new Set([401, 403, 404, 429, 500, 502, 503]);
+
+function settingsView(settings: Settings): Record<string, unknown> {
+  return {
+    access_token_ttl: settings.accessTokenTtl,
+    code_ttl: settings.codeTtl,
+    clock_skew_seconds: settings.clockSkewSeconds,
+    latency_ms: settings.latencyMs,
+    latency_path: settings.latencyPath ?? null,
+    rate_limit_user: settings.rateLimitUser,
+    rate_limit_organization: settings.rateLimitOrganization,
+    rate_limit_window_seconds: settings.rateLimitWindowSeconds,
+  };
+}
+
+function integer(body: Record<string, unknown>, name: string, min: number, fallback?: number): number {
+  const value = body[name] ?? fallback;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
+    throw new BadRequest(`${name} must be an integer${Number.isFinite(min) ? ` ≥ ${min}` : ""}`);
+  }
+  return value;
+}
+
+function optionalString(body: Record<string, unknown>, name: string): string | undefined {
+  const value = body[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "string" || value === "") throw new BadRequest(`${name} must be a non-empty string`);
+  return value;
+}
+
+export function createControls(provider: Provider, state: EmulatorState) {
+  function updateSettings(body: Record<string, unknown>): void {
+    for (const name of Object.keys(body)) {
+      if (name !== "latency_path" && !(name in SETTINGS)) throw new BadRequest(`unknown setting ${name}`);
+    }
+    const next = { ...state.settings };
+    for (const [name, { key, min }] of Object.entries(SETTINGS)) {
+      if (name in body) (next[key] as number) = integer(body, name, min);
+    }
+    if ("latency_path" in body) next.latencyPath = optionalString(body, "latency_path");
+    state.settings = next;
+  }
+
+  async function revokeGrants(body: Record<string, unknown>): Promise<number> {
+    const grantIds = new Set<string>();
+    const refreshToken = optionalString(body, "refresh_token");
+    const accessToken = optionalString(body, "access_token");
+    const userId = optionalString(body, "user_id");
+    const organizationId = optionalString(body, "organization_id");
+    if (!refreshToken && !accessToken && !userId && !organizationId) {
+      throw new BadRequest("give one of refresh_token, access_token, user_id, organization_id");
+    }
+    if (refreshToken) {
+      const token = await provider.RefreshToken.find(refreshToken, { ignoreExpiration: true });
+      if (token?.grantId) grantIds.add(token.grantId);
+    }
+    if (accessToken) {
+      const token = await provider.AccessToken.find(accessToken, { ignoreExpiration: true });
+      if (token?.grantId) grantIds.add(token.grantId);
+    }
+    for (const [grantId, subject] of state.subjects) {
+      if (userId && subject.userId === userId) grantIds.add(grantId);
+      if (organizationId && subject.type === "organization" && subject.organizationId === organizationId) grantIds.add(grantId);
+    }
+    for (const grantId of grantIds) {
+      for (const records of state.models.values()) {
+        for (const [id, record] of records) {
+          if (id === grantId || record.payload["grantId"] === grantId) records.delete(id);
+        }
+      }
+      state.subjects.delete(grantId);
+    }
+    return grantIds.size;
+  }
+
+  return async function handleControl(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
+    if (!pathname.startsWith(`${ROUTES.controls}/`)) return false;
+    const action = `${req.method} ${pathname.slice(ROUTES.controls.length)}`;
+    try {
+      let body: Record<string, unknown> = {};
+      if (req.method === "POST") {
+        body = await readParams(req).catch(() => {
+          throw new BadRequest("body must be a JSON object");
+        });
+      }
+      switch (action) {
+        case "GET /settings":
+          sendJson(res, 200, settingsView(state.settings));
+          return true;
+        case "POST /settings":
+          updateSettings(body);
+          sendJson(res, 200, settingsView(state.settings));
+          return true;
+        case "POST /token-failures": {
+          const error = optionalString(body, "error") ?? "invalid_grant";
+          const status = integer(body, "status", 400, error === "server_error" ? 500 : 400);
+          const count = integer(body, "count", 1, 1);
+          const description = optionalString(body, "error_description");
+          const grantType = optionalString(body, "grant_type");
+          for (let i = 0; i < count; i++) {
+            state.tokenFailures.push({
+              status,
+              error,
+              ...(description ? { error_description: description } : {}),
+              ...(grantType ? { grant_type: grantType } : {}),
+            });
+          }
+          sendJson(res, 200, { queued: state.tokenFailures.length });
+          return true;
+        }
+        case "POST /api-failures": {
+          const status = integer(body, "status", 400);
+          if (!API_FAILURE_STATUSES.has(status)) throw new BadRequest(`status must be one of ${[...API_FAILURE_STATUSES].join(", ")}`);
+          const path = optionalString(body, "path");
+          state.apiFailures.push({
+            status: status as ForcedApiFailure["status"],
+            remaining: integer(body, "count", 1, 1),
+            ...(path ? { path } : {}),
+          });
+          sendJson(res, 200, { queued: state.apiFailures.length });
+          return true;
+        }
+        case "POST /revoke":
+          sendJson(res, 200, { revoked_grants: await revokeGrants(body) });
+          return true;
+        case "GET /stats":
+          sendJson(res, 200, {
+            token: state.stats.token,
+            token_errors: state.stats.tokenErrors,
+            api: state.stats.api,
+            userinfo: state.stats.userinfo,
+            revocations: state.stats.revocations,
+            authorizations: state.stats.authorizations,
+          });
+          return true;
+        case "POST /stats/reset":
+          state.stats = emptyStats();
+          sendJson(res, 200, {});
+          return true;
+        case "POST /reset":
+          state.reset();
+          sendJson(res, 200, {});
+          return true;
+        default:
+          sendJson(res, 404, { error: "unknown_control", detail: `No control ${action}` });
+          return true;
+      }
+    } catch (error) {
+      if (!(error instanceof BadRequest)) throw error;
+      sendJson(res, 400, { error: "bad_request", detail: error.message });
+      return true;
+    }
+  };
+}
