@@ -4,14 +4,13 @@ import { users } from "./data/seed.ts";
 import { findClient, findUser, organizationsOf } from "./directory.ts";
 import { readForm, redirect, sendHtml } from "./http.ts";
 import { ROUTES } from "./routes.ts";
-import { parseScope, SCOPES_SUPPORTED } from "./scopes.ts";
+import { parseScope } from "./scopes.ts";
 import type { EmulatorState, Subject } from "./state.ts";
 import { consentPage } from "./views/consent.ts";
 import { errorPage } from "./views/error.ts";
 import { loginPage } from "./views/login.ts";
 
 const PATH = new RegExp(`^${ROUTES.interaction}/([\\w-]+)(?:/(login|confirm|switch))?$`);
-const SUPPORTED = new Set(SCOPES_SUPPORTED);
 
 // Login and consent pages. Unlike polar.sh, the emulator keeps no login session
 // and remembers no consent: every authorization asks for the account and shows
@@ -41,20 +40,9 @@ export function createInteractions(provider: Provider, state: EmulatorState) {
     }
 
     const base = `${ROUTES.interaction}/${uid}`;
-    const subTypeParam = details.params["sub_type"] ?? "user";
+    // sub_type was validated by authorize-checks.ts before oidc-provider saw the request.
+    const subType = details.params["sub_type"] === "organization" ? "organization" : "user";
     const scopes = parseScope(details.params["scope"]);
-
-    // Same checks, same errors as Polar's authorize endpoint
-    // (polar/oauth2/grants/authorization_code.py ValidateSubAndPrompt, authlib validate_requested_scope).
-    if (subTypeParam !== "user" && subTypeParam !== "organization") {
-      await finish(req, res, { error: "invalid_request", error_description: "Invalid sub_type" });
-      return true;
-    }
-    if (scopes.some((scope) => !SUPPORTED.has(scope))) {
-      await finish(req, res, { error: "invalid_scope", error_description: "The requested scope is invalid, unknown, or malformed." });
-      return true;
-    }
-    const subType = subTypeParam;
 
     const userId = state.pendingLogins.get(uid);
     const user = userId ? findUser(userId) : undefined;

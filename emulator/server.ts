@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { rejectInvalidAuthorizeRequest } from "./authorize-checks.ts";
 import { discoveryDocument } from "./discovery.ts";
 import { sendHtml, sendJson } from "./http.ts";
 import { createInteractions } from "./interactions.ts";
@@ -82,6 +83,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return;
     }
     if (await handleInteraction(req, res, pathname)) return;
+    if (req.method === "GET" && pathname === ROUTES.authorization && rejectInvalidAuthorizeRequest(url, res)) return;
     if (pathname.startsWith(ROUTES.authorization) || pathname === ROUTES.jwks || pathname === ROUTES.token) {
       oidc(req, res);
       return;

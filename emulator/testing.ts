@@ -53,7 +53,8 @@ export interface AuthorizeOptions {
 export interface AuthorizeResult {
   /** The URL the browser would land on (the client's redirect URI with code/state or error). */
   callback: URL;
-  /** HTML of the consent page, for assertions on what the user saw. */
+  /** HTML of the account picker and of the consent page, for assertions on what the user saw. */
+  loginHtml: string;
   consentHtml: string;
 }
 
@@ -78,6 +79,7 @@ export function authorizeUrl(baseUrl: string, options: AuthorizeOptions): URL {
 export async function authorize(baseUrl: string, options: AuthorizeOptions): Promise<AuthorizeResult> {
   const jar = new CookieJar();
   const origin = new URL(baseUrl).origin;
+  let loginHtml = "";
   let consentHtml = "";
 
   const request = async (url: string, form?: Record<string, string>): Promise<URL> => {
@@ -101,18 +103,89 @@ export async function authorize(baseUrl: string, options: AuthorizeOptions): Pro
       jar.store(response);
     }
     const html = await response.text();
-    if (response.status >= 400) throw new Error(`emulator answered ${response.status} at ${current.pathname}: ${html.slice(0, 300)}`);
+    if (response.status >= 400) {
+      const alert = /role="alert">([^<]*)</.exec(html)?.[1] ?? /<code>([^<]*)<\/code>/.exec(html)?.[1] ?? html.slice(0, 200);
+      throw new Error(`emulator answered ${response.status} at ${current.pathname}: ${alert}`);
+    }
     if (html.includes('name="action"')) consentHtml = html;
+    else if (html.includes('name="user_id"')) loginHtml = html;
     return current;
   };
 
   const interaction = await request(authorizeUrl(baseUrl, options).href);
-  if (interaction.origin !== origin) return { callback: interaction, consentHtml };
+  if (interaction.origin !== origin) return { callback: interaction, loginHtml, consentHtml };
   const consent = await request(`${interaction.href}/login`, { user_id: options.userId });
-  if (consent.origin !== origin) return { callback: consent, consentHtml };
+  if (consent.origin !== origin) return { callback: consent, loginHtml, consentHtml };
   const callback = await request(`${consent.href.replace(/\/$/, "")}/confirm`, {
     action: options.deny ? "deny" : "allow",
     ...(options.organizationId ? { organization_id: options.organizationId } : {}),
   });
-  return { callback, consentHtml };
+  return { callback, loginHtml, consentHtml };
+}
+
+export interface TokenSet {
+  token_type: string;
+  access_token: string;
+  expires_in: number;
+  refresh_token: string;
+  scope: string;
+  id_token?: string;
+}
+
+export type ClientAuth = "post" | "basic" | "none";
+
+/** POST /v1/oauth2/token as a form, authenticating the seeded client the chosen way. */
+export async function tokenRequest(
+  baseUrl: string,
+  params: Record<string, string>,
+  clientAuth: ClientAuth = "post",
+): Promise<Response> {
+  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
+  const body = new URLSearchParams(params);
+  if (clientAuth === "basic") {
+    headers["authorization"] = `Basic ${Buffer.from(`${CONFIDENTIAL_CLIENT.id}:${CONFIDENTIAL_CLIENT.secret}`).toString("base64")}`;
+  } else if (clientAuth === "post") {
+    body.set("client_id", CONFIDENTIAL_CLIENT.id);
+    body.set("client_secret", CONFIDENTIAL_CLIENT.secret);
+  } else {
+    body.set("client_id", PUBLIC_CLIENT_ID);
+  }
+  return fetch(new URL("/v1/oauth2/token", baseUrl), { method: "POST", headers, body });
+}
+
+/** Authorize and exchange the code: what an app does on sign-in. */
+export async function signIn(
+  baseUrl: string,
+  options: AuthorizeOptions & { clientAuth?: ClientAuth },
+): Promise<TokenSet> {
+  const { verifier, challenge } = pkcePair();
+  const clientAuth = options.clientAuth ?? "post";
+  const redirectUri = options.redirectUri ?? (options.subType === "organization" ? ORG_REDIRECT_URI : USER_REDIRECT_URI);
+  const { callback } = await authorize(baseUrl, {
+    ...options,
+    redirectUri,
+    clientId: clientAuth === "none" ? PUBLIC_CLIENT_ID : options.clientId,
+    codeChallenge: challenge,
+  });
+  const code = callback.searchParams.get("code");
+  if (!code) throw new Error(`authorization failed: ${callback.search}`);
+  const response = await tokenRequest(
+    baseUrl,
+    { grant_type: "authorization_code", code, redirect_uri: redirectUri, code_verifier: verifier },
+    clientAuth,
+  );
+  if (!response.ok) throw new Error(`token exchange failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as TokenSet;
+}
+
+export async function refresh(baseUrl: string, refreshToken: string, clientAuth: ClientAuth = "post"): Promise<Response> {
+  return tokenRequest(baseUrl, { grant_type: "refresh_token", refresh_token: refreshToken }, clientAuth);
+}
+
+export async function control(baseUrl: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(new URL(`/__emulator/${path}`, baseUrl), {
+    method: body === undefined ? "GET" : "POST",
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }

@@ -87,8 +87,13 @@ export const organizations: SeedOrganization[] = [
   },
 ];
 
-const APP_SCOPES =
-  "openid profile email organizations:read products:read orders:read customers:read subscriptions:read metrics:read";
+// What the starter asks for, plus the matching write scopes so tests can check
+// that Polar accepts a write scope where read is required.
+const APP_SCOPES = [
+  "openid profile email",
+  "organizations:read products:read orders:read customers:read subscriptions:read metrics:read",
+  "organizations:write products:write orders:write customers:write subscriptions:write",
+].join(" ");
 
 const REDIRECT_PATHS = ["/api/auth/callback/polar", "/api/auth/callback/polar-organization"];
 

@@ -1,0 +1,37 @@
+import type { ServerResponse } from "node:http";
+import { findClient } from "./directory.ts";
+import { redirect } from "./http.ts";
+import { parseScope, SCOPES_SUPPORTED } from "./scopes.ts";
+
+const SUPPORTED = new Set(SCOPES_SUPPORTED);
+
+// Checks Polar makes on GET /oauth2/authorize that oidc-provider doesn't:
+// an unknown sub_type is invalid_request "Invalid sub_type"
+// (polar/oauth2/grants/authorization_code.py), and a scope outside Polar's
+// list is invalid_scope (authlib validate_requested_scope against
+// SCOPES_SUPPORTED) where oidc-provider would silently drop it. Only answered
+// by redirect once client and redirect_uri are known good; otherwise
+// oidc-provider renders its error page.
+export function rejectInvalidAuthorizeRequest(url: URL, res: ServerResponse): boolean {
+  const params = url.searchParams;
+  const client = findClient(params.get("client_id") ?? "");
+  const redirectUri = params.get("redirect_uri") ?? "";
+  if (!client || !client.redirect_paths.some((path) => redirectUri.endsWith(path))) return false;
+
+  let error: [string, string] | undefined;
+  const subType = params.get("sub_type");
+  if (subType !== null && subType !== "user" && subType !== "organization") {
+    error = ["invalid_request", "Invalid sub_type"];
+  } else if (parseScope(params.get("scope")).some((scope) => !SUPPORTED.has(scope))) {
+    error = ["invalid_scope", "The requested scope is invalid, unknown, or malformed."];
+  }
+  if (!error) return false;
+
+  const target = new URL(redirectUri);
+  target.searchParams.set("error", error[0]);
+  target.searchParams.set("error_description", error[1]);
+  const state = params.get("state");
+  if (state !== null) target.searchParams.set("state", state);
+  redirect(res, target.href);
+  return true;
+}
