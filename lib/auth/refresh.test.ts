@@ -1,0 +1,185 @@
+// The token lifecycle against the real PostgreSQL and the Polar emulator:
+// single-flight refresh, rotation, invalid_grant and encryption at rest.
+import pg from "pg";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startEmulator, type RunningEmulator } from "@/emulator/server.ts";
+import { ACME_ID, ADA_ID, NEBULA_ID } from "@/emulator/data/seed.ts";
+import { CONFIDENTIAL_CLIENT, ORG_REDIRECT_URI, authorize, pkcePair } from "@/emulator/testing.ts";
+
+let emulator: RunningEmulator;
+let freshAccessToken: typeof import("./refresh").freshAccessToken;
+let db: typeof import("@/lib/db").db;
+
+async function tokenRequest(body: Record<string, string>) {
+  const response = await fetch(`${emulator.url}/v1/oauth2/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      client_id: CONFIDENTIAL_CLIENT.id,
+      client_secret: CONFIDENTIAL_CLIENT.secret,
+      ...body,
+    }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, string> };
+}
+
+async function organizationGrant(organizationId: string) {
+  const { verifier, challenge } = pkcePair();
+  const { callback } = await authorize(emulator.url, {
+    userId: ADA_ID,
+    subType: "organization",
+    organizationId,
+    redirectUri: ORG_REDIRECT_URI,
+    scope: "openid organizations:read products:read",
+    codeChallenge: challenge,
+  });
+  const { body } = await tokenRequest({
+    grant_type: "authorization_code",
+    code: callback.searchParams.get("code") ?? "",
+    redirect_uri: ORG_REDIRECT_URI,
+    code_verifier: verifier,
+  });
+  return body as { access_token: string; refresh_token: string };
+}
+
+async function control(path: string, body?: unknown) {
+  const response = await fetch(`${emulator.url}/__emulator/${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(response.ok).toBe(true);
+  return response.json();
+}
+
+async function refreshCalls(): Promise<number> {
+  const stats = await control("stats");
+  return stats.token?.refresh_token ?? 0;
+}
+
+/** A user with an expired connection to `organizationId`. */
+async function expiredConnection(organizationId: string, slug: string) {
+  const tokens = await organizationGrant(organizationId);
+  const user = await db.user.create({ data: { name: "Ada Lovelace", email: `ada+${crypto.randomUUID()}@example.com` } });
+  const connection = await db.organizationConnection.create({
+    data: {
+      userId: user.id,
+      organizationId,
+      organizationSlug: slug,
+      organizationName: slug,
+      access_token: tokens.access_token,
+      refresh_token: tokens.refresh_token,
+      expires_at: Math.floor(Date.now() / 1000) - 10,
+    },
+  });
+  return { user, connection, tokens };
+}
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, quiet: true });
+  process.env.POLAR_SERVER = "local";
+  process.env.POLAR_EMULATOR_URL = emulator.url;
+  ({ freshAccessToken } = await import("./refresh"));
+  ({ db } = await import("@/lib/db"));
+});
+
+beforeEach(async () => {
+  await control("reset", {});
+  await db.$executeRaw`TRUNCATE "User", "Account", "Session", "OrganizationConnection" CASCADE`;
+});
+
+afterAll(async () => {
+  await db?.$disconnect();
+  await emulator?.close();
+});
+
+describe("freshAccessToken", () => {
+  it("turns 50 concurrent uses of an expired token into exactly one refresh", async () => {
+    const { connection, tokens } = await expiredConnection(NEBULA_ID, "nebula-labs");
+    const before = await refreshCalls();
+
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => freshAccessToken("OrganizationConnection", connection.id)),
+    );
+
+    expect(await refreshCalls()).toBe(before + 1);
+    expect(new Set(results).size).toBe(1);
+    expect(results[0]).toMatch(/^polar_at_o_/);
+    expect(results[0]).not.toBe(tokens.access_token);
+
+    const stored = await db.organizationConnection.findUniqueOrThrow({ where: { id: connection.id } });
+    expect(stored.refresh_token).toMatch(/^polar_rt_o_/);
+    expect(stored.refresh_token).not.toBe(tokens.refresh_token);
+    expect(stored.access_token).toBe(results[0]);
+    expect(stored.expires_at! * 1000).toBeGreaterThan(Date.now());
+
+    // Polar rotated the refresh token: the old one is dead, the stored one works.
+    const reuse = await tokenRequest({ grant_type: "refresh_token", refresh_token: tokens.refresh_token });
+    expect(reuse.body.error).toBe("invalid_grant");
+    const next = await tokenRequest({ grant_type: "refresh_token", refresh_token: stored.refresh_token! });
+    expect(next.status).toBe(200);
+  });
+
+  it("does not refresh a token that is still valid", async () => {
+    const { connection } = await expiredConnection(ACME_ID, "acme-analytics");
+    await db.organizationConnection.update({
+      where: { id: connection.id },
+      data: { expires_at: Math.floor(Date.now() / 1000) + 3600 },
+    });
+    const before = await refreshCalls();
+    expect(await freshAccessToken("OrganizationConnection", connection.id)).toMatch(/^polar_at_o_/);
+    expect(await refreshCalls()).toBe(before);
+  });
+
+  it("marks the grant for reconnection on invalid_grant and keeps everything else", async () => {
+    const revoked = await expiredConnection(NEBULA_ID, "nebula-labs");
+    const other = await db.organizationConnection.create({
+      data: {
+        userId: revoked.user.id,
+        organizationId: ACME_ID,
+        organizationSlug: "acme-analytics",
+        organizationName: "Acme Analytics",
+        access_token: "polar_at_o_still_valid",
+        expires_at: Math.floor(Date.now() / 1000) + 3600,
+      },
+    });
+    await control("token-failures", { error: "invalid_grant", status: 400 });
+
+    expect(await freshAccessToken("OrganizationConnection", revoked.connection.id)).toBeNull();
+
+    const stored = await db.organizationConnection.findUniqueOrThrow({ where: { id: revoked.connection.id } });
+    expect(stored).toMatchObject({ needsReconnect: true, access_token: null, refresh_token: null });
+    expect(await freshAccessToken("OrganizationConnection", other.id)).toBe("polar_at_o_still_valid");
+    expect(await db.user.findUnique({ where: { id: revoked.user.id } })).not.toBeNull();
+  });
+
+  it("keeps the refresh token when Polar fails for another reason", async () => {
+    const { connection, tokens } = await expiredConnection(NEBULA_ID, "nebula-labs");
+    await control("token-failures", { error: "server_error", status: 500 });
+
+    await expect(freshAccessToken("OrganizationConnection", connection.id)).rejects.toThrow();
+
+    const stored = await db.organizationConnection.findUniqueOrThrow({ where: { id: connection.id } });
+    expect(stored).toMatchObject({ needsReconnect: false, refresh_token: tokens.refresh_token });
+    expect(await freshAccessToken("OrganizationConnection", connection.id)).toMatch(/^polar_at_o_/);
+  });
+});
+
+describe("tokens at rest", () => {
+  it("stores no token in clear", async () => {
+    const { connection, tokens } = await expiredConnection(NEBULA_ID, "nebula-labs");
+    await freshAccessToken("OrganizationConnection", connection.id);
+    const raw = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await raw.connect();
+    try {
+      const { rows } = await raw.query('SELECT * FROM "OrganizationConnection"');
+      const dump = JSON.stringify(rows);
+      expect(rows).toHaveLength(1);
+      expect(dump).not.toMatch(/polar_(at|rt)_/);
+      expect(dump).not.toContain(tokens.refresh_token);
+      expect(rows[0].refresh_token).toMatch(/^enc:v1:/);
+    } finally {
+      await raw.end();
+    }
+  });
+});
