@@ -1,0 +1,321 @@
+// Every API endpoint called through the official SDK, with responses checked
+// against the SDK's model definitions, plus Polar's access rules.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { PolarClientError, PolarRateLimitError } from "@polar-sh/sdk";
+import type { models as v2604 } from "@polar-sh/sdk/2026-04";
+import { createPolar, type models } from "@polar-sh/sdk/2026-10";
+import type { models as v2701 } from "@polar-sh/sdk/2027-01";
+import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from "vitest";
+import {
+  serializeCustomer,
+  serializeOrder,
+  serializeOrganization,
+  serializeProduct,
+  serializeSubscription,
+} from "./api/serializers.ts";
+import { ACME_ID, ADA_ID, COMPILER_CLUB_ID, GRACE_ID, NEBULA_ID } from "./data/seed.ts";
+import { startEmulator, type RunningEmulator } from "./server.ts";
+import { control, signIn, type TokenSet } from "./testing.ts";
+
+const READ_SCOPES = "openid profile email organizations:read products:read orders:read customers:read subscriptions:read metrics:read";
+
+// @polar-sh/sdk 1.0.1 returns `response.json()` without runtime validation, so
+// the responses are held to the SDK's published model definitions here: every
+// required field present, no field the model doesn't know.
+const modelsSource = (() => {
+  const index = fileURLToPath(import.meta.resolve("@polar-sh/sdk/2026-10")).replace(/index\.mjs$/, "index.d.mts");
+  const file = /from "\.\.\/(models-[\w-]+)\.mjs"/.exec(readFileSync(index, "utf8"))?.[1];
+  return readFileSync(fileURLToPath(new URL(`../${file}.d.mts`, `file://${index}`)), "utf8");
+})();
+
+function modelFields(name: string): { required: string[]; all: string[] } {
+  const body = new RegExp(`^interface ${name} \\{\\n([\\s\\S]*?)^\\}`, "m").exec(modelsSource)?.[1];
+  if (!body) throw new Error(`no interface ${name} in the SDK models`);
+  const fields = [...body.replace(/\/\*\*[\s\S]*?\*\//g, "").matchAll(/^ {2}(\w+)(\??):/gm)];
+  return { required: fields.filter((field) => !field[2]).map((field) => field[1] ?? ""), all: fields.map((field) => field[1] ?? "") };
+}
+
+function expectModel(value: unknown, name: string): void {
+  const { required, all } = modelFields(name);
+  const keys = Object.keys(value as object);
+  expect(keys, `${name}: missing required fields`).toEqual(expect.arrayContaining(required));
+  expect(keys.filter((key) => !all.includes(key)), `${name}: fields the SDK doesn't know`).toEqual([]);
+}
+
+const PRICE_MODELS: Record<string, string> = { fixed: "ProductPriceFixed", custom: "ProductPriceCustom" };
+
+function expectProduct(product: models.Product): void {
+  expectModel(product, "Product");
+  for (const price of product.prices) expectModel(price, PRICE_MODELS[price.amount_type] ?? "?");
+}
+
+function expectOrder(order: models.Order): void {
+  expectModel(order, "Order");
+  expectModel(order.customer, "OrderCustomer");
+  expectModel(order.product, "OrderProduct");
+  for (const item of order.items) expectModel(item, "OrderItemSchema");
+  if (order.subscription) expectModel(order.subscription, "OrderSubscription");
+}
+
+function expectSubscription(subscription: models.Subscription): void {
+  expectModel(subscription, "Subscription");
+  expectModel(subscription.customer, "SubscriptionCustomer");
+  expectProduct(subscription.product);
+}
+
+function expectOrganization(org: models.Organization): void {
+  expectModel(org, "Organization");
+  expectModel(org.subscription_settings, "OrganizationSubscriptionSettings");
+  expectModel(org.customer_email_settings, "OrganizationCustomerEmailSettings");
+  expectModel(org.customer_portal_settings, "OrganizationCustomerPortalSettings");
+  expectModel(org.capabilities, "OrganizationCapabilities");
+}
+
+let emulator: RunningEmulator;
+let url: string;
+let ada: TokenSet;
+let acmeToken: TokenSet;
+
+const sdk = (token: TokenSet, organizationId?: string) =>
+  createPolar({ accessToken: token.access_token, baseUrl: url, ...(organizationId ? { organizationId } : {}) });
+
+async function status(promise: Promise<unknown>): Promise<{ statusCode: number; error: unknown }> {
+  try {
+    await promise;
+  } catch (error) {
+    // Error classes the SDK knows for a status carry the parsed body; others the raw text.
+    if (error instanceof PolarClientError) {
+      return { statusCode: error.statusCode, error: typeof error.error === "string" ? JSON.parse(error.error) : error.error };
+    }
+    throw error;
+  }
+  throw new Error("expected the call to fail");
+}
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, quiet: true });
+  url = emulator.url;
+});
+afterAll(() => emulator.close());
+beforeEach(async () => {
+  await control(url, "reset", {});
+  ada = await signIn(url, { userId: ADA_ID, scope: READ_SCOPES });
+  acmeToken = await signIn(url, { userId: ADA_ID, subType: "organization", organizationId: ACME_ID, scope: READ_SCOPES });
+});
+
+describe("SDK models", () => {
+  it("serializers produce the SDK's models for every API version it ships", () => {
+    expectTypeOf(serializeOrganization).returns.toExtend<v2604.Organization & v2701.Organization>();
+    expectTypeOf(serializeProduct).returns.toExtend<v2604.Product & v2701.Product>();
+    expectTypeOf(serializeCustomer).returns.toExtend<v2604.Customer & v2701.Customer>();
+    expectTypeOf(serializeOrder).returns.toExtend<v2604.Order & v2701.Order>();
+    expectTypeOf(serializeSubscription).returns.toExtend<v2604.Subscription & v2701.Subscription>();
+  });
+});
+
+describe("organizations", () => {
+  it("lists the user's organizations for a user token", async () => {
+    const page = await sdk(ada).organizations.list();
+    expect(page.items.map((org) => org.slug).sort()).toEqual(["acme-analytics", "nebula-labs"]);
+    expect(page.pagination).toEqual({ total_count: 2, max_page: 1 });
+    page.items.forEach(expectOrganization);
+  });
+
+  it("lists only its organization for an organization token", async () => {
+    const page = await sdk(acmeToken).organizations.list();
+    expect(page.items.map((org) => org.id)).toEqual([ACME_ID]);
+  });
+
+  it("gets an organization by id, and 404 ResourceNotFound for one the token can't read", async () => {
+    const org = await sdk(ada).organizations.get(NEBULA_ID);
+    expect(org).toMatchObject({ id: NEBULA_ID, name: "Nebula Labs", slug: "nebula-labs" });
+    expectOrganization(org);
+    expect(await status(sdk(acmeToken).organizations.get(NEBULA_ID))).toEqual({
+      statusCode: 404,
+      error: { error: "ResourceNotFound", detail: "Not found" },
+    });
+    expect((await status(sdk(ada).organizations.get(COMPILER_CLUB_ID))).statusCode).toBe(404);
+  });
+
+  it("shows Grace only her organization, which has no products", async () => {
+    const grace = await signIn(url, { userId: GRACE_ID, scope: READ_SCOPES });
+    expect((await sdk(grace).organizations.list()).items.map((org) => org.id)).toEqual([COMPILER_CLUB_ID]);
+    expect((await sdk(grace).products.list()).pagination).toEqual({ total_count: 0, max_page: 0 });
+  });
+});
+
+describe("products", () => {
+  it("paginates with page and limit", async () => {
+    const first = await sdk(acmeToken).products.list();
+    expect(first.pagination).toEqual({ total_count: 12, max_page: 2 });
+    expect(first.items).toHaveLength(10);
+    first.items.forEach(expectProduct);
+    const second = await sdk(acmeToken).products.list({ page: 2 });
+    expect(second.items).toHaveLength(2);
+    const ids = new Set([...first.items, ...second.items].map((product) => product.id));
+    expect(ids.size).toBe(12);
+  });
+
+  it("filters by organization_id and searches with query", async () => {
+    const nebula = await sdk(ada).products.list({ organization_id: NEBULA_ID, limit: 100 });
+    expect(nebula.items.every((product) => product.organization_id === NEBULA_ID)).toBe(true);
+    expect(nebula.pagination.total_count).toBe(4);
+    const search = await sdk(ada).products.list({ query: "pro", sorting: ["name"] });
+    expect(search.items.map((product) => product.name)).toEqual(["Nebula Cloud Pro", "Pro", "Pro (yearly)"]);
+  });
+
+  it("gets one product with its prices", async () => {
+    const [listed] = (await sdk(acmeToken).products.list({ limit: 1 })).items;
+    const product = await sdk(acmeToken).products.get(listed?.id ?? "");
+    expect(product).toEqual(listed);
+    expect(product.prices[0]).toMatchObject({ price_currency: "usd", product_id: product.id });
+  });
+});
+
+describe("customers, orders, subscriptions", () => {
+  it("lists and gets customers, searching by name or email", async () => {
+    const page = await sdk(acmeToken).customers.list({ limit: 100 });
+    expect(page.pagination.total_count).toBe(26);
+    page.items.forEach((customer) => expectModel(customer, "CustomerIndividual"));
+    const [first] = page.items;
+    const found = await sdk(acmeToken).customers.list({ query: (first?.email ?? "").split("@")[0] ?? "" });
+    expect(found.items.map((customer) => customer.id)).toContain(first?.id);
+    expect(await sdk(acmeToken).customers.get(first?.id ?? "")).toEqual(first);
+  });
+
+  it("lists and gets orders with their customer, product and items", async () => {
+    const page = await sdk(acmeToken).orders.list({ limit: 25 });
+    expect(page.pagination.total_count).toBeGreaterThan(25);
+    page.items.forEach(expectOrder);
+    const order = page.items[0];
+    expect(await sdk(acmeToken).orders.get(order?.id ?? "")).toEqual(order);
+    const sorted = page.items.map((item) => item.created_at);
+    expect(sorted).toEqual([...sorted].sort().reverse());
+  });
+
+  it("lists and gets subscriptions", async () => {
+    const page = await sdk(ada).subscriptions.list({ limit: 100 });
+    expect(page.pagination.total_count).toBeGreaterThan(10);
+    page.items.forEach(expectSubscription);
+    const active = await sdk(ada).subscriptions.list({ active: true, limit: 100 });
+    expect(active.items.every((subscription) => subscription.status !== "canceled")).toBe(true);
+    const subscription = page.items[0];
+    expect(await sdk(ada).subscriptions.get(subscription?.id ?? "")).toEqual(subscription);
+  });
+});
+
+describe("metrics", () => {
+  it("returns periods, totals and metric definitions for the range and interval", async () => {
+    const end = new Date();
+    const start = new Date(end.getTime() - 179 * 86_400_000);
+    const day = (date: Date) => date.toISOString().slice(0, 10);
+    const metrics = await sdk(acmeToken).metrics.get({ start_date: day(start), end_date: day(end), interval: "month" });
+    expectModel(metrics, "MetricsResponse");
+    expect(metrics.periods.length).toBeGreaterThanOrEqual(6);
+    for (const period of metrics.periods) expect(period.timestamp).toMatch(/^\d{4}-\d{2}-01T00:00:00Z$/);
+    expect(metrics.totals.revenue).toBeGreaterThan(0);
+    expect(metrics.totals.orders).toBe(metrics.periods.reduce((sum, period) => sum + (period.orders ?? 0), 0));
+    expect(metrics.metrics.revenue).toEqual({ slug: "revenue", display_name: "Revenue", type: "currency" });
+    for (const definition of Object.values(metrics.metrics)) expectModel(definition, "Metric");
+  });
+
+  it("answers invalid parameters with FastAPI's 422 body", async () => {
+    const response = await fetch(`${url}/v1/metrics/?start_date=2026-01-01&end_date=2026-02-01&interval=fortnight`, {
+      headers: { authorization: `Bearer ${acmeToken.access_token}` },
+    });
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({ detail: [{ loc: ["query", "interval"], type: "enum" }] });
+  });
+});
+
+describe("userinfo through the SDK", () => {
+  it("returns the user and the organization", async () => {
+    expect(await sdk(ada).oauth2.userinfo()).toEqual({
+      sub: ADA_ID,
+      name: "Ada Lovelace",
+      email: "ada@example.com",
+      email_verified: true,
+    });
+    expect(await sdk(acmeToken).oauth2.userinfo()).toEqual({ sub: ACME_ID, name: "Acme Analytics" });
+  });
+});
+
+describe("access rules", () => {
+  it("narrows a user token to one organization with the Polar-Organization header", async () => {
+    const page = await sdk(ada, NEBULA_ID).products.list({ limit: 100 });
+    expect(page.items.every((product) => product.organization_id === NEBULA_ID)).toBe(true);
+    expect(await status(sdk(ada, COMPILER_CLUB_ID).products.list())).toMatchObject({
+      statusCode: 403,
+      error: { error: "NotPermitted" },
+    });
+  });
+
+  it("enforces scopes with 403 insufficient_scope and the required scopes in WWW-Authenticate", async () => {
+    const narrow = await signIn(url, { userId: ADA_ID, scope: "openid organizations:read" });
+    const response = await fetch(`${url}/v1/products/`, { headers: { authorization: `Bearer ${narrow.access_token}` } });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({
+      error: "insufficient_scope",
+      error_description: "The request requires higher privileges than provided by the access token.",
+    });
+    expect(response.headers.get("www-authenticate")).toBe(
+      'Bearer realm="polar", scope="products:read products:write", error="insufficient_scope", ' +
+        'error_description="The request requires higher privileges than provided by the access token."',
+    );
+    expect((await status(sdk(narrow).metrics.get({ start_date: "2026-01-01", end_date: "2026-01-31", interval: "day" }))).statusCode).toBe(403);
+  });
+
+  it("accepts a write scope where read is required, except where Polar lists only read", async () => {
+    const writer = await signIn(url, { userId: ADA_ID, scope: "openid products:write orders:write" });
+    expect((await sdk(writer).products.list()).pagination.total_count).toBe(16);
+    expect((await status(sdk(writer).orders.list())).statusCode).toBe(403);
+  });
+
+  it("answers 401 Unauthorized without a token and 401 invalid_token for a bad or expired one", async () => {
+    const anonymous = await fetch(`${url}/v1/organizations/`);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toEqual({ error: "Unauthorized", detail: "Unauthorized" });
+    const bad = await fetch(`${url}/v1/organizations/`, { headers: { authorization: "Bearer polar_at_u_forged" } });
+    expect(bad.status).toBe(401);
+    expect(await bad.json()).toMatchObject({ error: "invalid_token" });
+    await control(url, "settings", { clock_skew_seconds: 3601 });
+    expect((await status(sdk(ada).organizations.list())).error).toMatchObject({ error: "invalid_token" });
+  });
+
+  it("validates list parameters like Polar (422)", async () => {
+    const response = await fetch(`${url}/v1/products/?limit=101&organization_id=not-a-uuid`, {
+      headers: { authorization: `Bearer ${ada.access_token}` },
+    });
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as { detail: { loc: string[] }[] };
+    expect(body.detail[0]?.loc[0]).toBe("query");
+  });
+
+  it("answers unknown API paths with FastAPI's 404", async () => {
+    const response = await fetch(`${url}/v1/nothing-here`, { headers: { authorization: `Bearer ${ada.access_token}` } });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ detail: "Not Found" });
+  });
+});
+
+describe("rate limits", () => {
+  it("sends X-RateLimit-* on every response and 429 with Retry-After past the budget", async () => {
+    const first = await fetch(`${url}/v1/organizations/`, { headers: { authorization: `Bearer ${ada.access_token}` } });
+    expect(first.headers.get("x-ratelimit-limit")).toBe("1000");
+    expect(first.headers.get("x-ratelimit-remaining")).toBe("999");
+    expect(Number(first.headers.get("x-ratelimit-reset"))).toBeGreaterThan(Date.now() / 1000);
+    const org = await fetch(`${url}/v1/organizations/`, { headers: { authorization: `Bearer ${acmeToken.access_token}` } });
+    expect(org.headers.get("x-ratelimit-limit")).toBe("5000");
+
+    await control(url, "settings", { rate_limit_user: 2 });
+    const fresh = await signIn(url, { userId: ADA_ID, scope: READ_SCOPES });
+    await sdk(fresh).organizations.list();
+    await sdk(fresh).organizations.list();
+    const limited = await fetch(`${url}/v1/organizations/`, { headers: { authorization: `Bearer ${fresh.access_token}` } });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(limited.headers.get("x-ratelimit-remaining")).toBe("0");
+    await expect(sdk(fresh).organizations.list()).rejects.toBeInstanceOf(PolarRateLimitError);
+  });
+});
