@@ -1,0 +1,173 @@
+// The /__emulator/ test controls.
+import { decodeJwt } from "jose";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ACME_ID, ADA_ID, GRACE_ID } from "./data/seed.ts";
+import { startEmulator, type RunningEmulator } from "./server.ts";
+import { control, refresh, signIn, type TokenSet } from "./testing.ts";
+
+let emulator: RunningEmulator;
+let url: string;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, quiet: true });
+  url = emulator.url;
+});
+afterAll(() => emulator.close());
+beforeEach(async () => {
+  await control(url, "reset", {});
+});
+
+const json = async (response: Response | Promise<Response>) => (await response).json() as Promise<Record<string, unknown>>;
+const get = (path: string, token: TokenSet) => fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token.access_token}` } });
+
+describe("settings", () => {
+  it("reads and changes the access token lifetime", async () => {
+    expect(await json(control(url, "settings"))).toMatchObject({ access_token_ttl: 3600, code_ttl: 600, clock_skew_seconds: 0 });
+    expect(await json(control(url, "settings", { access_token_ttl: 5 }))).toMatchObject({ access_token_ttl: 5 });
+    const tokens = await signIn(url, { userId: ADA_ID });
+    expect(tokens.expires_in).toBe(5);
+    const refreshed = (await json(refresh(url, tokens.refresh_token))) as unknown as TokenSet;
+    expect(refreshed.expires_in).toBe(5);
+  });
+
+  it("rejects unknown settings and bad values with 400", async () => {
+    const unknown = await control(url, "settings", { access_token_life: 5 });
+    expect(unknown.status).toBe(400);
+    expect((await control(url, "settings", { latency_ms: -1 })).status).toBe(400);
+    expect((await control(url, "nonsense", {})).status).toBe(404);
+  });
+
+  it("skews the clock: ID token timestamps move and access tokens expire early", async () => {
+    const before = Math.floor(Date.now() / 1000);
+    await control(url, "settings", { clock_skew_seconds: -600 });
+    const tokens = await signIn(url, { userId: ADA_ID, scope: "openid organizations:read" });
+    const claims = decodeJwt(tokens.id_token ?? "");
+    expect(Number(claims.iat)).toBeLessThanOrEqual(before - 590);
+    expect(Number(claims.exp) - Number(claims.iat)).toBe(3600);
+
+    await control(url, "settings", { clock_skew_seconds: 3600 });
+    expect((await get("/v1/organizations/", tokens)).status).toBe(401);
+  });
+
+  it("injects latency into API calls", async () => {
+    const tokens = await signIn(url, { userId: ADA_ID, scope: "openid organizations:read" });
+    await control(url, "settings", { latency_ms: 300, latency_path: "/v1/organizations" });
+    const started = Date.now();
+    expect((await get("/v1/organizations/", tokens)).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    const quick = Date.now();
+    await get("/v1/oauth2/userinfo", tokens);
+    expect(Date.now() - quick).toBeLessThan(290);
+  });
+
+  it("sets the rate limit budget", async () => {
+    await control(url, "settings", { rate_limit_organization: 1 });
+    const org = await signIn(url, { userId: ADA_ID, subType: "organization", organizationId: ACME_ID, scope: "openid products:read" });
+    expect((await get("/v1/products/", org)).status).toBe(200);
+    const limited = await get("/v1/products/", org);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("x-ratelimit-limit")).toBe("1");
+  });
+});
+
+describe("forced token failures", () => {
+  it("fails the next token call with the given error, without consuming the refresh token", async () => {
+    const tokens = await signIn(url, { userId: ADA_ID });
+    await control(url, "token-failures", { error: "invalid_grant", error_description: "forced by test" });
+    const failed = await refresh(url, tokens.refresh_token);
+    expect(failed.status).toBe(400);
+    expect(await failed.json()).toEqual({ error: "invalid_grant", error_description: "forced by test" });
+    expect((await refresh(url, tokens.refresh_token)).status).toBe(200);
+  });
+
+  it("can answer 500 and target one grant type", async () => {
+    await control(url, "token-failures", { error: "server_error", status: 500, grant_type: "refresh_token" });
+    const tokens = await signIn(url, { userId: ADA_ID });
+    const failed = await refresh(url, tokens.refresh_token);
+    expect(failed.status).toBe(500);
+    expect(await failed.json()).toEqual({ error: "server_error" });
+  });
+});
+
+describe("forced API failures", () => {
+  it("answers the next matching calls with 429, 500 or insufficient scope, then recovers", async () => {
+    const tokens = await signIn(url, { userId: ADA_ID, scope: "openid organizations:read products:read" });
+    await control(url, "api-failures", { status: 429, path: "/v1/products", count: 2 });
+    await control(url, "api-failures", { status: 500, path: "/v1/organizations" });
+    await control(url, "api-failures", { status: 403, path: "/v1/oauth2/userinfo" });
+
+    for (let i = 0; i < 2; i++) {
+      const limited = await get("/v1/products/", tokens);
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get("retry-after")).toBe("60");
+    }
+    expect((await get("/v1/products/", tokens)).status).toBe(200);
+    expect((await get("/v1/organizations/", tokens)).status).toBe(500);
+    const forbidden = await get("/v1/oauth2/userinfo", tokens);
+    expect(forbidden.status).toBe(403);
+    expect(await forbidden.json()).toMatchObject({ error: "insufficient_scope" });
+    expect((await get("/v1/organizations/", tokens)).status).toBe(200);
+  });
+
+  it("only accepts statuses it can imitate", async () => {
+    expect((await control(url, "api-failures", { status: 418 })).status).toBe(400);
+  });
+});
+
+describe("revoking grants", () => {
+  it("revokes the grant behind a refresh token: refresh and API calls stop working", async () => {
+    const tokens = await signIn(url, { userId: ADA_ID, scope: "openid organizations:read" });
+    expect(await json(control(url, "revoke", { refresh_token: tokens.refresh_token }))).toEqual({ revoked_grants: 1 });
+    expect(await json(refresh(url, tokens.refresh_token))).toMatchObject({ error: "invalid_grant" });
+    expect((await get("/v1/organizations/", tokens)).status).toBe(401);
+  });
+
+  it("revokes every grant of a user or of an organization", async () => {
+    const ada = await signIn(url, { userId: ADA_ID });
+    const acme = await signIn(url, { userId: ADA_ID, subType: "organization", organizationId: ACME_ID });
+    const grace = await signIn(url, { userId: GRACE_ID });
+    expect(await json(control(url, "revoke", { organization_id: ACME_ID }))).toEqual({ revoked_grants: 1 });
+    expect((await refresh(url, acme.refresh_token)).status).toBe(400);
+    expect((await refresh(url, ada.refresh_token)).status).toBe(200);
+    expect(await json(control(url, "revoke", { user_id: ADA_ID }))).toEqual({ revoked_grants: 1 });
+    expect((await refresh(url, grace.refresh_token)).status).toBe(200);
+  });
+});
+
+describe("stats and reset", () => {
+  it("counts token calls by grant type, API calls and errors", async () => {
+    const tokens = await signIn(url, { userId: ADA_ID, scope: "openid organizations:read" });
+    const rotated = (await json(refresh(url, tokens.refresh_token))) as unknown as TokenSet;
+    await refresh(url, tokens.refresh_token);
+    await get("/v1/organizations/", rotated);
+    await get(`/v1/organizations/${ACME_ID}`, rotated);
+    expect(await json(control(url, "stats"))).toEqual({
+      token: { authorization_code: 1, refresh_token: 2 },
+      token_errors: { invalid_grant: 1 },
+      api: { "GET /v1/organizations/": 1, "GET /v1/organizations/{id}": 1 },
+      userinfo: 0,
+      revocations: 0,
+      authorizations: 1,
+    });
+    await control(url, "stats/reset", {});
+    expect(await json(control(url, "stats"))).toMatchObject({ token: {}, api: {}, authorizations: 0 });
+  });
+
+  it("reset forgets every token and restores the settings", async () => {
+    await control(url, "settings", { access_token_ttl: 7 });
+    const tokens = await signIn(url, { userId: ADA_ID, scope: "openid organizations:read" });
+    await control(url, "reset", {});
+    expect((await get("/v1/organizations/", tokens)).status).toBe(401);
+    expect((await refresh(url, tokens.refresh_token)).status).toBe(400);
+    expect(await json(control(url, "settings"))).toMatchObject({ access_token_ttl: 3600 });
+  });
+
+  it("are not served when controls are disabled", async () => {
+    const locked = await startEmulator({ port: 0, quiet: true, controls: false });
+    try {
+      expect((await fetch(`${locked.url}/__emulator/stats`)).status).toBe(404);
+    } finally {
+      await locked.close();
+    }
+  });
+});
