@@ -335,6 +335,12 @@ describe("refresh tokens", () => {
     expect(third.refresh_token).not.toBe(second.refresh_token);
   });
 
+  it("let exactly one of two concurrent refreshes with the same token win", async () => {
+    const tokens = await signIn(url, { userId: ADA_ID });
+    const results = await Promise.all([refresh(url, tokens.refresh_token), refresh(url, tokens.refresh_token)]);
+    expect(results.map((response) => response.status).sort()).toEqual([200, 400]);
+  });
+
   it("keep the organization subject and prefixes", async () => {
     const first = await signIn(url, { userId: ADA_ID, subType: "organization", organizationId: ACME_ID, scope: "openid products:read" });
     const second = (await (await refresh(url, first.refresh_token)).json()) as TokenSet;

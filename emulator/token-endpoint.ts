@@ -67,10 +67,27 @@ export function createTokenEndpoint(provider: Provider, state: EmulatorState, lo
     log(`token endpoint: ${err.error ?? "error"} (${err.error_detail ?? err.message ?? "no detail"})`);
   });
 
+  // Requests presenting the same refresh token run one after the other, so of
+  // two concurrent refreshes exactly one wins and the other gets invalid_grant,
+  // as with Polar's row update (no grace period).
+  const inFlight = new Map<string, Promise<void>>();
+
   return async function handleToken(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
-    const grantType = new URLSearchParams(body).get("grant_type") ?? "(none)";
+    const params = new URLSearchParams(body);
+    const grantType = params.get("grant_type") ?? "(none)";
     increment(state.stats.token, grantType);
+
+    const refreshToken = grantType === "refresh_token" ? params.get("refresh_token") : null;
+    if (refreshToken) {
+      const previous = inFlight.get(refreshToken);
+      const done = new Promise<void>((resolve) => res.once("close", resolve));
+      inFlight.set(refreshToken, done);
+      void done.then(() => {
+        if (inFlight.get(refreshToken) === done) inFlight.delete(refreshToken);
+      });
+      if (previous) await previous;
+    }
 
     const index = state.tokenFailures.findIndex((failure) => !failure.grant_type || failure.grant_type === grantType);
     const failure = index >= 0 ? state.tokenFailures.splice(index, 1)[0] : undefined;

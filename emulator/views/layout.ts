@@ -21,6 +21,9 @@ ul.list li:first-child{border-top:0}
 .who strong{display:block;font-weight:600}
 .who span,.muted{color:var(--muted);font-size:13px}
 .check{flex:none;color:var(--accent);font-weight:700}
+ul.accounts li{flex-wrap:wrap}
+ul.accounts form{flex-basis:100%}
+ul.accounts button{width:100%}
 button{font:inherit;font-weight:600;border-radius:10px;padding:10px 16px;border:1px solid transparent;cursor:pointer}
 button.primary{background:var(--accent);color:var(--accent-fg)}
 button.secondary{background:var(--soft);color:var(--fg);border-color:var(--line)}

@@ -18,7 +18,7 @@ export function loginPage(options: { action: string; clientName: string; users: 
     html`<section class="card" aria-labelledby="title">
   <h1 id="title">Sign in to Polar</h1>
   <p class="lead">to continue to <strong>${options.clientName}</strong>. Pick a seeded account — there is no password.</p>
-  <ul class="list">${rows}</ul>
+  <ul class="list accounts">${rows}</ul>
 </section>`,
   );
 }
