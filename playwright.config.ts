@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { e2eEnv } from "./e2e/env";
+import { artifacts, e2eEnv } from "./e2e/env";
 
 export default defineConfig({
   testDir: "./e2e",
@@ -34,7 +34,7 @@ export default defineConfig({
   webServer: [
     {
       name: "emulator",
-      command: "node emulator/main.ts",
+      command: `mkdir -p ${artifacts} && node emulator/main.ts 2>&1 | tee ${artifacts}/emulator.log`,
       url: `${e2eEnv.POLAR_EMULATOR_URL}/.well-known/openid-configuration`,
       env: e2eEnv,
       reuseExistingServer: false,
@@ -42,7 +42,8 @@ export default defineConfig({
     },
     {
       name: "app",
-      command: "next build && next start --port " + e2eEnv.PORT,
+      // The app's output is kept so e2e/leaks.spec.ts can check no token is logged.
+      command: `mkdir -p ${artifacts} && (next build && next start --port ${e2eEnv.PORT}) 2>&1 | tee ${artifacts}/app.log`,
       url: `${e2eEnv.AUTH_URL}/api/auth/providers`,
       env: e2eEnv,
       reuseExistingServer: false,

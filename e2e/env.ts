@@ -17,3 +17,6 @@ export const e2eEnv = {
   EMULATOR_PORT: String(emulatorPort),
   EMULATOR_APP_URL: `http://localhost:${appPort}`,
 } satisfies Record<string, string>;
+
+/** Where the e2e run keeps the app's and the emulator's logs. */
+export const artifacts = "e2e/.artifacts";

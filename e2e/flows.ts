@@ -9,14 +9,27 @@ export async function signIn(page: Page, user = "Ada Lovelace") {
   await expect(page).toHaveURL(/\/dashboard$/);
 }
 
-/** Runs the organization flow (sub_type=organization) and picks `organization`. */
+/**
+ * On the emulator after the app started the organization flow: signs in there
+ * if asked, picks `organization` and allows access.
+ */
+export async function pickOrganization(
+  page: Page,
+  organization: string,
+  { user = "Ada Lovelace", beforeAllow }: { user?: string; beforeAllow?: () => Promise<unknown> } = {},
+) {
+  const continueAs = page.getByRole("button", { name: `Continue as ${user}` });
+  const picker = page.getByRole("radio", { name: organization });
+  await expect(continueAs.or(picker).first()).toBeVisible();
+  if (await continueAs.isVisible()) await continueAs.click();
+  await picker.check();
+  await beforeAllow?.();
+  await page.getByRole("button", { name: "Allow" }).click();
+}
+
+/** Runs the organization flow (sub_type=organization) from the dashboard. */
 export async function connectOrganization(page: Page, organization: string, user = "Ada Lovelace") {
   await page.goto("/dashboard");
   await page.getByRole("button", { name: "Connect an organization" }).click();
-  const continueAs = page.getByRole("button", { name: `Continue as ${user}` });
-  const picker = page.getByRole("radio", { name: organization });
-  await expect(continueAs.or(picker)).toBeVisible();
-  if (await continueAs.isVisible()) await continueAs.click();
-  await picker.check();
-  await page.getByRole("button", { name: "Allow" }).click();
+  await pickOrganization(page, organization, { user });
 }
