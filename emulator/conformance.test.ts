@@ -46,10 +46,6 @@ async function userinfo(accessToken: string, method = "GET") {
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-async function api(path: string, accessToken: string) {
-  return fetch(`${url}${path}`, { headers: { authorization: `Bearer ${accessToken}` } });
-}
-
 async function revoke(params: Record<string, string>, auth: "post" | "basic" | "public" = "post") {
   const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
   const body = new URLSearchParams(params);

@@ -69,8 +69,6 @@ export const SCOPE_DISPLAY_NAMES: Readonly<Record<string, string>> = {
 // dashboard session and never grants to OAuth clients.
 export const SCOPES_SUPPORTED: readonly string[] = Object.keys(SCOPE_DISPLAY_NAMES);
 
-export const OIDC_SCOPES = new Set(["openid", "profile", "email"]);
-
 export function parseScope(scope: string | undefined | null): string[] {
   return [...new Set((scope ?? "").split(" ").filter(Boolean))];
 }

@@ -18,7 +18,6 @@ export interface ForcedTokenFailure {
 
 export interface ForcedApiFailure {
   status: 401 | 403 | 404 | 429 | 500 | 502 | 503;
-  kind?: "insufficient_scope" | "invalid_token";
   path?: string;
   remaining: number;
 }

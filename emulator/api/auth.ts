@@ -4,7 +4,7 @@ import { organizationsOf } from "../directory.ts";
 import { bearerToken } from "../http.ts";
 import { parseScope } from "../scopes.ts";
 import type { EmulatorState, Subject } from "../state.ts";
-import { ApiError, invalidToken, notPermitted, unauthorized } from "./errors.ts";
+import { invalidToken, notPermitted, unauthorized } from "./errors.ts";
 
 export interface AccessTokenInfo {
   value: string;
@@ -62,8 +62,4 @@ export async function authenticate(req: IncomingMessage, provider: Provider, sta
     organizationIds = [header];
   }
   return { ...token, organizationIds };
-}
-
-export function isApiError(error: unknown): error is ApiError {
-  return error instanceof ApiError;
 }

@@ -19,10 +19,6 @@ declare module "oidc-provider" {
     };
   }
 
-  export interface AdapterPayload {
-    [key: string]: unknown;
-  }
-
   export interface Account {
     accountId: string;
     claims(use: string, scope: string): Promise<Record<string, unknown>> | Record<string, unknown>;
@@ -93,6 +89,4 @@ declare module "oidc-provider" {
     AuthorizationCode: TokenClass<BaseToken>;
     Client: { find(id: string): Promise<ClientModel | undefined> };
   }
-
-  export const errors: Record<string, new (...args: any[]) => Error>;
 }
