@@ -20,9 +20,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       const connection = await connectOrganization(session.user.id, account);
       return `/dashboard/${connection.organizationSlug}`;
     },
+    // With database sessions Auth.js hands over the whole Session row; expose
+    // only the user and expiry (the session token stays in its HttpOnly cookie).
     session({ session, user }) {
-      session.user.id = user.id;
-      return session;
+      return {
+        expires: session.expires,
+        user: { id: user.id, name: user.name, email: user.email, image: user.image },
+      } as typeof session;
     },
     authorized({ auth }) {
       return Boolean(auth?.user);

@@ -32,6 +32,11 @@ test("no token in what the app serves, in its client bundle, or in its logs", as
   expect(served).toEqual([]);
 
   for (const cookie of await page.context().cookies()) expect(cookie.value).not.toMatch(TOKEN);
+  const sessionCookie = (await page.context().cookies()).find((c) => c.name.endsWith("authjs.session-token"));
+  expect(sessionCookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+  const session = await (await page.request.get("/api/auth/session")).json();
+  expect(Object.keys(session).sort()).toEqual(["expires", "user"]);
+  expect(JSON.stringify(session)).not.toMatch(/polar_|token/i);
 
   const bundle = await filesUnder(path.join(process.env.NEXT_DIST_DIR ?? ".next", "static"));
   expect(bundle.length).toBeGreaterThan(0);
