@@ -9,7 +9,7 @@ export default defineConfig({
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   timeout: 60_000,
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  reporter: [["list"], ["json", { outputFile: ".reports/playwright.json" }]],
   globalSetup: "./e2e/global-setup.ts",
   use: {
     baseURL: e2eEnv.AUTH_URL,
