@@ -32,12 +32,18 @@ if (!process.env.DATABASE_URL) {
 await run(process.execPath, ["scripts/db-migrate.ts"]);
 
 const useEmulator = !process.env.POLAR_CLIENT_ID && (process.env.POLAR_SERVER ?? "local") === "local";
+const appEnv: Record<string, string> = { AUTH_URL: appUrl };
 if (useEmulator) {
-  const emulator = start("emulator", process.execPath, ["emulator/main.ts"], { EMULATOR_APP_URL: appUrl });
+  const emulatorPort = process.env.EMULATOR_PORT ?? "4111";
+  const emulator = start("emulator", process.execPath, ["emulator/main.ts"], {
+    EMULATOR_PORT: emulatorPort,
+    EMULATOR_APP_URL: appUrl,
+  });
   await waitForOutput(emulator, /ready at (\S+)/);
+  appEnv.POLAR_EMULATOR_URL = `http://127.0.0.1:${emulatorPort}`;
 }
 
-const next = start("next", "next", ["dev", "--port", String(port)], { AUTH_URL: appUrl });
+const next = start("next", "next", ["dev", "--port", String(port)], appEnv);
 console.log(`\n  Open ${appUrl} and choose "Sign in with Polar".\n`);
 
 async function shutdown() {
