@@ -1,70 +1,84 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { auth } from "@/auth";
+import { Suspense } from "react";
 import { PolarButton } from "@/components/buttons";
+import { DisconnectButton } from "@/components/disconnect-button";
+import { EmptyState } from "@/components/empty-state";
 import { OrganizationAvatar } from "@/components/organization-avatar";
-import { connectOrganization, disconnectOrganization } from "@/lib/auth/actions";
+import { OrganizationLabel } from "@/components/organization-label";
+import { Panel } from "@/components/panel";
+import { ServerBadge } from "@/components/server-badge";
+import { ListSkeleton } from "@/components/skeletons";
+import { PolarOrganizations } from "@/components/user/polar-organizations";
+import { connectOrganization } from "@/lib/auth/actions";
 import { listConnections } from "@/lib/auth/connections";
+import { currentUser } from "./session";
 
 export const metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
-  const session = await auth();
-  if (!session?.user?.id) redirect("/");
-  const connections = await listConnections(session.user.id);
+  const user = await currentUser();
+  const connections = await listConnections(user.id);
+  const displayName = user.name ?? user.email ?? "there";
 
   return (
-    <div className="space-y-8">
-      <section>
-        <h1 className="text-2xl font-semibold tracking-tight">Welcome, {session.user.name ?? "there"}</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{session.user.email}</p>
+    <div className="grid gap-6 lg:grid-cols-3">
+      <section aria-labelledby="profile-title" className="space-y-6 lg:col-span-1">
+        <div className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm shadow-zinc-900/[0.03] dark:border-zinc-800 dark:bg-zinc-900">
+          <OrganizationAvatar name={displayName} size="size-14 text-lg rounded-full" />
+          <h1 id="profile-title" className="mt-4 text-xl font-semibold tracking-tight">
+            Welcome, {displayName}
+          </h1>
+          <p className="mt-1 truncate text-sm text-zinc-600 dark:text-zinc-400">{user.email}</p>
+          <p className="mt-4 flex items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
+            Signed in with Polar <ServerBadge />
+          </p>
+        </div>
       </section>
 
-      <section className="rounded-2xl border border-zinc-200 bg-white p-6 dark:border-zinc-800 dark:bg-zinc-900">
-        <div className="flex flex-wrap items-center justify-between gap-4">
-          <div>
-            <h2 className="text-lg font-semibold">Organizations</h2>
-            <p className="text-sm text-zinc-600 dark:text-zinc-400">
-              Connect a Polar organization to see its data. Each connection has its own token.
-            </p>
-          </div>
-          <form action={connectOrganization}>
-            <PolarButton>Connect an organization</PolarButton>
-          </form>
-        </div>
-        {connections.length > 0 ? (
-          <ul className="mt-6 divide-y divide-zinc-200 dark:divide-zinc-800">
-            {connections.map((c) => (
-              <li key={c.id} className="flex items-center justify-between gap-3">
-                <Link
-                  href={`/dashboard/${c.organizationSlug}`}
-                  className="flex flex-1 items-center gap-3 rounded-lg px-2 py-3 hover:bg-zinc-50 dark:hover:bg-zinc-800/60"
-                >
-                  <OrganizationAvatar name={c.organizationName} />
-                  <span>
-                    <span className="block font-medium">{c.organizationName}</span>
-                    <span className="block text-sm text-zinc-500">{c.organizationSlug}</span>
-                  </span>
-                </Link>
-                <form action={disconnectOrganization}>
-                  <input type="hidden" name="organizationId" value={c.organizationId} />
-                  <button
-                    type="submit"
-                    aria-label={`Disconnect ${c.organizationName}`}
-                    className="cursor-pointer rounded-md px-3 py-1.5 text-sm font-medium text-zinc-600 hover:bg-red-50 hover:text-red-700 dark:text-zinc-400 dark:hover:bg-red-500/10 dark:hover:text-red-300"
+      <div className="space-y-6 lg:col-span-2">
+        <Panel
+          id="connected"
+          title="Connected organizations"
+          description="Each connection has its own Polar token, scoped to that organization."
+          action={
+            <form action={connectOrganization}>
+              <PolarButton>Connect an organization</PolarButton>
+            </form>
+          }
+        >
+          {connections.length > 0 ? (
+            <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
+              {connections.map((c) => (
+                <li key={c.id} className="flex items-center justify-between gap-3 py-1">
+                  <Link
+                    href={`/dashboard/${c.organizationSlug}`}
+                    className="-mx-2 flex min-w-0 flex-1 items-center gap-3 rounded-lg px-2 py-2.5 hover:bg-zinc-50 dark:hover:bg-zinc-800/60"
                   >
-                    Disconnect
-                  </button>
-                </form>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="mt-6 rounded-lg border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-500 dark:border-zinc-700">
-            No organization connected yet.
-          </p>
-        )}
-      </section>
+                    <OrganizationLabel name={c.organizationName} slug={c.organizationSlug} avatarUrl={c.avatarUrl} avatarSize="size-10" />
+                    {c.needsReconnect && (
+                      <span className="ml-auto rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800 dark:bg-amber-400/10 dark:text-amber-300">
+                        Needs reconnecting
+                      </span>
+                    )}
+                  </Link>
+                  <DisconnectButton organizationId={c.organizationId} name={c.organizationName} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <EmptyState title="No organization connected yet">
+              Connect one to see its revenue, orders, customers and subscriptions. Polar asks which organization to
+              share and what this app may read.
+            </EmptyState>
+          )}
+        </Panel>
+
+        <Panel id="polar-organizations" title="Your organizations on Polar" description="Read with your sign-in token.">
+          <Suspense fallback={<ListSkeleton rows={2} label="your organizations" />}>
+            <PolarOrganizations userId={user.id} connectedSlugs={new Set(connections.map((c) => c.organizationSlug))} />
+          </Suspense>
+        </Panel>
+      </div>
     </div>
   );
 }

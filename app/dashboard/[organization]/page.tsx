@@ -1,45 +1,69 @@
-import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
-import { auth } from "@/auth";
-import { PolarButton } from "@/components/buttons";
-import { OrganizationAvatar } from "@/components/organization-avatar";
-import { connectOrganization } from "@/lib/auth/actions";
-import { organizationAccess } from "@/lib/polar/organization";
+import { Suspense } from "react";
+import { ListSkeleton, MetricsSkeleton } from "@/components/skeletons";
+import { Panel, ViewAllLink } from "@/components/panel";
+import { PeriodPicker } from "@/components/period-picker";
+import { GettingStarted } from "@/components/organization/getting-started";
+import { MetricsOverview } from "@/components/organization/metrics-overview";
+import { OrganizationTabs } from "@/components/organization/organization-tabs";
+import { CustomerList, OrderList, ProductList, SubscriptionList } from "@/components/organization/resource-lists";
+import { PANEL_SIZE } from "@/lib/polar/organization-data";
+import { PERIODS, parsePeriod } from "@/lib/polar/periods";
+import { currentUser } from "../session";
 
-export default async function OrganizationPage({ params }: { params: Promise<{ organization: string }> }) {
-  const [{ organization: slug }, session] = await Promise.all([params, auth()]);
-  if (!session?.user?.id) redirect("/");
-  const access = await organizationAccess(session.user.id, slug);
-  if (!access) notFound();
+export const metadata = { title: "Overview" };
 
-  if (access.status === "reconnect") {
-    return (
-      <div className="mx-auto max-w-lg rounded-2xl border border-amber-300 bg-amber-50 p-6 dark:border-amber-500/30 dark:bg-amber-400/10">
-        <h1 className="text-lg font-semibold">Reconnect {access.connection.organizationName}</h1>
-        <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
-          Polar no longer accepts this app&apos;s access to {access.connection.organizationName} (it was revoked
-          or expired). Your other organizations and settings are untouched.
-        </p>
-        <form action={connectOrganization} className="mt-4">
-          <PolarButton>Reconnect organization</PolarButton>
-        </form>
-      </div>
-    );
-  }
-
-  const organization = await access.polar.organizations.get(access.connection.organizationId);
+// Every panel streams on its own: the page itself awaits no Polar call, so all
+// of them start at once and the slowest one alone sets the full render time.
+export default async function OverviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ organization: string }>;
+  searchParams: Promise<{ period?: string }>;
+}) {
+  const [{ organization: slug }, { period: periodParam }, user] = await Promise.all([params, searchParams, currentUser()]);
+  const period = parsePeriod(periodParam);
+  const base = `/dashboard/${slug}`;
+  const retryHref = `${base}?period=${period}`;
+  const list = { userId: user.id, slug, page: 1, limit: PANEL_SIZE, query: "", retryHref };
 
   return (
     <div className="space-y-6">
-      <Link href="/dashboard" className="text-sm text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200">
-        ← All organizations
-      </Link>
-      <div className="flex items-center gap-4">
-        <OrganizationAvatar name={organization.name} size="size-14" />
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">{organization.name}</h1>
-          <p className="text-sm text-zinc-500">{organization.slug}</p>
-        </div>
+      <OrganizationTabs slug={slug} current="overview" />
+      <Suspense fallback={null}>
+        <GettingStarted userId={user.id} slug={slug} />
+      </Suspense>
+      <Panel
+        id="metrics"
+        title="Performance"
+        description={`Last ${PERIODS[period].label}`}
+        action={<PeriodPicker basePath={base} current={period} />}
+      >
+        <Suspense key={period} fallback={<MetricsSkeleton />}>
+          <MetricsOverview userId={user.id} slug={slug} period={period} />
+        </Suspense>
+      </Panel>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Panel id="orders" title="Recent orders" action={<ViewAllLink href={`${base}/orders`} label="View all orders" />}>
+          <Suspense fallback={<ListSkeleton label="orders" />}>
+            <OrderList {...list} />
+          </Suspense>
+        </Panel>
+        <Panel id="subscriptions" title="Subscriptions" action={<ViewAllLink href={`${base}/subscriptions`} label="View all subscriptions" />}>
+          <Suspense fallback={<ListSkeleton label="subscriptions" />}>
+            <SubscriptionList {...list} />
+          </Suspense>
+        </Panel>
+        <Panel id="products" title="Products" action={<ViewAllLink href={`${base}/products`} label="View all products" />}>
+          <Suspense fallback={<ListSkeleton label="products" />}>
+            <ProductList {...list} />
+          </Suspense>
+        </Panel>
+        <Panel id="customers" title="Newest customers" action={<ViewAllLink href={`${base}/customers`} label="View all customers" />}>
+          <Suspense fallback={<ListSkeleton label="customers" />}>
+            <CustomerList {...list} />
+          </Suspense>
+        </Panel>
       </div>
     </div>
   );

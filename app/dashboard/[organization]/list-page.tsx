@@ -1,0 +1,63 @@
+import { Suspense } from "react";
+import { Panel } from "@/components/panel";
+import { SearchForm } from "@/components/search-form";
+import { ListSkeleton } from "@/components/skeletons";
+import { OrganizationTabs } from "@/components/organization/organization-tabs";
+import type { ProductList } from "@/components/organization/resource-lists";
+import { PAGE_SIZE } from "@/lib/polar/organization-data";
+import { currentUser } from "../session";
+
+export interface ListRouteProps {
+  params: Promise<{ organization: string }>;
+  searchParams: Promise<{ page?: string; query?: string }>;
+}
+
+/**
+ * A full, paginated Polar list (`?page=`), searchable (`?query=`) when Polar
+ * supports search for it. The routes under [organization] only pick the list.
+ */
+export async function ListPage({
+  params,
+  searchParams,
+  tab,
+  title,
+  description,
+  searchLabel,
+  List,
+}: ListRouteProps & {
+  tab: "products" | "orders" | "customers" | "subscriptions";
+  title: string;
+  description: string;
+  searchLabel?: string;
+  List: typeof ProductList;
+}) {
+  const [{ organization: slug }, search, user] = await Promise.all([params, searchParams, currentUser()]);
+  const page = Math.max(1, Number.parseInt(search.page ?? "", 10) || 1);
+  const query = searchLabel ? (search.query ?? "").trim().slice(0, 200) : "";
+  const path = `/dashboard/${slug}/${tab}`;
+  const retry = new URLSearchParams({ ...(query ? { query } : {}), ...(page > 1 ? { page: String(page) } : {}) }).toString();
+
+  return (
+    <div className="space-y-6">
+      <OrganizationTabs slug={slug} current={tab} />
+      <Panel
+        id={tab}
+        title={title}
+        description={description}
+        action={searchLabel && <SearchForm action={path} query={query} label={searchLabel} />}
+      >
+        <Suspense key={`${page}:${query}`} fallback={<ListSkeleton rows={8} label={tab} />}>
+          <List
+            userId={user.id}
+            slug={slug}
+            page={page}
+            limit={PAGE_SIZE}
+            query={query}
+            paginate
+            retryHref={retry ? `${path}?${retry}` : path}
+          />
+        </Suspense>
+      </Panel>
+    </div>
+  );
+}

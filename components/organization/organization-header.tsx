@@ -1,0 +1,74 @@
+import { Suspense } from "react";
+import { polarDashboardUrl } from "@/lib/polar/dashboard-links";
+import { organizationDetails } from "@/lib/polar/organization-data";
+import { DisconnectButton } from "../disconnect-button";
+import { PolarLink } from "../external-link";
+import { OrganizationAvatar } from "../organization-avatar";
+import { OrganizationSwitcher } from "./organization-switcher";
+
+interface Connection {
+  id: string;
+  organizationId: string;
+  organizationSlug: string;
+  organizationName: string;
+  avatarUrl: string | null;
+}
+
+function Identity({ name, slug, avatarUrl, website }: { name: string; slug: string; avatarUrl: string | null; website?: string | null }) {
+  return (
+    <div className="flex min-w-0 items-center gap-4">
+      <OrganizationAvatar name={name} avatarUrl={avatarUrl} size="size-12 sm:size-14 text-base" />
+      <div className="min-w-0">
+        <h1 className="truncate text-xl font-semibold tracking-tight sm:text-2xl">{name}</h1>
+        <p className="truncate text-sm text-zinc-600 dark:text-zinc-400">
+          <span className="font-mono">{slug}</span>
+          {website && (
+            <>
+              {" · "}
+              <a href={website} target="_blank" rel="noreferrer" className="hover:underline">
+                {new URL(website).host}
+              </a>
+            </>
+          )}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** The organization as Polar has it now; until it arrives (or if it fails), as stored at connect time. */
+async function LiveIdentity({ userId, connection }: { userId: string; connection: Connection }) {
+  const result = await organizationDetails(userId, connection.organizationSlug);
+  if (!result.ok) return <StoredIdentity connection={connection} />;
+  const organization = result.data;
+  return <Identity name={organization.name} slug={organization.slug} avatarUrl={organization.avatar_url} website={organization.website} />;
+}
+
+function StoredIdentity({ connection }: { connection: Connection }) {
+  return <Identity name={connection.organizationName} slug={connection.organizationSlug} avatarUrl={connection.avatarUrl} />;
+}
+
+export function OrganizationHeader({
+  userId,
+  connection,
+  connections,
+}: {
+  userId: string;
+  connection: Connection;
+  connections: Connection[];
+}) {
+  return (
+    <div className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
+      <Suspense fallback={<StoredIdentity connection={connection} />}>
+        <LiveIdentity userId={userId} connection={connection} />
+      </Suspense>
+      <div className="flex flex-wrap items-center gap-2">
+        <OrganizationSwitcher current={connection.organizationSlug} connections={connections} />
+        <PolarLink href={polarDashboardUrl(connection.organizationSlug)} label={`Open ${connection.organizationName} in Polar`}>
+          Open in Polar
+        </PolarLink>
+        <DisconnectButton organizationId={connection.organizationId} name={connection.organizationName} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { ChevronRightIcon } from "./icons";
+
+/** A titled card on the dashboard; `action` links to the full list. */
+export function Panel({
+  id,
+  title,
+  description,
+  action,
+  children,
+  className = "",
+}: {
+  id: string;
+  title: string;
+  description?: string;
+  /** Shown at the header's end: a ViewAllLink, a period picker… */
+  action?: React.ReactNode;
+  children: React.ReactNode;
+  className?: string;
+}) {
+  return (
+    <section
+      aria-labelledby={`${id}-title`}
+      className={`flex min-w-0 flex-col rounded-2xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03] dark:border-zinc-800 dark:bg-zinc-900 ${className}`}
+    >
+      <header className="flex flex-wrap items-start justify-between gap-x-4 gap-y-3 px-5 pt-5 pb-3">
+        <div className="min-w-0">
+          <h2 id={`${id}-title`} className="text-base font-semibold">
+            {title}
+          </h2>
+          {description && <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">{description}</p>}
+        </div>
+        {action}
+      </header>
+      <div className="flex-1 px-5 pb-5">{children}</div>
+    </section>
+  );
+}
+
+export function ViewAllLink({ href, label }: { href: string; label: string }) {
+  return (
+    <Link
+      href={href}
+      aria-label={label}
+      className="inline-flex shrink-0 items-center gap-0.5 rounded-md text-sm font-medium text-polar-700 hover:text-polar-600 dark:text-polar-400 dark:hover:text-polar-100"
+    >
+      View all
+      <ChevronRightIcon />
+    </Link>
+  );
+}

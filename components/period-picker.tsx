@@ -1,0 +1,22 @@
+import Link from "next/link";
+import { PERIODS, type PeriodKey } from "@/lib/polar/periods";
+
+/** Segmented links that set `?period=`; the page re-renders on the server. */
+export function PeriodPicker({ basePath, current }: { basePath: string; current: PeriodKey }) {
+  return (
+    <nav aria-label="Reporting period" className="inline-flex rounded-lg bg-zinc-100 p-1 dark:bg-zinc-800/80">
+      {(Object.keys(PERIODS) as PeriodKey[]).map((key) => (
+        <Link
+          key={key}
+          href={`${basePath}?period=${key}`}
+          scroll={false}
+          aria-current={key === current ? "page" : undefined}
+          title={`Last ${PERIODS[key].label}`}
+          className="rounded-md px-3 py-1 text-sm font-medium text-zinc-600 hover:text-zinc-900 aria-[current=page]:bg-white aria-[current=page]:text-zinc-900 aria-[current=page]:shadow-sm dark:text-zinc-300 dark:hover:text-white dark:aria-[current=page]:bg-zinc-950 dark:aria-[current=page]:text-white"
+        >
+          {key}
+        </Link>
+      ))}
+    </nav>
+  );
+}

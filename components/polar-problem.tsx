@@ -1,0 +1,111 @@
+import Link from "next/link";
+import { connectOrganization } from "@/lib/auth/actions";
+import type { PolarProblem } from "@/lib/polar/errors";
+import { PolarButton } from "./buttons";
+
+/** Polar's display names for the scopes the dashboard reads with. */
+const SCOPE_NAMES: Record<string, string> = {
+  "organizations:read": "Read your organizations",
+  "products:read": "Read products",
+  "orders:read": "Read orders made on your organizations",
+  "customers:read": "Read customers",
+  "subscriptions:read": "Read subscriptions made on your organizations",
+  "metrics:read": "Read metrics",
+};
+
+const tones = {
+  warning: "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-400/30 dark:bg-amber-400/10 dark:text-amber-100",
+  error: "border-red-200 bg-red-50 text-red-950 dark:border-red-400/30 dark:bg-red-500/10 dark:text-red-100",
+};
+
+/**
+ * What went wrong loading `subject` (e.g. "orders") and what to do about it,
+ * rendered inside the panel that failed. `retryHref` reloads the page.
+ */
+export function PolarProblemNotice({
+  problem,
+  subject,
+  retryHref,
+}: {
+  problem: PolarProblem;
+  subject: string;
+  retryHref: string;
+}) {
+  const retry = (
+    <Link href={retryHref} prefetch={false} className="font-semibold underline underline-offset-2">
+      Try again
+    </Link>
+  );
+  switch (problem.kind) {
+    case "missing-scope":
+      return (
+        <Notice tone="warning" title={`Permission needed to show ${subject}`} kind={problem.kind}>
+          <p>
+            This connection was granted without the <code className="font-mono font-semibold">{problem.scope}</code>{" "}
+            scope (“{SCOPE_NAMES[problem.scope] ?? problem.scope}”). Reconnect the organization and allow it.
+          </p>
+          <ReconnectForm />
+        </Notice>
+      );
+    case "rate-limited":
+      return (
+        <Notice tone="warning" title="Polar is rate limiting this app" kind={problem.kind}>
+          <p>
+            Too many requests reached Polar at once.{" "}
+            {problem.retryAfterSeconds !== null
+              ? `Retry after ${problem.retryAfterSeconds} seconds.`
+              : "Retry in a moment."}{" "}
+            {retry}
+          </p>
+        </Notice>
+      );
+    case "unavailable":
+      return (
+        <Notice tone="error" title="Polar is unavailable" kind={problem.kind}>
+          <p>
+            Polar didn’t answer the request for {subject}. This is usually brief. {retry}
+          </p>
+        </Notice>
+      );
+    case "reconnect":
+      return (
+        <Notice tone="warning" title="Access to this organization ended" kind={problem.kind}>
+          <p>Polar no longer accepts this app’s access. Reconnect the organization to continue.</p>
+          <ReconnectForm />
+        </Notice>
+      );
+    case "unexpected":
+      return (
+        <Notice tone="error" title={`Couldn’t load ${subject}`} kind={problem.kind}>
+          <p>Something unexpected went wrong. {retry}</p>
+        </Notice>
+      );
+  }
+}
+
+function ReconnectForm() {
+  return (
+    <form action={connectOrganization} className="mt-3">
+      <PolarButton>Reconnect organization</PolarButton>
+    </form>
+  );
+}
+
+function Notice({
+  tone,
+  title,
+  kind,
+  children,
+}: {
+  tone: keyof typeof tones;
+  title: string;
+  kind: PolarProblem["kind"];
+  children: React.ReactNode;
+}) {
+  return (
+    <div role="alert" data-problem={kind} className={`rounded-xl border p-4 text-sm ${tones[tone]}`}>
+      <p className="font-semibold">{title}</p>
+      <div className="mt-1">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { PolarClientError, PolarNetworkError, PolarRateLimitError, PolarServerError } from "@polar-sh/sdk";
+
+/** Why a call to Polar failed, in terms a person can act on. */
+export type PolarProblem =
+  | { kind: "missing-scope"; scope: string }
+  | { kind: "rate-limited"; retryAfterSeconds: number | null }
+  | { kind: "unavailable" }
+  | { kind: "reconnect" }
+  | { kind: "unexpected" };
+
+export type Loaded<T> = { ok: true; data: T } | { ok: false; problem: PolarProblem };
+
+/**
+ * Classifies an error from a Polar call that needed `scope`. Polar answers a
+ * missing scope with 403 `insufficient_scope`; a refused or revoked token with
+ * 401, and an organization the token may no longer act on with 403 NotPermitted.
+ */
+export function describePolarError(error: unknown, scope: string): PolarProblem {
+  if (error instanceof PolarRateLimitError) return { kind: "rate-limited", retryAfterSeconds: error.retryAfter };
+  if (error instanceof PolarServerError || error instanceof PolarNetworkError) return { kind: "unavailable" };
+  if (error instanceof PolarClientError) {
+    const body = typeof error.error === "string" ? error.error : JSON.stringify(error.error);
+    if (error.statusCode === 403 && body.includes("insufficient_scope")) return { kind: "missing-scope", scope };
+    if (error.statusCode === 401 || error.statusCode === 403) return { kind: "reconnect" };
+  }
+  // A token refresh that cannot reach Polar fails inside fetch, before the SDK.
+  if (error instanceof TypeError && error.message === "fetch failed") return { kind: "unavailable" };
+  console.error("Unexpected error from Polar:", error instanceof Error ? error.message : error);
+  return { kind: "unexpected" };
+}

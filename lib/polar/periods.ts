@@ -1,0 +1,27 @@
+/** The reporting periods the overview offers, as `?period=` values. */
+export const PERIODS = {
+  "7d": { label: "7 days", unit: "day", days: 7 },
+  "30d": { label: "30 days", unit: "day", days: 30 },
+  "90d": { label: "90 days", unit: "week", days: 90 },
+  "12m": { label: "12 months", unit: "month", days: 0 },
+} as const;
+
+export type PeriodKey = keyof typeof PERIODS;
+export const DEFAULT_PERIOD: PeriodKey = "30d";
+
+export function parsePeriod(value: unknown): PeriodKey {
+  return typeof value === "string" && value in PERIODS ? (value as PeriodKey) : DEFAULT_PERIOD;
+}
+
+const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+/** The metrics query for a period ending today (UTC). */
+export function periodRange(period: PeriodKey, now = Date.now()) {
+  const { unit, days } = PERIODS[period];
+  const today = new Date(now);
+  const start =
+    period === "12m"
+      ? Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 11, 1)
+      : Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - (days - 1));
+  return { start_date: isoDay(start), end_date: isoDay(now), interval: unit };
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import { cache } from "react";
+import { USER_PROVIDER_ID } from "@/lib/auth/polar-provider";
+import { freshAccessToken } from "@/lib/auth/refresh";
+import { db } from "@/lib/db";
+import { polarClient } from "./client";
+import { describePolarError, type Loaded } from "./errors";
+
+type OrganizationList = Awaited<ReturnType<ReturnType<typeof polarClient>["organizations"]["list"]>>;
+
+/**
+ * The organizations the signed-in person belongs to at Polar, read with their
+ * sign-in (user) token. "reconnect" means that token is gone: sign in again.
+ */
+export const userOrganizations = cache(async (userId: string): Promise<Loaded<OrganizationList>> => {
+  try {
+    const account = await db.account.findFirst({
+      where: { userId, provider: USER_PROVIDER_ID },
+      select: { id: true },
+    });
+    const accessToken = account && (await freshAccessToken("Account", account.id));
+    if (!accessToken) return { ok: false, problem: { kind: "reconnect" } };
+    return { ok: true, data: await polarClient(accessToken).organizations.list({ limit: 100 }) };
+  } catch (error) {
+    return { ok: false, problem: describePolarError(error, "organizations:read") };
+  }
+});
