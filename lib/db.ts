@@ -2,10 +2,11 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { encryptedTokens } from "@/lib/auth/encrypted-tokens";
+import { databaseUrl } from "@/lib/env";
 
 function createClient() {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL }),
+    adapter: new PrismaPg({ connectionString: databaseUrl() }),
   }).$extends(encryptedTokens);
 }
 

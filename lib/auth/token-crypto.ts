@@ -1,5 +1,6 @@
 import "server-only";
 import { ENCRYPTED_PREFIX, decrypt, encrypt, parseKey, type EncryptionKey } from "@/lib/crypto/aes-gcm";
+import { tokenKeysEnv } from "@/lib/env";
 
 /**
  * The keys for OAuth tokens at rest. TOKEN_ENCRYPTION_KEY (32 random bytes,
@@ -11,14 +12,10 @@ let keys: { current: EncryptionKey; all: Map<string, EncryptionKey> } | undefine
 
 function loadKeys() {
   if (keys) return keys;
-  const current = process.env.TOKEN_ENCRYPTION_KEY;
-  if (!current) throw new Error("TOKEN_ENCRYPTION_KEY is not set (openssl rand -base64 32).");
+  const { current, previous } = tokenKeysEnv();
   const currentKey = parseKey(current, "TOKEN_ENCRYPTION_KEY");
-  const previous = (process.env.TOKEN_ENCRYPTION_KEYS_PREVIOUS ?? "")
-    .split(",")
-    .filter((k) => k.trim())
-    .map((k) => parseKey(k, "TOKEN_ENCRYPTION_KEYS_PREVIOUS"));
-  keys = { current: currentKey, all: new Map([currentKey, ...previous].map((k) => [k.id, k])) };
+  const previousKeys = previous.map((key) => parseKey(key, "TOKEN_ENCRYPTION_KEYS_PREVIOUS"));
+  keys = { current: currentKey, all: new Map([currentKey, ...previousKeys].map((k) => [k.id, k])) };
   return keys;
 }
 

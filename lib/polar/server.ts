@@ -1,11 +1,12 @@
 import "server-only";
+import { polarEnv, type PolarServer } from "@/lib/env";
 
 /**
  * Which Polar the app talks to. With no POLAR_CLIENT_ID the app uses the local
  * emulator (`npm run emulator`) and its seeded client, so a newcomer can sign in
  * without a Polar account.
  */
-export type PolarServer = "production" | "sandbox" | "local";
+export type { PolarServer };
 
 export const EMULATOR_CLIENT_ID = "polar_ci_emulator_local_client";
 export const EMULATOR_CLIENT_SECRET = "polar_cs_emulator-local-secret";
@@ -16,25 +17,19 @@ const servers = {
 } as const;
 
 function resolve() {
-  const clientId = process.env.POLAR_CLIENT_ID;
-  const server = (process.env.POLAR_SERVER ?? (clientId ? "production" : "local")) as PolarServer;
+  const { server, clientId, clientSecret, emulatorUrl } = polarEnv();
   if (server === "local") {
-    const url = (process.env.POLAR_EMULATOR_URL ?? "http://127.0.0.1:4111").replace(/\/$/, "");
     return {
       server,
-      issuer: url,
-      apiUrl: url,
-      dashboardUrl: `${url}/dashboard`,
+      issuer: emulatorUrl,
+      apiUrl: emulatorUrl,
+      dashboardUrl: `${emulatorUrl}/dashboard`,
       clientId: clientId ?? EMULATOR_CLIENT_ID,
-      clientSecret: process.env.POLAR_CLIENT_SECRET ?? EMULATOR_CLIENT_SECRET,
+      clientSecret: clientSecret ?? EMULATOR_CLIENT_SECRET,
     };
   }
-  return {
-    server,
-    ...servers[server],
-    clientId: clientId ?? "",
-    clientSecret: process.env.POLAR_CLIENT_SECRET ?? "",
-  };
+  // polarEnv() guarantees both credentials for production and sandbox.
+  return { server, ...servers[server], clientId: clientId!, clientSecret: clientSecret! };
 }
 
 export const polarServer = resolve();

@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, databaseUrl, polarEnv, tokenKeysEnv, validateEnv } from "./env";
+
+const key = Buffer.alloc(32, 7).toString("base64");
+const valid = {
+  AUTH_SECRET: "a".repeat(44),
+  DATABASE_URL: "postgresql://user:secret@db.example.com:5432/app?sslmode=require",
+  TOKEN_ENCRYPTION_KEY: key,
+};
+
+function problems(source: Record<string, string | undefined>) {
+  try {
+    validateEnv(source);
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as EnvError).problems;
+  }
+}
+
+describe("validateEnv", () => {
+  it("accepts a local setup with only the secrets and a database", () => {
+    expect(problems(valid)).toEqual([]);
+    expect(polarEnv(valid)).toEqual({
+      server: "local",
+      clientId: undefined,
+      clientSecret: undefined,
+      emulatorUrl: "http://127.0.0.1:4111",
+    });
+  });
+
+  it("names each missing variable once, with how to get it", () => {
+    const found = problems({});
+    expect(found).toHaveLength(3);
+    expect(found[0]).toMatch(/^AUTH_SECRET is not set\. .*openssl rand -base64 32/);
+    expect(found[1]).toMatch(/^DATABASE_URL is not set\. .*postgresql:\/\//);
+    expect(found[2]).toMatch(/^TOKEN_ENCRYPTION_KEY is not set\. .*openssl rand -base64 32/);
+  });
+
+  it("treats a blank value (as copied from .env.example) as unset", () => {
+    expect(problems({ ...valid, AUTH_SECRET: "" })).toEqual([expect.stringMatching(/^AUTH_SECRET is not set/)]);
+  });
+
+  it("explains malformed values without echoing them", () => {
+    const found = problems({
+      AUTH_SECRET: "short",
+      DATABASE_URL: "mysql://root:hunter2@localhost/app",
+      TOKEN_ENCRYPTION_KEY: Buffer.alloc(16).toString("base64"),
+      TOKEN_ENCRYPTION_KEYS_PREVIOUS: `${key},nope`,
+      POLAR_SERVER: "staging",
+    });
+    expect(found).toEqual([
+      expect.stringMatching(/^AUTH_SECRET is too short/),
+      expect.stringMatching(/^DATABASE_URL must be a PostgreSQL connection string/),
+      expect.stringMatching(/^TOKEN_ENCRYPTION_KEY must be 32 random bytes/),
+      expect.stringMatching(/^TOKEN_ENCRYPTION_KEYS_PREVIOUS must be/),
+      expect.stringMatching(/^POLAR_SERVER must be production .*, sandbox .* or local/),
+    ]);
+    expect(found.join("\n")).not.toContain("hunter2");
+  });
+
+  it("requires both Polar credentials or neither", () => {
+    expect(problems({ ...valid, POLAR_CLIENT_ID: "polar_ci_abc" })).toEqual([
+      expect.stringMatching(/^POLAR_CLIENT_SECRET is not set but POLAR_CLIENT_ID is/),
+    ]);
+    expect(problems({ ...valid, POLAR_CLIENT_SECRET: "polar_cs_abc" })).toEqual([
+      expect.stringMatching(/^POLAR_CLIENT_ID is not set but POLAR_CLIENT_SECRET is/),
+    ]);
+    expect(problems({ ...valid, POLAR_CLIENT_ID: "polar_cs_swapped", POLAR_CLIENT_SECRET: "polar_ci_swapped" })).toEqual([
+      expect.stringMatching(/^POLAR_CLIENT_ID must be .* starts with polar_ci_/),
+      expect.stringMatching(/^POLAR_CLIENT_SECRET must be .* starts with polar_cs_/),
+    ]);
+  });
+
+  it("requires an OAuth client for production and sandbox, and on Vercel", () => {
+    for (const POLAR_SERVER of ["production", "sandbox"]) {
+      expect(problems({ ...valid, POLAR_SERVER })).toEqual([
+        expect.stringMatching(new RegExp(`^POLAR_CLIENT_ID is not set\\. POLAR_SERVER=${POLAR_SERVER} .*api/auth/callback/polar-organization`)),
+        expect.stringMatching(/^POLAR_CLIENT_SECRET is not set\./),
+      ]);
+    }
+    expect(problems({ ...valid, VERCEL: "1" })).toEqual([expect.stringMatching(/^POLAR_CLIENT_ID is not set\. On Vercel/)]);
+    const credentials = { POLAR_CLIENT_ID: "polar_ci_abc", POLAR_CLIENT_SECRET: "polar_cs_abc" };
+    expect(problems({ ...valid, ...credentials, VERCEL: "1" })).toEqual([]);
+    expect(polarEnv({ ...valid, ...credentials }).server).toBe("production");
+    expect(polarEnv({ ...valid, ...credentials, POLAR_SERVER: "sandbox" }).server).toBe("sandbox");
+  });
+
+  it("requires an https AUTH_URL in production, except on localhost", () => {
+    const production = { ...valid, NODE_ENV: "production" };
+    expect(problems({ ...production, AUTH_URL: "http://example.com" })).toEqual([
+      expect.stringMatching(/^AUTH_URL must use https in production.*https:\/\/example\.com/),
+    ]);
+    expect(problems({ ...production, AUTH_URL: "https://example.com" })).toEqual([]);
+    expect(problems({ ...production, AUTH_URL: "http://localhost:3000" })).toEqual([]);
+    expect(problems({ ...production, AUTH_URL: "http://127.0.0.1:3000" })).toEqual([]);
+    expect(problems({ ...valid, NODE_ENV: "development", AUTH_URL: "http://192.168.1.5:3000" })).toEqual([]);
+    expect(problems({ ...valid, AUTH_URL: "example.com" })).toEqual([expect.stringMatching(/^AUTH_URL must be the app's public URL/)]);
+  });
+});
+
+describe("module readers", () => {
+  it("check only their own variables", () => {
+    expect(databaseUrl({ DATABASE_URL: valid.DATABASE_URL })).toBe(valid.DATABASE_URL);
+    expect(tokenKeysEnv({ TOKEN_ENCRYPTION_KEY: key, TOKEN_ENCRYPTION_KEYS_PREVIOUS: ` ${key} ,` })).toEqual({
+      current: key,
+      previous: [` ${key} `],
+    });
+    expect(() => databaseUrl({})).toThrow(/DATABASE_URL is not set/);
+  });
+});

@@ -1,0 +1,183 @@
+import "server-only";
+import { z } from "zod";
+
+/**
+ * The app's configuration, read from the environment and checked with one clear
+ * message per variable. `validateEnv()` checks everything (instrumentation.ts
+ * calls it when the server starts); the other readers check only what their
+ * module needs, so a unit test need not set every variable.
+ */
+type Source = Record<string, string | undefined>;
+
+const blankAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+/** A required variable; `missing` is the whole message when it is unset or blank. */
+function variable(missing: string) {
+  return z.preprocess(blankAsUnset, z.string({ error: missing }));
+}
+
+function optionalVariable() {
+  return z.preprocess(blankAsUnset, z.string().optional());
+}
+
+const GENERATE_SECRET = "generate one with `openssl rand -base64 32` (`npm run dev` writes one to .env.local for you)";
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+const isKey = (value: string) => BASE64.test(value.trim()) && Buffer.from(value.trim(), "base64").length === 32;
+
+const isLocalHost = (hostname: string) => ["localhost", "127.0.0.1", "[::1]"].includes(hostname);
+
+function parseUrl(value: string) {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
+const authSchema = z
+  .object({
+    NODE_ENV: optionalVariable(),
+    AUTH_SECRET: variable(`AUTH_SECRET is not set. It signs session cookies and OAuth state: ${GENERATE_SECRET}.`).refine(
+      (value) => value.length >= 32,
+      `AUTH_SECRET is too short: use at least 32 random characters; ${GENERATE_SECRET}.`,
+    ),
+    AUTH_URL: optionalVariable(),
+  })
+  .superRefine(({ NODE_ENV, AUTH_URL }, context) => {
+    if (!AUTH_URL) return;
+    const url = parseUrl(AUTH_URL);
+    if (!url || !["http:", "https:"].includes(url.protocol)) {
+      context.addIssue({
+        code: "custom",
+        path: ["AUTH_URL"],
+        message: "AUTH_URL must be the app's public URL, like https://your-app.vercel.app (or http://localhost:3000 locally).",
+      });
+    } else if (NODE_ENV === "production" && url.protocol !== "https:" && !isLocalHost(url.hostname)) {
+      context.addIssue({
+        code: "custom",
+        path: ["AUTH_URL"],
+        message: `AUTH_URL must use https in production (Polar accepts http redirect URIs only for localhost): use https://${url.host}.`,
+      });
+    }
+  });
+
+const databaseSchema = z.object({
+  DATABASE_URL: variable(
+    "DATABASE_URL is not set. Use your PostgreSQL connection string, e.g. postgresql://user:password@host:5432/db?sslmode=require from Neon, Supabase or Prisma Postgres (locally, `npm run dev` starts an embedded Postgres when it is unset).",
+  ).refine(
+    (value) => ["postgres:", "postgresql:"].includes(parseUrl(value)?.protocol ?? ""),
+    "DATABASE_URL must be a PostgreSQL connection string starting with postgresql:// (or postgres://).",
+  ),
+});
+
+const tokenKeysSchema = z.object({
+  TOKEN_ENCRYPTION_KEY: variable(
+    `TOKEN_ENCRYPTION_KEY is not set. It encrypts Polar tokens in the database: ${GENERATE_SECRET}.`,
+  ).refine(isKey, "TOKEN_ENCRYPTION_KEY must be 32 random bytes, base64-encoded: generate one with `openssl rand -base64 32`."),
+  TOKEN_ENCRYPTION_KEYS_PREVIOUS: optionalVariable()
+    .transform((value) => (value ?? "").split(",").filter((key) => key.trim()))
+    .refine(
+      (keys) => keys.every(isKey),
+      "TOKEN_ENCRYPTION_KEYS_PREVIOUS must be a comma-separated list of earlier TOKEN_ENCRYPTION_KEY values (32 bytes, base64 each).",
+    ),
+});
+
+const POLAR_OAUTH_HELP =
+  "create an OAuth client in Polar (Settings → Developers → OAuth applications) with the redirect URIs <app URL>/api/auth/callback/polar and <app URL>/api/auth/callback/polar-organization";
+
+const polarSchema = z
+  .object({
+    VERCEL: optionalVariable(),
+    POLAR_SERVER: z.preprocess(
+      blankAsUnset,
+      z
+        .enum(["production", "sandbox", "local"], {
+          error: "POLAR_SERVER must be production (polar.sh), sandbox (sandbox.polar.sh) or local (the emulator).",
+        })
+        .optional(),
+    ),
+    POLAR_CLIENT_ID: optionalVariable().refine(
+      (value) => value === undefined || value.startsWith("polar_ci_"),
+      "POLAR_CLIENT_ID must be your OAuth client's Client ID, which starts with polar_ci_.",
+    ),
+    POLAR_CLIENT_SECRET: optionalVariable().refine(
+      (value) => value === undefined || value.startsWith("polar_cs_"),
+      "POLAR_CLIENT_SECRET must be your OAuth client's Client Secret, which starts with polar_cs_.",
+    ),
+    POLAR_EMULATOR_URL: optionalVariable()
+      .refine(
+        (value) => value === undefined || ["http:", "https:"].includes(parseUrl(value)?.protocol ?? ""),
+        "POLAR_EMULATOR_URL must be the emulator's URL, like http://127.0.0.1:4111.",
+      )
+      .transform((value) => (value ?? "http://127.0.0.1:4111").replace(/\/$/, "")),
+  })
+  .superRefine(({ VERCEL, POLAR_SERVER, POLAR_CLIENT_ID, POLAR_CLIENT_SECRET }, context) => {
+    const missing = (name: string, message: string) => context.addIssue({ code: "custom", path: [name], message });
+    if (POLAR_CLIENT_ID && !POLAR_CLIENT_SECRET) {
+      missing("POLAR_CLIENT_SECRET", "POLAR_CLIENT_SECRET is not set but POLAR_CLIENT_ID is: set both, from the same OAuth client in Polar.");
+    } else if (POLAR_CLIENT_SECRET && !POLAR_CLIENT_ID) {
+      missing("POLAR_CLIENT_ID", "POLAR_CLIENT_ID is not set but POLAR_CLIENT_SECRET is: set both, from the same OAuth client in Polar.");
+    } else if (!POLAR_CLIENT_ID && (POLAR_SERVER === "production" || POLAR_SERVER === "sandbox")) {
+      const why = `POLAR_SERVER=${POLAR_SERVER} needs your own OAuth client: ${POLAR_OAUTH_HELP}`;
+      missing("POLAR_CLIENT_ID", `POLAR_CLIENT_ID is not set. ${why}.`);
+      missing("POLAR_CLIENT_SECRET", `POLAR_CLIENT_SECRET is not set. ${why}.`);
+    } else if (!POLAR_CLIENT_ID && VERCEL && POLAR_SERVER !== "local") {
+      missing(
+        "POLAR_CLIENT_ID",
+        `POLAR_CLIENT_ID is not set. On Vercel there is no local emulator: ${POLAR_OAUTH_HELP}, then set POLAR_CLIENT_ID, POLAR_CLIENT_SECRET and POLAR_SERVER.`,
+      );
+    }
+  })
+  .transform(({ POLAR_SERVER, POLAR_CLIENT_ID, POLAR_CLIENT_SECRET, POLAR_EMULATOR_URL }) => ({
+    server: POLAR_SERVER ?? (POLAR_CLIENT_ID ? "production" : "local"),
+    clientId: POLAR_CLIENT_ID,
+    clientSecret: POLAR_CLIENT_SECRET,
+    emulatorUrl: POLAR_EMULATOR_URL,
+  }));
+
+const schemas = { auth: authSchema, database: databaseSchema, tokenKeys: tokenKeysSchema, polar: polarSchema };
+
+/** The configuration problems, one line per variable. Never includes a value. */
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Invalid configuration: ${problems.length === 1 ? "1 environment variable needs" : `${problems.length} environment variables need`} attention (see .env.example).\n${problems.map((problem) => `  - ${problem}`).join("\n")}`,
+    );
+    this.name = "EnvError";
+  }
+}
+
+/** The first message for each variable, so each problem is named once. */
+function problemsOf(error: z.ZodError) {
+  const byVariable = new Map<string, string>();
+  for (const issue of error.issues) {
+    const name = String(issue.path[0]);
+    if (!byVariable.has(name)) byVariable.set(name, issue.message.startsWith(name) ? issue.message : `${name} ${issue.message}`);
+  }
+  return [...byVariable.values()];
+}
+
+function read<K extends keyof typeof schemas>(name: K, source: Source): z.output<(typeof schemas)[K]> {
+  const result = schemas[name].safeParse(source);
+  if (!result.success) throw new EnvError(problemsOf(result.error));
+  return result.data as z.output<(typeof schemas)[K]>;
+}
+
+/** Checks every variable at once and reports all problems together. */
+export function validateEnv(source: Source = process.env) {
+  const problems = Object.values(schemas).flatMap((schema) => {
+    const result = schema.safeParse(source);
+    return result.success ? [] : problemsOf(result.error);
+  });
+  if (problems.length) throw new EnvError(problems);
+}
+
+export type PolarServer = z.output<typeof polarSchema>["server"];
+
+export const polarEnv = (source: Source = process.env) => read("polar", source);
+export const databaseUrl = (source: Source = process.env) => read("database", source).DATABASE_URL;
+export const tokenKeysEnv = (source: Source = process.env) => {
+  const { TOKEN_ENCRYPTION_KEY, TOKEN_ENCRYPTION_KEYS_PREVIOUS } = read("tokenKeys", source);
+  return { current: TOKEN_ENCRYPTION_KEY, previous: TOKEN_ENCRYPTION_KEYS_PREVIOUS };
+};
