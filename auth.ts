@@ -3,6 +3,7 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/db";
 import { connectOrganization } from "@/lib/auth/connections";
 import { ORGANIZATION_PROVIDER_ID, USER_PROVIDER_ID, polarProvider } from "@/lib/auth/polar-provider";
+import { sameOriginRedirect } from "@/lib/auth/same-origin-redirect";
 import { endSignInGrant, storeSignInGrant } from "@/lib/auth/user-grant";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -28,6 +29,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         user: { id: user.id, name: user.name, email: user.email, image: user.image },
       } as typeof session;
     },
+    // callbackUrl and redirectTo may only lead back into this app.
+    redirect: sameOriginRedirect,
     authorized({ auth }) {
       return Boolean(auth?.user);
     },

@@ -1,7 +1,48 @@
-export { auth as proxy } from "@/auth";
+import { NextResponse, type NextFetchEvent, type NextMiddleware, type NextRequest } from "next/server";
+import type { NextAuthRequest } from "next-auth";
+import { auth } from "@/auth";
+import { polarServer } from "@/lib/polar/server";
+import { contentSecurityPolicy } from "@/lib/security/content-security-policy";
+
+/** Renders the page with a fresh CSP nonce, which Next reads from the request's policy. */
+function withContentSecurityPolicy(request: NextRequest) {
+  const policy = contentSecurityPolicy({
+    nonce: Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64"),
+    polarOrigin: new URL(polarServer.issuer).origin,
+    dev: process.env.NODE_ENV === "development",
+  });
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
+
+// The second parameter selects auth()'s middleware overload.
+const dashboard: NextMiddleware = auth((request: NextAuthRequest, _event: NextFetchEvent) => {
+  if (request.auth?.user) return withContentSecurityPolicy(request);
+  const signIn = new URL("/", request.nextUrl);
+  signIn.searchParams.set("callbackUrl", request.nextUrl.href);
+  return NextResponse.redirect(signIn);
+});
+
+export function proxy(request: NextRequest, event: NextFetchEvent) {
+  const { pathname } = request.nextUrl;
+  if (pathname === "/dashboard" || pathname.startsWith("/dashboard/")) {
+    return dashboard(request, event);
+  }
+  return withContentSecurityPolicy(request);
+}
 
 export const config = {
-  // Server actions re-read the session themselves; running `auth` on them here
-  // would re-issue the request's (possibly stale) session cookie.
-  matcher: [{ source: "/dashboard/:path*", missing: [{ type: "header", key: "next-action" }] }],
+  matcher: [
+    {
+      // Every page; not API routes or build assets (their headers come from next.config.ts).
+      source: "/((?!api/|_next/static/|_next/image|favicon.ico|readme/).*)",
+      // Server actions re-read the session themselves; running `auth` on them here
+      // would re-issue the request's (possibly stale) session cookie. Their
+      // responses are RSC payloads, which a CSP does not govern.
+      missing: [{ type: "header", key: "next-action" }],
+    },
+  ],
 };
