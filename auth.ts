@@ -3,6 +3,7 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/db";
 import { connectOrganization } from "@/lib/auth/connections";
 import { ORGANIZATION_PROVIDER_ID, USER_PROVIDER_ID, polarProvider } from "@/lib/auth/polar-provider";
+import { logAuthError } from "@/lib/auth/auth-errors";
 import { sameOriginRedirect } from "@/lib/auth/same-origin-redirect";
 import { endSignInGrant, storeSignInGrant } from "@/lib/auth/user-grant";
 
@@ -11,6 +12,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   session: { strategy: "database" },
   providers: [polarProvider("user"), polarProvider("organization")],
   pages: { signIn: "/", error: "/auth/error" },
+  logger: { error: logAuthError },
   callbacks: {
     // The organization flow never signs anyone in: it adds a grant to the
     // signed-in user and lands on that organization's dashboard.

@@ -1,3 +1,5 @@
 import { handlers } from "@/auth";
+import { withSpecificAuthErrors } from "@/lib/auth/auth-errors";
 
-export const { GET, POST } = handlers;
+export const GET = withSpecificAuthErrors(handlers.GET);
+export const POST = withSpecificAuthErrors(handlers.POST);

@@ -1,0 +1,26 @@
+"use client";
+
+import Link from "next/link";
+import { primaryAction, secondaryAction, StatusCard } from "@/app/status-card";
+
+export default function AppError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <StatusCard
+      eyebrow="Something went wrong"
+      title="This page couldn’t be shown"
+      actions={
+        <>
+          <button type="button" onClick={reset} className={primaryAction}>
+            Try again
+          </button>
+          <Link href="/" className={secondaryAction}>
+            Back to the start
+          </Link>
+        </>
+      }
+    >
+      <p>An unexpected error stopped this page from loading. Nothing was changed.</p>
+      {error.digest && <p className="text-xs text-zinc-500">Reference for the server log: {error.digest}</p>}
+    </StatusCard>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+
+import "./globals.css";
+import { primaryAction, StatusCard } from "@/app/status-card";
+
+// Replaces the root layout when it fails itself, so it brings its own <html>.
+export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <html lang="en">
+      <body className="min-h-dvh font-sans">
+        <title>Something went wrong · Sign in with Polar</title>
+        <StatusCard
+          eyebrow="Something went wrong"
+          title="The app couldn’t be shown"
+          actions={
+            <button type="button" onClick={reset} className={primaryAction}>
+              Try again
+            </button>
+          }
+        >
+          <p>An unexpected error stopped the app from loading. Nothing was changed.</p>
+          {error.digest && <p className="text-xs text-zinc-500">Reference for the server log: {error.digest}</p>}
+        </StatusCard>
+      </body>
+    </html>
+  );
+}
