@@ -3,7 +3,7 @@ import { artifacts, e2eEnv } from "./e2e/env";
 
 export default defineConfig({
   testDir: "./e2e",
-  outputDir: "./test-results",
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "./test-results",
   fullyParallel: false,
   workers: 1,
   retries: 0,
