@@ -6,13 +6,16 @@ import { contentSecurityPolicy } from "@/lib/security/content-security-policy";
 
 /** Renders the page with a fresh CSP nonce, which Next reads from the request's policy. */
 function withContentSecurityPolicy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy({
-    nonce: Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64"),
+    nonce,
     polarOrigin: new URL(polarServer.issuer).origin,
     dev: process.env.NODE_ENV === "development",
   });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
+  // For your own <Script nonce={(await headers()).get("x-nonce")}>.
+  headers.set("x-nonce", nonce);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
   return response;

@@ -1,0 +1,49 @@
+// The built app (`next start` on the output the e2e run just built) refuses to
+// start when its configuration is incomplete, and says which variable to fix.
+import { spawn } from "node:child_process";
+import { expect, test } from "@playwright/test";
+import { e2eEnv } from "./env";
+
+const startupPort = String(Number(e2eEnv.PORT) + 1);
+
+/** Runs `next start` until it exits (or 30 s pass) and returns its exit code and output. */
+function nextStart(env: Record<string, string | undefined>) {
+  return new Promise<{ code: number | null; output: string }>((resolve) => {
+    const child = spawn("next", ["start", "--port", startupPort], {
+      env: { ...process.env, ...e2eEnv, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const timer = setTimeout(() => child.kill("SIGTERM"), 30_000);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+test("next start exits with one message per missing or malformed variable", async () => {
+  const { code, output } = await nextStart({
+    DATABASE_URL: undefined,
+    POLAR_SERVER: "sandbox",
+    AUTH_URL: "http://app.example.com",
+    NODE_ENV: "production",
+  });
+  expect(code).toBe(1);
+  expect(output).toContain("Invalid configuration: 4 environment variables need attention (see .env.example).");
+  expect(output).toMatch(/- AUTH_URL must use https in production/);
+  expect(output).toMatch(/- DATABASE_URL is not set\. Use your PostgreSQL connection string/);
+  expect(output).toMatch(/- POLAR_CLIENT_ID is not set\. POLAR_SERVER=sandbox needs your own OAuth client/);
+  expect(output).toMatch(/- POLAR_CLIENT_SECRET is not set\./);
+  expect(output).not.toContain(e2eEnv.AUTH_SECRET);
+});
+
+test("next start names a malformed encryption key without printing it", async () => {
+  const key = Buffer.from("sixteen-byte-key").toString("base64");
+  const { code, output } = await nextStart({ TOKEN_ENCRYPTION_KEY: key });
+  expect(code).toBe(1);
+  expect(output).toMatch(/- TOKEN_ENCRYPTION_KEY must be 32 random bytes, base64-encoded/);
+  expect(output).not.toContain(key);
+});
