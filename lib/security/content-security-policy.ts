@@ -9,7 +9,8 @@ export function contentSecurityPolicy({ nonce, polarOrigin, dev }: { nonce: stri
     "default-src 'self'",
     // React's development build evaluates code to rebuild server error stacks.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    // Next's development overlay injects <style> elements without the nonce.
+    dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "style-src-attr 'unsafe-inline'",
     // Organization avatars come from whichever host Polar stores them on.
     "img-src 'self' data: blob: https:",
