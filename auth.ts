@@ -33,9 +33,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
     // callbackUrl and redirectTo may only lead back into this app.
     redirect: sameOriginRedirect,
-    authorized({ auth }) {
-      return Boolean(auth?.user);
-    },
   },
   events: {
     async signIn({ account, isNewUser }) {

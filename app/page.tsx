@@ -39,7 +39,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             </p>
           )}
         </div>
-        <p className="mt-6 text-center text-xs text-zinc-500">
+        <p className="mt-6 text-center text-xs text-zinc-600 dark:text-zinc-400">
           An open-source Next.js starter for Sign in with Polar.
         </p>
       </div>

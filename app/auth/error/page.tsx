@@ -26,7 +26,7 @@ export default async function AuthErrorPage({ searchParams }: { searchParams: Pr
       {body.map((paragraph) => (
         <p key={paragraph}>{paragraph}</p>
       ))}
-      <p className="text-xs text-zinc-500">Error code: {code}</p>
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">Error code: {code}</p>
     </StatusCard>
   );
 }
