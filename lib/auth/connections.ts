@@ -34,19 +34,22 @@ export async function connectOrganization(userId: string, account: Account) {
   });
 }
 
+/** What pages may know of a connection: everything but its tokens. */
+const connectionFields = {
+  id: true,
+  organizationId: true,
+  organizationSlug: true,
+  organizationName: true,
+  avatarUrl: true,
+  needsReconnect: true,
+} as const;
+
 /** The user's connected organizations, without their tokens. */
 export function listConnections(userId: string) {
   return db.organizationConnection.findMany({
     where: { userId },
     orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      organizationId: true,
-      organizationSlug: true,
-      organizationName: true,
-      avatarUrl: true,
-      needsReconnect: true,
-    },
+    select: connectionFields,
   });
 }
 
@@ -54,14 +57,7 @@ export function listConnections(userId: string) {
 export function findConnection(userId: string, organizationSlug: string) {
   return db.organizationConnection.findFirst({
     where: { userId, organizationSlug },
-    select: {
-      id: true,
-      organizationId: true,
-      organizationSlug: true,
-      organizationName: true,
-      avatarUrl: true,
-      needsReconnect: true,
-    },
+    select: connectionFields,
   });
 }
 

@@ -4,50 +4,14 @@ import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "@/emulator/server.ts";
 import { ACME_ID, ADA_ID, NEBULA_ID } from "@/emulator/data/seed.ts";
-import { CONFIDENTIAL_CLIENT, ORG_REDIRECT_URI, authorize, pkcePair } from "@/emulator/testing.ts";
+import { control as emulatorControl, refresh, signIn } from "@/emulator/testing.ts";
 
 let emulator: RunningEmulator;
 let freshAccessToken: typeof import("./refresh").freshAccessToken;
 let db: typeof import("@/lib/db").db;
 
-async function tokenRequest(body: Record<string, string>) {
-  const response = await fetch(`${emulator.url}/v1/oauth2/token`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      client_id: CONFIDENTIAL_CLIENT.id,
-      client_secret: CONFIDENTIAL_CLIENT.secret,
-      ...body,
-    }),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, string> };
-}
-
-async function organizationGrant(organizationId: string) {
-  const { verifier, challenge } = pkcePair();
-  const { callback } = await authorize(emulator.url, {
-    userId: ADA_ID,
-    subType: "organization",
-    organizationId,
-    redirectUri: ORG_REDIRECT_URI,
-    scope: "openid organizations:read products:read",
-    codeChallenge: challenge,
-  });
-  const { body } = await tokenRequest({
-    grant_type: "authorization_code",
-    code: callback.searchParams.get("code") ?? "",
-    redirect_uri: ORG_REDIRECT_URI,
-    code_verifier: verifier,
-  });
-  return body as { access_token: string; refresh_token: string };
-}
-
 async function control(path: string, body?: unknown) {
-  const response = await fetch(`${emulator.url}/__emulator/${path}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const response = await emulatorControl(emulator.url, path, body);
   expect(response.ok).toBe(true);
   return response.json();
 }
@@ -57,9 +21,19 @@ async function refreshCalls(): Promise<number> {
   return stats.token?.refresh_token ?? 0;
 }
 
+async function refreshError(refreshToken: string) {
+  const body = await (await refresh(emulator.url, refreshToken)).json();
+  return body.error as string | undefined;
+}
+
 /** A user with an expired connection to `organizationId`. */
 async function expiredConnection(organizationId: string, slug: string) {
-  const tokens = await organizationGrant(organizationId);
+  const tokens = await signIn(emulator.url, {
+    userId: ADA_ID,
+    subType: "organization",
+    organizationId,
+    scope: "openid organizations:read products:read",
+  });
   const user = await db.user.create({ data: { name: "Ada Lovelace", email: `ada+${crypto.randomUUID()}@example.com` } });
   const connection = await db.organizationConnection.create({
     data: {
@@ -114,10 +88,8 @@ describe("freshAccessToken", () => {
     expect(stored.expires_at! * 1000).toBeGreaterThan(Date.now());
 
     // Polar rotated the refresh token: the old one is dead, the stored one works.
-    const reuse = await tokenRequest({ grant_type: "refresh_token", refresh_token: tokens.refresh_token });
-    expect(reuse.body.error).toBe("invalid_grant");
-    const next = await tokenRequest({ grant_type: "refresh_token", refresh_token: stored.refresh_token! });
-    expect(next.status).toBe(200);
+    expect(await refreshError(tokens.refresh_token)).toBe("invalid_grant");
+    expect(await refreshError(stored.refresh_token!)).toBeUndefined();
   });
 
   it("does not refresh a token that is still valid", async () => {
