@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { primaryAction, secondaryAction, StatusCard } from "@/app/status-card";
+import { primaryAction, secondaryAction, StatusCard } from "@/components/status-card";
 
 export default function AppError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (

@@ -1,7 +1,7 @@
 "use client";
 
 import "./globals.css";
-import { primaryAction, StatusCard } from "@/app/status-card";
+import { primaryAction, StatusCard } from "@/components/status-card";
 
 // Replaces the root layout when it fails itself, so it brings its own <html>.
 export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { connection } from "next/server";
-import { primaryAction, StatusCard } from "@/app/status-card";
+import { primaryAction, StatusCard } from "@/components/status-card";
 
 export const metadata = { title: "Page not found" };
 

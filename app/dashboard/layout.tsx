@@ -1,5 +1,5 @@
 import { AppHeader } from "@/components/app-header";
-import { currentUser } from "./session";
+import { currentUser } from "@/lib/auth/current-user";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();

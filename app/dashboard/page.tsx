@@ -11,7 +11,7 @@ import { ListSkeleton } from "@/components/skeletons";
 import { PolarOrganizations } from "@/components/user/polar-organizations";
 import { connectOrganization } from "@/lib/auth/actions";
 import { listConnections } from "@/lib/auth/connections";
-import { currentUser } from "./session";
+import { currentUser } from "@/lib/auth/current-user";
 
 export const metadata = { title: "Dashboard" };
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { primaryAction, secondaryAction, StatusCard } from "@/app/status-card";
+import { primaryAction, secondaryAction, StatusCard } from "@/components/status-card";
 import { explanations } from "./explanations";
 
 export const metadata = { title: "Sign-in problem" };

@@ -4,7 +4,7 @@ import { OrganizationHeader } from "@/components/organization/organization-heade
 import { connectOrganization } from "@/lib/auth/actions";
 import { listConnections } from "@/lib/auth/connections";
 import { organizationAccess } from "@/lib/polar/organization";
-import { currentUser } from "../session";
+import { currentUser } from "@/lib/auth/current-user";
 
 export default async function OrganizationLayout({
   children,

@@ -5,7 +5,7 @@ import { ListSkeleton } from "@/components/skeletons";
 import { OrganizationTabs } from "@/components/organization/organization-tabs";
 import type { ProductList } from "@/components/organization/resource-lists";
 import { PAGE_SIZE } from "@/lib/polar/organization-data";
-import { currentUser } from "../session";
+import { currentUser } from "@/lib/auth/current-user";
 
 export interface ListRouteProps {
   params: Promise<{ organization: string }>;

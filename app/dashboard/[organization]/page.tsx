@@ -8,7 +8,7 @@ import { OrganizationTabs } from "@/components/organization/organization-tabs";
 import { CustomerList, OrderList, ProductList, SubscriptionList } from "@/components/organization/resource-lists";
 import { PANEL_SIZE } from "@/lib/polar/organization-data";
 import { PERIODS, parsePeriod } from "@/lib/polar/periods";
-import { currentUser } from "../session";
+import { currentUser } from "@/lib/auth/current-user";
 
 export const metadata = { title: "Overview" };
 

@@ -1,4 +1,4 @@
-import { PolarMark } from "@/components/polar-mark";
+import { PolarMark } from "./polar-mark";
 
 /** The centred card the sign-in, error and not-found pages share. */
 export function StatusCard({
