@@ -457,3 +457,12 @@ describe("token endpoint errors", () => {
     }
   });
 });
+
+describe("Polar dashboard links", () => {
+  it("land on a stand-in page for a known organization and 404 for others", async () => {
+    const known = await fetch(`${url}/dashboard/acme-analytics/products`);
+    expect(known.status).toBe(200);
+    expect(await known.text()).toContain("Acme Analytics on Polar");
+    expect((await fetch(`${url}/dashboard/no-such-org`)).status).toBe(404);
+  });
+});

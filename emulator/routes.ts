@@ -10,4 +10,6 @@ export const ROUTES = {
   openidConfiguration: "/.well-known/openid-configuration",
   authorizationServerMetadata: "/.well-known/oauth-authorization-server",
   controls: "/__emulator",
+  /** Polar's web dashboard (polar.sh/dashboard/<slug>/…): a stand-in page here. */
+  dashboard: "/dashboard",
 } as const;

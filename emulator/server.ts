@@ -5,12 +5,14 @@ import { discoveryDocument } from "./discovery.ts";
 import { sendHtml, sendJson } from "./http.ts";
 import { createInteractions } from "./interactions.ts";
 import { createProvider } from "./provider.ts";
+import { organizations } from "./data/seed.ts";
 import { ROUTES } from "./routes.ts";
 import { createState } from "./state.ts";
 import { createTokenEndpoint, installResponseHooks } from "./token-endpoint.ts";
 import { createApi } from "./api/router.ts";
 import { createControls } from "./controls.ts";
 import { createTokenManagement } from "./revocation.ts";
+import { dashboardPage } from "./views/dashboard.ts";
 import { homePage } from "./views/home.ts";
 
 export interface EmulatorOptions {
@@ -67,6 +69,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const { pathname } = url;
     if (req.method === "GET" && pathname === "/") {
       sendHtml(res, 200, homePage({ issuer, appUrl, controls: handleControl !== undefined }));
+      return;
+    }
+    if (req.method === "GET" && (pathname === ROUTES.dashboard || pathname.startsWith(`${ROUTES.dashboard}/`))) {
+      const slug = pathname.split("/")[2];
+      const organization = organizations.find((org) => org.slug === slug);
+      sendHtml(res, organization ? 200 : 404, dashboardPage({ organization, path: pathname, appUrl }));
       return;
     }
     if (handleControl && (await handleControl(req, res, pathname))) return;

@@ -14,8 +14,8 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import vm from "node:vm";
 import { gzipSync } from "node:zlib";
-import pg from "pg";
 import { chromium } from "@playwright/test";
+import { ensureDatabase } from "./lib/database.ts";
 import { run, start, stopAll, waitForOutput } from "./lib/processes.ts";
 
 const LATENCY_MS = 100;
@@ -27,17 +27,6 @@ process.env.DATABASE_URL ??= "postgresql://postgres@127.0.0.1:5432/polar_starter
 // The same app and emulator environment as the e2e tests, on the bench's ports.
 const { e2eEnv: env } = await import("../e2e/env.ts");
 const appEnv = { ...env, NEXT_DIST_DIR: distDir, EMULATOR_QUIET: "1" };
-
-async function ensureDatabase(url: string) {
-  const target = new URL(url);
-  const name = target.pathname.slice(1);
-  target.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: target.toString() });
-  await client.connect();
-  const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-  if (!rowCount) await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
-  await client.end();
-}
 
 /** next build records a custom distDir in tsconfig.json; keep the shared file as it was. */
 async function build() {

@@ -2,27 +2,13 @@
 // (created if missing), in Debian's Chromium. Ends with the total of unit and
 // end-to-end tests as "N passed, N failed".
 import { readFile, rm } from "node:fs/promises";
-import pg from "pg";
+import { ensureDatabase } from "./lib/database.ts";
 import { run } from "./lib/processes.ts";
 
 const reports = ".reports";
 
 const url = new URL(process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/polar_starter_test");
 process.env.DATABASE_URL = url.toString();
-
-async function ensureDatabase() {
-  const database = decodeURIComponent(url.pathname.slice(1));
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
-  } finally {
-    await client.end();
-  }
-}
 
 const steps: [string, string, string[]][] = [
   ["typecheck", "tsc", ["--noEmit"]],
@@ -47,7 +33,7 @@ async function totals() {
 }
 
 try {
-  await ensureDatabase();
+  await ensureDatabase(url.toString());
 } catch (error) {
   console.error(`Cannot reach PostgreSQL at DATABASE_URL (${url.host}): ${(error as Error).message}`);
   process.exit(1);
