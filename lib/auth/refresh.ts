@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { isGrantRejected, refreshTokens, type PolarTokens } from "@/lib/polar/oauth";
+import { REFRESH_TIMEOUT_MS, isGrantRejected, refreshTokens, type PolarTokens } from "@/lib/polar/oauth";
 
 /** Refresh this long before Polar's expiry, so a token never expires mid-request. */
 export const REFRESH_MARGIN_SECONDS = 60;
@@ -100,6 +100,8 @@ export async function freshAccessToken(table: GrantTable, id: string): Promise<s
       });
       return tokens.access_token;
     },
-    { maxWait: 20_000, timeout: 30_000 },
+    // Waiting for the lock can take a whole refresh; the refresh itself gives up
+    // after REFRESH_TIMEOUT_MS, long before this transaction would.
+    { maxWait: 20_000, timeout: REFRESH_TIMEOUT_MS * 3 },
   );
 }

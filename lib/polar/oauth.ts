@@ -23,6 +23,8 @@ function discover() {
   return authorizationServer;
 }
 
+export const REFRESH_TIMEOUT_MS = 10_000;
+
 export interface PolarTokens {
   access_token: string;
   refresh_token: string | null;
@@ -35,7 +37,12 @@ export interface PolarTokens {
 /** Exchanges a refresh token; Polar rotates it, so the old one is dead once this returns. */
 export async function refreshTokens(refreshToken: string): Promise<PolarTokens> {
   const as = await discover();
-  const response = await oauth.refreshTokenGrantRequest(as, client, clientAuth, refreshToken, insecure);
+  const response = await oauth.refreshTokenGrantRequest(as, client, clientAuth, refreshToken, {
+    ...insecure,
+    // Well inside the refresh transaction's timeout (lib/auth/refresh.ts), so a
+    // slow Polar fails the request, not the write of the tokens it returned.
+    signal: AbortSignal.timeout(REFRESH_TIMEOUT_MS),
+  });
   const result = await oauth.processRefreshTokenResponse(as, client, response);
   return {
     access_token: result.access_token,
