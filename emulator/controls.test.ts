@@ -134,6 +134,20 @@ describe("revoking grants", () => {
   });
 });
 
+describe("migrating organization tokens", () => {
+  it("turns an organization's token into a user token on its next refresh, as Polar does for legacy tokens", async () => {
+    const tokens = await signIn(url, { userId: ADA_ID, subType: "organization", organizationId: ACME_ID, scope: "openid organizations:read" });
+    expect(tokens.access_token).toMatch(/^polar_at_o_/);
+    await control(url, "migrate-on-refresh", { organization_id: ACME_ID });
+
+    const refreshed = await json(refresh(url, tokens.refresh_token));
+    expect(refreshed.access_token).toMatch(/^polar_at_u_/);
+    expect(refreshed.refresh_token).toMatch(/^polar_rt_u_/);
+    const userinfo = await json(fetch(`${url}/v1/oauth2/userinfo`, { headers: { authorization: `Bearer ${refreshed.access_token}` } }));
+    expect(userinfo.sub).toBe(ADA_ID);
+  });
+});
+
 describe("stats and reset", () => {
   it("counts token calls by grant type, API calls and errors", async () => {
     const tokens = await signIn(url, { userId: ADA_ID, scope: "openid organizations:read" });

@@ -6,6 +6,7 @@
 //                                           rate_limit_window_seconds }   (any subset)
 //   POST /__emulator/token-failures       { error, status?, error_description?, grant_type?, count? }
 //   POST /__emulator/api-failures         { status: 401|403|404|429|500|502|503, path?, count? }
+//   POST /__emulator/migrate-on-refresh   { organization_id }: its organization tokens come back as user tokens on their next refresh
 //   POST /__emulator/revoke               { refresh_token } | { access_token } | { user_id } | { organization_id }
 //   GET  /__emulator/stats                counters since start / last reset
 //   POST /__emulator/stats/reset          zero the counters only
@@ -147,6 +148,13 @@ export function createControls(provider: Provider, state: EmulatorState) {
             ...(path ? { path } : {}),
           });
           sendJson(res, 200, { queued: state.apiFailures.length });
+          return true;
+        }
+        case "POST /migrate-on-refresh": {
+          const organizationId = optionalString(body, "organization_id");
+          if (!organizationId) throw new BadRequest("organization_id is required");
+          state.migrateOnRefresh.add(organizationId);
+          sendJson(res, 200, { organizations: [...state.migrateOnRefresh] });
           return true;
         }
         case "POST /revoke":

@@ -100,8 +100,22 @@ export function createTokenEndpoint(provider: Provider, state: EmulatorState, lo
       sendJson(res, failure.status, payload, { pragma: "no-cache" });
       return;
     }
+    if (refreshToken) migrateSubject(state, refreshToken);
     callback(replay(req, body), res);
   };
+}
+
+/**
+ * Polar refreshes a legacy organization token of a single-member organization
+ * into a user token down-scoped to that organization; the emulator does so for
+ * the organizations named by the migrate-on-refresh control.
+ */
+function migrateSubject(state: EmulatorState, refreshToken: string) {
+  const grantId = state.models.get("RefreshToken")?.get(refreshToken)?.payload.grantId;
+  const subject = typeof grantId === "string" ? state.subjects.get(grantId) : undefined;
+  if (subject?.type === "organization" && state.migrateOnRefresh.has(subject.organizationId)) {
+    state.subjects.set(grantId as string, { type: "user", userId: subject.userId });
+  }
 }
 
 /**

@@ -8,6 +8,7 @@ import { control as emulatorControl, refresh, signIn } from "@/emulator/testing.
 
 let emulator: RunningEmulator;
 let freshAccessToken: typeof import("./refresh").freshAccessToken;
+let polarClient: typeof import("@/lib/polar/client").polarClient;
 let db: typeof import("@/lib/db").db;
 
 async function control(path: string, body?: unknown) {
@@ -54,6 +55,7 @@ beforeAll(async () => {
   process.env.POLAR_SERVER = "local";
   process.env.POLAR_EMULATOR_URL = emulator.url;
   ({ freshAccessToken } = await import("./refresh"));
+  ({ polarClient } = await import("@/lib/polar/client"));
   ({ db } = await import("@/lib/db"));
 });
 
@@ -134,6 +136,23 @@ describe("freshAccessToken", () => {
     const stored = await db.organizationConnection.findUniqueOrThrow({ where: { id: connection.id } });
     expect(stored).toMatchObject({ needsReconnect: false, refresh_token: tokens.refresh_token });
     expect(await freshAccessToken("OrganizationConnection", connection.id)).toMatch(/^polar_at_o_/);
+  });
+});
+
+describe("a refresh that changes the subject type", () => {
+  it("keeps working when Polar turns the organization token into a user token", async () => {
+    const { connection } = await expiredConnection(NEBULA_ID, "nebula-labs");
+    await control("migrate-on-refresh", { organization_id: NEBULA_ID });
+
+    const token = await freshAccessToken("OrganizationConnection", connection.id);
+
+    expect(token).toMatch(/^polar_at_u_/);
+    const stored = await db.organizationConnection.findUniqueOrThrow({ where: { id: connection.id } });
+    expect(stored).toMatchObject({ subjectType: "user", needsReconnect: false });
+    expect(stored.refresh_token).toMatch(/^polar_rt_u_/);
+    // The app scopes every call to the connection's organization (Polar-Organization).
+    const organization = await polarClient(token!, NEBULA_ID).organizations.get(NEBULA_ID);
+    expect(organization.slug).toBe("nebula-labs");
   });
 });
 
