@@ -6,7 +6,7 @@ import { PolarClientError, PolarRateLimitError } from "@polar-sh/sdk";
 import type { models as v2604 } from "@polar-sh/sdk/2026-04";
 import { createPolar, type models } from "@polar-sh/sdk/2026-10";
 import type { models as v2701 } from "@polar-sh/sdk/2027-01";
-import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from "vitest";
+import { beforeEach, describe, expect, expectTypeOf, it } from "vitest";
 import {
   serializeCustomer,
   serializeOrder,
@@ -15,7 +15,7 @@ import {
   serializeSubscription,
 } from "./api/serializers.ts";
 import { ACME_ID, ADA_ID, COMPILER_CLUB_ID, GRACE_ID, NEBULA_ID } from "./data/seed.ts";
-import { startEmulator, type RunningEmulator } from "./server.ts";
+import { withEmulator } from "./test-emulator.ts";
 import { control, signIn, type TokenSet } from "./testing.ts";
 
 const READ_SCOPES = "openid profile email organizations:read products:read orders:read customers:read subscriptions:read metrics:read";
@@ -72,7 +72,6 @@ function expectOrganization(org: models.Organization): void {
   expectModel(org.capabilities, "OrganizationCapabilities");
 }
 
-let emulator: RunningEmulator;
 let url: string;
 let ada: TokenSet;
 let acmeToken: TokenSet;
@@ -93,13 +92,10 @@ async function status(promise: Promise<unknown>): Promise<{ statusCode: number; 
   throw new Error("expected the call to fail");
 }
 
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, quiet: true });
-  url = emulator.url;
+withEmulator((started) => {
+  url = started;
 });
-afterAll(() => emulator.close());
 beforeEach(async () => {
-  await control(url, "reset", {});
   ada = await signIn(url, { userId: ADA_ID, scope: READ_SCOPES });
   acmeToken = await signIn(url, { userId: ADA_ID, subType: "organization", organizationId: ACME_ID, scope: READ_SCOPES });
 });

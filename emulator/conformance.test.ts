@@ -1,8 +1,9 @@
 // The emulator's authorization server against Polar's documented and coded behaviour.
 import { createRemoteJWKSet, jwtVerify } from "jose";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ACME_ID, ADA_ID, GRACE_ID, NEBULA_ID } from "./data/seed.ts";
-import { startEmulator, type RunningEmulator } from "./server.ts";
+import { startEmulator } from "./server.ts";
+import { withEmulator } from "./test-emulator.ts";
 import {
   authorize,
   authorizeUrl,
@@ -20,16 +21,9 @@ import {
 
 const APP_SCOPE = "openid profile email organizations:read products:read";
 
-let emulator: RunningEmulator;
 let url: string;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, quiet: true });
-  url = emulator.url;
-});
-afterAll(() => emulator.close());
-beforeEach(async () => {
-  await control(url, "reset", {});
+withEmulator((started) => {
+  url = started;
 });
 
 async function idTokenClaims(idToken: string | undefined) {

@@ -1,20 +1,14 @@
 // The /__emulator/ test controls.
 import { decodeJwt } from "jose";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ACME_ID, ADA_ID, GRACE_ID } from "./data/seed.ts";
-import { startEmulator, type RunningEmulator } from "./server.ts";
+import { startEmulator } from "./server.ts";
+import { withEmulator } from "./test-emulator.ts";
 import { control, refresh, signIn, type TokenSet } from "./testing.ts";
 
-let emulator: RunningEmulator;
 let url: string;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, quiet: true });
-  url = emulator.url;
-});
-afterAll(() => emulator.close());
-beforeEach(async () => {
-  await control(url, "reset", {});
+withEmulator((started) => {
+  url = started;
 });
 
 const json = async (response: Response | Promise<Response>) => (await response).json() as Promise<Record<string, unknown>>;

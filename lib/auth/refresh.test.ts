@@ -1,18 +1,18 @@
 // The token lifecycle against the real PostgreSQL and the Polar emulator:
 // single-flight refresh, rotation, invalid_grant and encryption at rest.
 import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startEmulator, type RunningEmulator } from "@/emulator/server.ts";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { withEmulator } from "@/emulator/test-emulator.ts";
 import { ACME_ID, ADA_ID, NEBULA_ID } from "@/emulator/data/seed.ts";
 import { control as emulatorControl, refresh, signIn } from "@/emulator/testing.ts";
 
-let emulator: RunningEmulator;
+let emulatorUrl: string;
 let freshAccessToken: typeof import("./refresh").freshAccessToken;
 let polarClient: typeof import("@/lib/polar/client").polarClient;
 let db: typeof import("@/lib/db").db;
 
 async function control(path: string, body?: unknown) {
-  const response = await emulatorControl(emulator.url, path, body);
+  const response = await emulatorControl(emulatorUrl, path, body);
   expect(response.ok).toBe(true);
   return response.json();
 }
@@ -23,13 +23,13 @@ async function refreshCalls(): Promise<number> {
 }
 
 async function refreshError(refreshToken: string) {
-  const body = await (await refresh(emulator.url, refreshToken)).json();
+  const body = await (await refresh(emulatorUrl, refreshToken)).json();
   return body.error as string | undefined;
 }
 
 /** A user with an expired connection to `organizationId`. */
 async function expiredConnection(organizationId: string, slug: string) {
-  const tokens = await signIn(emulator.url, {
+  const tokens = await signIn(emulatorUrl, {
     userId: ADA_ID,
     subType: "organization",
     organizationId,
@@ -50,24 +50,21 @@ async function expiredConnection(organizationId: string, slug: string) {
   return { user, connection, tokens };
 }
 
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, quiet: true });
+// The app's modules read the Polar server from the environment when loaded.
+withEmulator(async (url) => {
+  emulatorUrl = url;
   process.env.POLAR_SERVER = "local";
-  process.env.POLAR_EMULATOR_URL = emulator.url;
+  process.env.POLAR_EMULATOR_URL = url;
   ({ freshAccessToken } = await import("./refresh"));
   ({ polarClient } = await import("@/lib/polar/client"));
   ({ db } = await import("@/lib/db"));
 });
 
 beforeEach(async () => {
-  await control("reset", {});
   await db.$executeRaw`TRUNCATE "User", "Account", "Session", "OrganizationConnection" CASCADE`;
 });
 
-afterAll(async () => {
-  await db?.$disconnect();
-  await emulator?.close();
-});
+afterAll(() => db?.$disconnect());
 
 describe("freshAccessToken", () => {
   it("turns 50 concurrent uses of an expired token into exactly one refresh", async () => {
