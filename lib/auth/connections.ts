@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import type { Account } from "next-auth";
 import { db } from "@/lib/db";
 import { polarClient } from "@/lib/polar/client";
@@ -44,21 +45,21 @@ const connectionFields = {
   needsReconnect: true,
 } as const;
 
-/** The user's connected organizations, without their tokens. */
-export function listConnections(userId: string) {
-  return db.organizationConnection.findMany({
+/**
+ * The user's connected organizations, without their tokens. Read once per
+ * request: layouts, pages and organizationAccess share it.
+ */
+export const listConnections = cache((userId: string) =>
+  db.organizationConnection.findMany({
     where: { userId },
     orderBy: { createdAt: "asc" },
     select: connectionFields,
-  });
-}
+  }),
+);
 
-/** One of the user's connections by organization slug, without tokens; null for anyone else's. */
-export function findConnection(userId: string, organizationSlug: string) {
-  return db.organizationConnection.findFirst({
-    where: { userId, organizationSlug },
-    select: connectionFields,
-  });
+/** One of the user's connections by organization slug; undefined for anyone else's. */
+export async function findConnection(userId: string, organizationSlug: string) {
+  return (await listConnections(userId)).find((c) => c.organizationSlug === organizationSlug);
 }
 
 /**
