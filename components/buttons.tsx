@@ -11,14 +11,3 @@ export function PolarButton({ children }: { children: React.ReactNode }) {
     </button>
   );
 }
-
-export function SecondaryButton({ children }: { children: React.ReactNode }) {
-  return (
-    <button
-      type="submit"
-      className={`${base} bg-white text-zinc-900 ring-1 ring-zinc-300 hover:bg-zinc-50 dark:bg-zinc-900 dark:text-zinc-100 dark:ring-zinc-700 dark:hover:bg-zinc-800`}
-    >
-      {children}
-    </button>
-  );
-}

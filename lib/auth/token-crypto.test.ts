@@ -47,8 +47,8 @@ describe("token encryption", () => {
     const stored = before.encryptToken("polar_rt_u_rotated");
     const after = await withKeys(keyB, keyA);
     expect(after.decryptToken(stored)).toBe("polar_rt_u_rotated");
-    expect(after.isEncryptedWithCurrentKey(stored)).toBe(false);
-    expect(after.isEncryptedWithCurrentKey(after.encryptToken("x"))).toBe(true);
+    const keyId = (value: string) => value.split(":")[2];
+    expect(keyId(after.encryptToken("x"))).not.toBe(keyId(stored));
   });
 
   it("names the missing key in its error", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { ENCRYPTED_PREFIX, decrypt, encrypt, parseKey, type EncryptionKey } from "@/lib/crypto/aes-gcm";
+import { decrypt, encrypt, parseKey, type EncryptionKey } from "@/lib/crypto/aes-gcm";
 import { tokenKeysEnv } from "@/lib/env";
 
 /**
@@ -25,8 +25,4 @@ export function encryptToken(plaintext: string) {
 
 export function decryptToken(stored: string) {
   return decrypt(loadKeys().all, stored);
-}
-
-export function isEncryptedWithCurrentKey(stored: string) {
-  return stored.startsWith(`${ENCRYPTED_PREFIX}${loadKeys().current.id}:`);
 }

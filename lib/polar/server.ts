@@ -8,8 +8,8 @@ import { polarEnv, type PolarServer } from "@/lib/env";
  */
 export type { PolarServer };
 
-export const EMULATOR_CLIENT_ID = "polar_ci_emulator_local_client";
-export const EMULATOR_CLIENT_SECRET = "polar_cs_emulator-local-secret";
+const EMULATOR_CLIENT_ID = "polar_ci_emulator_local_client";
+const EMULATOR_CLIENT_SECRET = "polar_cs_emulator-local-secret";
 
 const servers = {
   production: { issuer: "https://polar.sh", apiUrl: "https://api.polar.sh", dashboardUrl: "https://polar.sh/dashboard" },
