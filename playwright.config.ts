@@ -34,7 +34,7 @@ export default defineConfig({
   webServer: [
     {
       name: "emulator",
-      command: `mkdir -p ${artifacts} && node emulator/main.ts 2>&1 | tee ${artifacts}/emulator.log`,
+      command: `mkdir -p ${artifacts} && node packages/polar-emulator/src/main.ts 2>&1 | tee ${artifacts}/emulator.log`,
       url: `${e2eEnv.POLAR_EMULATOR_URL}/.well-known/openid-configuration`,
       env: e2eEnv,
       reuseExistingServer: false,

@@ -1,5 +1,5 @@
 import { expect } from "@playwright/test";
-import { control, refresh } from "../emulator/testing";
+import { control, refresh } from "polar-emulator/testing";
 import { e2eEnv } from "./env";
 
 /** Calls one of the emulator's test controls (`/__emulator/...`). */

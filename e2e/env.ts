@@ -1,6 +1,8 @@
 // The environment the e2e app and emulator run with. The app's origin is
 // `localhost` (Next rewrites 127.0.0.1 to localhost in request URLs), the
 // emulator's is 127.0.0.1, as on a developer's machine.
+import { LOCAL_CLIENT } from "polar-emulator/client";
+
 const appPort = Number(process.env.E2E_APP_PORT ?? 3210);
 const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 4210);
 
@@ -13,6 +15,8 @@ export const e2eEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/polar_starter_test",
   POLAR_SERVER: "local",
+  POLAR_CLIENT_ID: LOCAL_CLIENT.id,
+  POLAR_CLIENT_SECRET: LOCAL_CLIENT.secret,
   POLAR_EMULATOR_URL: `http://127.0.0.1:${emulatorPort}`,
   EMULATOR_PORT: String(emulatorPort),
   EMULATOR_APP_URL: `http://localhost:${appPort}`,

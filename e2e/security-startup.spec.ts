@@ -28,6 +28,8 @@ test("next start exits with one message per missing or malformed variable", asyn
   const { code, output } = await nextStart({
     DATABASE_URL: undefined,
     POLAR_SERVER: "sandbox",
+    POLAR_CLIENT_ID: undefined,
+    POLAR_CLIENT_SECRET: undefined,
     AUTH_URL: "http://app.example.com",
     NODE_ENV: "production",
   });

@@ -2,11 +2,14 @@ import { describe, expect, it } from "vitest";
 import { EnvError, databaseUrl, polarEnv, tokenKeysEnv, validateEnv } from "./env";
 
 const key = Buffer.alloc(32, 7).toString("base64");
-const valid = {
+const emulatorClient = { POLAR_CLIENT_ID: "polar_ci_emulator", POLAR_CLIENT_SECRET: "polar_cs_emulator" };
+/** Everything but Polar. */
+const base = {
   AUTH_SECRET: "a".repeat(44),
   DATABASE_URL: "postgresql://user:secret@db.example.com:5432/app?sslmode=require",
   TOKEN_ENCRYPTION_KEY: key,
 };
+const valid = { ...base, POLAR_SERVER: "local", ...emulatorClient };
 
 function problems(source: Record<string, string | undefined>) {
   try {
@@ -19,18 +22,22 @@ function problems(source: Record<string, string | undefined>) {
 }
 
 describe("validateEnv", () => {
-  it("accepts a local setup with only the secrets and a database", () => {
+  it("accepts a local setup: the secrets, a database and the emulator's client", () => {
     expect(problems(valid)).toEqual([]);
     expect(polarEnv(valid)).toEqual({
       server: "local",
-      clientId: undefined,
-      clientSecret: undefined,
+      clientId: emulatorClient.POLAR_CLIENT_ID,
+      clientSecret: emulatorClient.POLAR_CLIENT_SECRET,
       emulatorUrl: "http://127.0.0.1:4111",
     });
   });
 
+  it("asks for an OAuth client when none is set, pointing at npm run dev for the emulator", () => {
+    expect(problems(base)).toEqual([expect.stringMatching(/^POLAR_CLIENT_ID is not set\. `npm run dev` starts the local Polar emulator/)]);
+  });
+
   it("names each missing variable once, with how to get it", () => {
-    const found = problems({});
+    const found = problems({ POLAR_SERVER: "local", ...emulatorClient });
     expect(found).toHaveLength(3);
     expect(found[0]).toMatch(/^AUTH_SECRET is not set\. .*openssl rand -base64 32/);
     expect(found[1]).toMatch(/^DATABASE_URL is not set\. .*postgresql:\/\//);
@@ -48,6 +55,7 @@ describe("validateEnv", () => {
       TOKEN_ENCRYPTION_KEY: Buffer.alloc(16).toString("base64"),
       TOKEN_ENCRYPTION_KEYS_PREVIOUS: `${key},nope`,
       POLAR_SERVER: "staging",
+      ...emulatorClient,
     });
     expect(found).toEqual([
       expect.stringMatching(/^AUTH_SECRET is too short/),
@@ -60,10 +68,10 @@ describe("validateEnv", () => {
   });
 
   it("requires both Polar credentials or neither", () => {
-    expect(problems({ ...valid, POLAR_CLIENT_ID: "polar_ci_abc" })).toEqual([
+    expect(problems({ ...base, POLAR_CLIENT_ID: "polar_ci_abc" })).toEqual([
       expect.stringMatching(/^POLAR_CLIENT_SECRET is not set but POLAR_CLIENT_ID is/),
     ]);
-    expect(problems({ ...valid, POLAR_CLIENT_SECRET: "polar_cs_abc" })).toEqual([
+    expect(problems({ ...base, POLAR_CLIENT_SECRET: "polar_cs_abc" })).toEqual([
       expect.stringMatching(/^POLAR_CLIENT_ID is not set but POLAR_CLIENT_SECRET is/),
     ]);
     expect(problems({ ...valid, POLAR_CLIENT_ID: "polar_cs_swapped", POLAR_CLIENT_SECRET: "polar_ci_swapped" })).toEqual([
@@ -74,16 +82,16 @@ describe("validateEnv", () => {
 
   it("requires an OAuth client for production and sandbox, and on Vercel", () => {
     for (const POLAR_SERVER of ["production", "sandbox"]) {
-      expect(problems({ ...valid, POLAR_SERVER })).toEqual([
+      expect(problems({ ...base, POLAR_SERVER })).toEqual([
         expect.stringMatching(new RegExp(`^POLAR_CLIENT_ID is not set\\. POLAR_SERVER=${POLAR_SERVER} .*api/auth/callback/polar-organization`)),
         expect.stringMatching(/^POLAR_CLIENT_SECRET is not set\./),
       ]);
     }
-    expect(problems({ ...valid, VERCEL: "1" })).toEqual([expect.stringMatching(/^POLAR_CLIENT_ID is not set\. On Vercel/)]);
+    expect(problems({ ...base, VERCEL: "1" })).toEqual([expect.stringMatching(/^POLAR_CLIENT_ID is not set\. On Vercel/)]);
     const credentials = { POLAR_CLIENT_ID: "polar_ci_abc", POLAR_CLIENT_SECRET: "polar_cs_abc" };
-    expect(problems({ ...valid, ...credentials, VERCEL: "1" })).toEqual([]);
-    expect(polarEnv({ ...valid, ...credentials }).server).toBe("production");
-    expect(polarEnv({ ...valid, ...credentials, POLAR_SERVER: "sandbox" }).server).toBe("sandbox");
+    expect(problems({ ...base, ...credentials, VERCEL: "1" })).toEqual([]);
+    expect(polarEnv({ ...base, ...credentials }).server).toBe("production");
+    expect(polarEnv({ ...base, ...credentials, POLAR_SERVER: "sandbox" }).server).toBe("sandbox");
   });
 
   it("requires an https AUTH_URL in production, except on localhost", () => {

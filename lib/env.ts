@@ -127,12 +127,18 @@ const polarSchema = z
         "POLAR_CLIENT_ID",
         `POLAR_CLIENT_ID is not set. On Vercel there is no local emulator: ${POLAR_OAUTH_HELP}, then set POLAR_CLIENT_ID, POLAR_CLIENT_SECRET and POLAR_SERVER.`,
       );
+    } else if (!POLAR_CLIENT_ID) {
+      missing(
+        "POLAR_CLIENT_ID",
+        `POLAR_CLIENT_ID is not set. \`npm run dev\` starts the local Polar emulator and passes its client to the app; to use Polar itself, ${POLAR_OAUTH_HELP}.`,
+      );
     }
   })
   .transform(({ POLAR_SERVER, POLAR_CLIENT_ID, POLAR_CLIENT_SECRET, POLAR_EMULATOR_URL }) => ({
-    server: POLAR_SERVER ?? (POLAR_CLIENT_ID ? "production" : "local"),
-    clientId: POLAR_CLIENT_ID,
-    clientSecret: POLAR_CLIENT_SECRET,
+    server: POLAR_SERVER ?? "production",
+    // superRefine has made sure both are set.
+    clientId: POLAR_CLIENT_ID!,
+    clientSecret: POLAR_CLIENT_SECRET!,
     emulatorUrl: POLAR_EMULATOR_URL,
   }));
 

@@ -116,7 +116,7 @@ try {
   await run(process.execPath, ["scripts/db-migrate.ts"], { DATABASE_URL: env.DATABASE_URL });
   if (!process.argv.includes("--no-build")) await build();
 
-  const emulator = start("emulator", process.execPath, ["emulator/main.ts"], appEnv);
+  const emulator = start("emulator", process.execPath, ["packages/polar-emulator/src/main.ts"], appEnv);
   await waitForOutput(emulator, /ready at/);
   await control("reset", {});
   const app = start("app", "next", ["start", "--port", env.PORT], appEnv);

@@ -35,12 +35,18 @@ const useEmulator = !process.env.POLAR_CLIENT_ID && (process.env.POLAR_SERVER ??
 const appEnv: Record<string, string> = { AUTH_URL: appUrl };
 if (useEmulator) {
   const emulatorPort = process.env.EMULATOR_PORT ?? "4111";
-  const emulator = start("emulator", process.execPath, ["emulator/main.ts"], {
+  const { LOCAL_CLIENT } = await import("polar-emulator/client");
+  const emulator = start("emulator", process.execPath, ["packages/polar-emulator/src/main.ts"], {
     EMULATOR_PORT: emulatorPort,
     EMULATOR_APP_URL: appUrl,
   });
   await waitForOutput(emulator, /ready at (\S+)/);
-  appEnv.POLAR_EMULATOR_URL = `http://127.0.0.1:${emulatorPort}`;
+  Object.assign(appEnv, {
+    POLAR_SERVER: "local",
+    POLAR_EMULATOR_URL: `http://127.0.0.1:${emulatorPort}`,
+    POLAR_CLIENT_ID: LOCAL_CLIENT.id,
+    POLAR_CLIENT_SECRET: LOCAL_CLIENT.secret,
+  });
 }
 
 const next = start("next", "next", ["dev", "--port", String(port)], appEnv);

@@ -2,9 +2,9 @@
 // single-flight refresh, rotation, invalid_grant and encryption at rest.
 import pg from "pg";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { withEmulator } from "@/emulator/test-emulator.ts";
-import { ACME_ID, ADA_ID, NEBULA_ID } from "@/emulator/data/seed.ts";
-import { control as emulatorControl, refresh, signIn } from "@/emulator/testing.ts";
+import { ACME_ID, ADA_ID, NEBULA_ID } from "polar-emulator/seed";
+import { control as emulatorControl, refresh, signIn } from "polar-emulator/testing";
+import { withEmulator } from "polar-emulator/vitest";
 
 let emulatorUrl: string;
 let freshAccessToken: typeof import("./refresh").freshAccessToken;
@@ -53,7 +53,6 @@ async function expiredConnection(organizationId: string, slug: string) {
 // The app's modules read the Polar server from the environment when loaded.
 withEmulator(async (url) => {
   emulatorUrl = url;
-  process.env.POLAR_SERVER = "local";
   process.env.POLAR_EMULATOR_URL = url;
   ({ freshAccessToken } = await import("./refresh"));
   ({ polarClient } = await import("@/lib/polar/client"));

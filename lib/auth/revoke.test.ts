@@ -4,7 +4,6 @@ let revokeGrant: typeof import("./revoke").revokeGrant;
 
 beforeAll(async () => {
   // Nothing listens here: every call to "Polar" fails.
-  process.env.POLAR_SERVER = "local";
   process.env.POLAR_EMULATOR_URL = "http://127.0.0.1:9";
   ({ revokeGrant } = await import("./revoke"));
 });

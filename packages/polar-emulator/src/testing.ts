@@ -1,12 +1,9 @@
 // Drives the emulator's sign-in over plain HTTP, the way a browser would, for
 // tests that don't want a browser: authorize → account picker → consent → callback.
 import { createHash, randomBytes } from "node:crypto";
+import { LOCAL_CLIENT as CONFIDENTIAL_CLIENT, PUBLIC_CLIENT_ID } from "./client.ts";
 
-export const CONFIDENTIAL_CLIENT = {
-  id: "polar_ci_emulator_local_client",
-  secret: "polar_cs_emulator-local-secret",
-};
-export const PUBLIC_CLIENT_ID = "polar_ci_emulator_public_client";
+export { CONFIDENTIAL_CLIENT, PUBLIC_CLIENT_ID };
 export const APP_URL = "http://localhost:3000";
 export const USER_REDIRECT_URI = `${APP_URL}/api/auth/callback/polar`;
 export const ORG_REDIRECT_URI = `${APP_URL}/api/auth/callback/polar-organization`;

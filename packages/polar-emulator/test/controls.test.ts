@@ -1,10 +1,10 @@
 // The /__emulator/ test controls.
 import { decodeJwt } from "jose";
 import { describe, expect, it } from "vitest";
-import { ACME_ID, ADA_ID, GRACE_ID } from "./data/seed.ts";
-import { startEmulator } from "./server.ts";
-import { withEmulator } from "./test-emulator.ts";
-import { control, refresh, signIn, type TokenSet } from "./testing.ts";
+import { ACME_ID, ADA_ID, GRACE_ID } from "../src/data/seed.ts";
+import { startEmulator } from "../src/server.ts";
+import { withEmulator } from "../src/vitest.ts";
+import { control, refresh, signIn, type TokenSet } from "../src/testing.ts";
 
 let url: string;
 withEmulator((started) => {

@@ -1,9 +1,9 @@
 // The emulator's authorization server against Polar's documented and coded behaviour.
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
-import { ACME_ID, ADA_ID, GRACE_ID, NEBULA_ID } from "./data/seed.ts";
-import { startEmulator } from "./server.ts";
-import { withEmulator } from "./test-emulator.ts";
+import { ACME_ID, ADA_ID, GRACE_ID, NEBULA_ID } from "../src/data/seed.ts";
+import { startEmulator } from "../src/server.ts";
+import { withEmulator } from "../src/vitest.ts";
 import {
   authorize,
   authorizeUrl,
@@ -17,7 +17,7 @@ import {
   tokenRequest,
   USER_REDIRECT_URI,
   type TokenSet,
-} from "./testing.ts";
+} from "../src/testing.ts";
 
 const APP_SCOPE = "openid profile email organizations:read products:read";
 
@@ -56,7 +56,7 @@ async function revoke(params: Record<string, string>, auth: "post" | "basic" | "
 
 describe("discovery", () => {
   it("serves Polar's OpenID configuration, identical at both well-known paths", async () => {
-    const openid = await (await fetch(`${url}/.well-known/openid-configuration`)).json();
+    const openid = (await (await fetch(`${url}/.well-known/openid-configuration`)).json()) as { scopes_supported: string[] };
     const oauth = await (await fetch(`${url}/.well-known/oauth-authorization-server`)).json();
     expect(oauth).toEqual(openid);
     expect(openid).toMatchObject({

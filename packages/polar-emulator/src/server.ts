@@ -1,3 +1,4 @@
+/// <reference path="./types/oidc-provider.d.ts" />
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { rejectInvalidAuthorizeRequest } from "./authorize-checks.ts";

@@ -1,3 +1,5 @@
+import { LOCAL_CLIENT, PUBLIC_CLIENT_ID } from "../client.ts";
+
 // Everything the emulator serves: users, organizations, OAuth clients and the
 // organizations' catalogue. Ids are fixed so tests and docs can refer to them.
 export interface SeedUser {
@@ -99,16 +101,15 @@ const REDIRECT_PATHS = ["/api/auth/callback/polar", "/api/auth/callback/polar-or
 
 export const clients: SeedClient[] = [
   {
-    client_id: "polar_ci_emulator_local_client",
-    // Keeps a "-" so secret scanners don't take it for a real polar_cs_ secret.
-    client_secret: "polar_cs_emulator-local-secret",
+    client_id: LOCAL_CLIENT.id,
+    client_secret: LOCAL_CLIENT.secret,
     client_name: "Sign in with Polar (local)",
     token_endpoint_auth_method: "client_secret_post",
     redirect_paths: REDIRECT_PATHS,
     scope: APP_SCOPES,
   },
   {
-    client_id: "polar_ci_emulator_public_client",
+    client_id: PUBLIC_CLIENT_ID,
     client_secret: null,
     client_name: "Sign in with Polar (public client)",
     token_endpoint_auth_method: "none",

@@ -13,10 +13,10 @@ import {
   serializeOrganization,
   serializeProduct,
   serializeSubscription,
-} from "./api/serializers.ts";
-import { ACME_ID, ADA_ID, COMPILER_CLUB_ID, GRACE_ID, NEBULA_ID } from "./data/seed.ts";
-import { withEmulator } from "./test-emulator.ts";
-import { control, signIn, type TokenSet } from "./testing.ts";
+} from "../src/api/serializers.ts";
+import { ACME_ID, ADA_ID, COMPILER_CLUB_ID, GRACE_ID, NEBULA_ID } from "../src/data/seed.ts";
+import { withEmulator } from "../src/vitest.ts";
+import { control, signIn, type TokenSet } from "../src/testing.ts";
 
 const READ_SCOPES = "openid profile email organizations:read products:read orders:read customers:read subscriptions:read metrics:read";
 
