@@ -1,9 +1,10 @@
 import NextAuth from "next-auth";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/db";
-import { connectOrganization } from "@/lib/auth/connections";
-import { ORGANIZATION_PROVIDER_ID, USER_PROVIDER_ID, polarProvider } from "@/lib/auth/polar-provider";
 import { logAuthError } from "@/lib/auth/auth-errors";
+import { grantStored, holdNewGrant } from "@/lib/auth/auth-request";
+import { storeOrganizationGrant } from "@/lib/auth/connections";
+import { ORGANIZATION_PROVIDER_ID, USER_PROVIDER_ID, polarProvider } from "@/lib/auth/polar-provider";
 import { sameOriginRedirect } from "@/lib/auth/same-origin-redirect";
 import { endSignInGrant, storeSignInGrant } from "@/lib/auth/user-grant";
 
@@ -14,14 +15,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   pages: { signIn: "/", error: "/auth/error" },
   logger: { error: logAuthError },
   callbacks: {
-    // The organization flow never signs anyone in: it adds a grant to the
-    // signed-in user and lands on that organization's dashboard.
+    // Runs right after the token exchange. Until a grant is stored, the request
+    // holds it and revokes it if it ends without storing it (an error, a refused
+    // organization grant, no session). The organization flow never signs anyone
+    // in: it adds a grant to the signed-in user and lands on its dashboard.
     async signIn({ account }) {
-      if (account?.provider !== ORGANIZATION_PROVIDER_ID) return true;
+      if (!account) return true;
+      holdNewGrant(account, account.provider);
+      if (account.provider !== ORGANIZATION_PROVIDER_ID) return true;
       const session = await auth();
       if (!session?.user?.id) return "/?error=SignInFirst";
-      const connection = await connectOrganization(session.user.id, account);
-      return `/dashboard/${connection.organizationSlug}`;
+      const stored = await storeOrganizationGrant(session.user.id, account);
+      if (!stored.ok) return `/auth/error?error=${stored.refusal}`;
+      grantStored();
+      return `/dashboard/${stored.slug}`;
     },
     // With database sessions Auth.js hands over the whole Session row; expose
     // only the user and expiry (the session token stays in its HttpOnly cookie).
@@ -35,8 +42,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     redirect: sameOriginRedirect,
   },
   events: {
+    // A new user's first grant: the adapter has just stored it.
+    linkAccount({ account }) {
+      if (account.provider === USER_PROVIDER_ID) grantStored();
+    },
     async signIn({ account, isNewUser }) {
-      if (account?.provider === USER_PROVIDER_ID && !isNewUser) await storeSignInGrant(account);
+      if (account?.provider !== USER_PROVIDER_ID || isNewUser) return;
+      await storeSignInGrant(account);
+      grantStored();
     },
     async signOut(message) {
       if ("session" in message && message.session) await endSignInGrant(message.session.userId);

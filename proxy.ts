@@ -1,15 +1,23 @@
 import { NextResponse, type NextFetchEvent, type NextMiddleware, type NextRequest } from "next/server";
 import type { NextAuthRequest } from "next-auth";
 import { auth } from "@/auth";
+import { polarWebOrigin } from "@/lib/polar/discovery";
 import { polarServer } from "@/lib/polar/server";
 import { contentSecurityPolicy } from "@/lib/security/content-security-policy";
 
+/**
+ * Sign-in forms are answered with a redirect to Polar's authorize page, on its
+ * web origin (from discovery). While discovery fails, sign-in fails on its own
+ * error page and the issuer's origin stands in.
+ */
+const polarFormOrigin = () => polarWebOrigin().catch(() => new URL(polarServer.issuer).origin);
+
 /** Renders the page with a fresh CSP nonce, which Next reads from the request's policy. */
-function withContentSecurityPolicy(request: NextRequest) {
+async function withContentSecurityPolicy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy({
     nonce,
-    polarOrigin: new URL(polarServer.issuer).origin,
+    polarOrigin: await polarFormOrigin(),
     dev: process.env.NODE_ENV === "development",
   });
   const headers = new Headers(request.headers);

@@ -1,7 +1,24 @@
+import { polarDashboardUrl } from "@/lib/polar/dashboard-links";
 import { ExternalIcon } from "./icons";
 
-/** Opens a page of Polar's dashboard; `label` is the accessible name when only the icon shows. */
-export function PolarLink({ href, label, children }: { href: string; label: string; children?: React.ReactNode }) {
+/**
+ * Opens a page of the organization in Polar's dashboard (`path` like `/products/<id>`);
+ * `label` is the accessible name when only the icon shows. Polar's web origin comes
+ * from its discovery document; while that cannot be read, the link is left out.
+ */
+export async function PolarLink({
+  slug,
+  path,
+  label,
+  children,
+}: {
+  slug: string;
+  path?: string;
+  label: string;
+  children?: React.ReactNode;
+}) {
+  const href = await polarDashboardUrl(slug, path).catch(() => null);
+  if (!href) return null;
   return (
     <a
       href={href}

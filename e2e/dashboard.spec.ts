@@ -164,7 +164,7 @@ test("the user view lists the profile, the Polar organizations and the connected
   const polarOrganizations = panel(page, "Your organizations on Polar");
   await expect(polarOrganizations.getByRole("button", { name: "Connect Acme Analytics" })).toBeVisible();
   await expect(polarOrganizations.getByRole("button", { name: "Connect Nebula Labs" })).toBeVisible();
-  await expect(page.getByText("ada@example.com")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Welcome, ada@example.com" })).toBeVisible();
   await expect(page.getByText("No organization connected yet")).toBeVisible();
   await shot(page, "user-view-empty");
 

@@ -21,7 +21,7 @@ test("signs in with Polar, connects the second organization, signs out", async (
   await page.screenshot(shot("3-consent"));
   await page.getByRole("button", { name: "Allow" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
-  await expect(page.getByRole("heading", { name: "Welcome, Ada Lovelace" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Welcome, ada@example.com" })).toBeVisible();
   await page.screenshot(shot("4-dashboard-user"));
 
   await page.getByRole("button", { name: "Connect an organization" }).click();

@@ -28,8 +28,17 @@ describe("validateEnv", () => {
       server: "local",
       clientId: emulatorClient.POLAR_CLIENT_ID,
       clientSecret: emulatorClient.POLAR_CLIENT_SECRET,
-      emulatorUrl: "http://127.0.0.1:4111",
+      issuer: undefined,
+      emulatorUrl: "http://127.0.0.1:4112",
     });
+  });
+
+  it("takes POLAR_ISSUER as given, https or a localhost http URL", () => {
+    expect(polarEnv({ ...valid, POLAR_ISSUER: "https://api.polar.sh/" }).issuer).toBe("https://api.polar.sh");
+    expect(problems({ ...valid, POLAR_ISSUER: "http://127.0.0.1:4112" })).toEqual([]);
+    for (const POLAR_ISSUER of ["http://polar.example.com", "api.polar.sh", "ftp://api.polar.sh"]) {
+      expect(problems({ ...valid, POLAR_ISSUER })).toEqual([expect.stringMatching(/^POLAR_ISSUER must be an https URL/)]);
+    }
   });
 
   it("asks for an OAuth client when none is set, pointing at npm run dev for the emulator", () => {

@@ -27,6 +27,11 @@ const isKey = (value: string) => BASE64.test(value.trim()) && Buffer.from(value.
 
 const isLocalHost = (hostname: string) => ["localhost", "127.0.0.1", "[::1]"].includes(hostname);
 
+function isIssuer(value: string) {
+  const url = parseUrl(value);
+  return url !== undefined && (url.protocol === "https:" || (url.protocol === "http:" && isLocalHost(url.hostname)));
+}
+
 function parseUrl(value: string) {
   try {
     return new URL(value);
@@ -105,12 +110,18 @@ const polarSchema = z
       (value) => value === undefined || value.startsWith("polar_cs_"),
       "POLAR_CLIENT_SECRET must be your OAuth client's Client Secret, which starts with polar_cs_.",
     ),
+    POLAR_ISSUER: optionalVariable()
+      .refine(
+        (value) => value === undefined || isIssuer(value),
+        "POLAR_ISSUER must be an https URL (http only on localhost), like https://api.polar.sh.",
+      )
+      .transform((value) => value?.replace(/\/$/, "")),
     POLAR_EMULATOR_URL: optionalVariable()
       .refine(
         (value) => value === undefined || ["http:", "https:"].includes(parseUrl(value)?.protocol ?? ""),
-        "POLAR_EMULATOR_URL must be the emulator's URL, like http://127.0.0.1:4111.",
+        "POLAR_EMULATOR_URL must be the emulator's API origin, like http://127.0.0.1:4112.",
       )
-      .transform((value) => (value ?? "http://127.0.0.1:4111").replace(/\/$/, "")),
+      .transform((value) => (value ?? "http://127.0.0.1:4112").replace(/\/$/, "")),
   })
   .superRefine(({ VERCEL, POLAR_SERVER, POLAR_CLIENT_ID, POLAR_CLIENT_SECRET }, context) => {
     const missing = (name: string, message: string) => context.addIssue({ code: "custom", path: [name], message });
@@ -134,11 +145,12 @@ const polarSchema = z
       );
     }
   })
-  .transform(({ POLAR_SERVER, POLAR_CLIENT_ID, POLAR_CLIENT_SECRET, POLAR_EMULATOR_URL }) => ({
+  .transform(({ POLAR_SERVER, POLAR_CLIENT_ID, POLAR_CLIENT_SECRET, POLAR_ISSUER, POLAR_EMULATOR_URL }) => ({
     server: POLAR_SERVER ?? "production",
     // superRefine has made sure both are set.
     clientId: POLAR_CLIENT_ID!,
     clientSecret: POLAR_CLIENT_SECRET!,
+    issuer: POLAR_ISSUER,
     emulatorUrl: POLAR_EMULATOR_URL,
   }));
 

@@ -18,17 +18,18 @@ export const metadata = { title: "Dashboard" };
 export default async function DashboardPage() {
   const user = await currentUser();
   const connections = await listConnections(user.id);
-  const displayName = user.name ?? user.email ?? "there";
 
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <section aria-labelledby="profile-title" className="space-y-6 lg:col-span-1">
         <div className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-sm shadow-zinc-900/[0.03] dark:border-zinc-800 dark:bg-zinc-900">
-          <OrganizationAvatar name={displayName} size="size-14 text-lg rounded-full" />
-          <h1 id="profile-title" className="mt-4 text-xl font-semibold tracking-tight">
-            Welcome, {displayName}
+          <OrganizationAvatar name={user.displayName} size="size-14 text-lg rounded-full" />
+          <h1 id="profile-title" className="mt-4 text-xl font-semibold tracking-tight break-words">
+            Welcome, {user.displayName}
           </h1>
-          <p className="mt-1 truncate text-sm text-zinc-600 dark:text-zinc-400">{user.email}</p>
+          {user.email && user.email !== user.displayName && (
+            <p className="mt-1 truncate text-sm text-zinc-600 dark:text-zinc-400">{user.email}</p>
+          )}
           <p className="mt-4 flex items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
             Signed in with Polar <ServerBadge />
           </p>

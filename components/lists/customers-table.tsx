@@ -1,6 +1,5 @@
 import type { models } from "@polar-sh/sdk/2026-10";
 import { formatDate } from "@/lib/format";
-import { polarDashboardUrl } from "@/lib/polar/dashboard-links";
 import { DataTable, TwoLineCell } from "../data-table";
 import { PolarLink } from "../external-link";
 
@@ -19,7 +18,7 @@ export function CustomersTable({ customers, slug }: { customers: models.Customer
         {
           header: "Open in Polar",
           hideHeader: true,
-          cell: (c) => <PolarLink href={polarDashboardUrl(slug, `/customers/${c.id}`)} label={`Open ${c.name ?? c.email} in Polar`} />,
+          cell: (c) => <PolarLink slug={slug} path={`/customers/${c.id}`} label={`Open ${c.name ?? c.email} in Polar`} />,
         },
       ]}
     />

@@ -1,6 +1,5 @@
 import type { models } from "@polar-sh/sdk/2026-10";
 import { formatDate, formatMoney } from "@/lib/format";
-import { polarDashboardUrl } from "@/lib/polar/dashboard-links";
 import { DataTable, TwoLineCell } from "../data-table";
 import { PolarLink } from "../external-link";
 import { StatusBadge } from "../status-badge";
@@ -21,7 +20,7 @@ export function OrdersTable({ orders, slug }: { orders: models.Order[]; slug: st
         {
           header: "Open in Polar",
           hideHeader: true,
-          cell: (o) => <PolarLink href={polarDashboardUrl(slug, `/sales/${o.id}`)} label={`Open order ${o.invoice_number} in Polar`} />,
+          cell: (o) => <PolarLink slug={slug} path={`/sales/${o.id}`} label={`Open order ${o.invoice_number} in Polar`} />,
         },
       ]}
     />

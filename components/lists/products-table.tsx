@@ -1,6 +1,5 @@
 import type { models } from "@polar-sh/sdk/2026-10";
 import { formatInterval, formatMoney } from "@/lib/format";
-import { polarDashboardUrl } from "@/lib/polar/dashboard-links";
 import { DataTable, TwoLineCell } from "../data-table";
 import { PolarLink } from "../external-link";
 import { StatusBadge } from "../status-badge";
@@ -50,7 +49,7 @@ export function ProductsTable({ products, slug }: { products: models.Product[]; 
         {
           header: "Open in Polar",
           hideHeader: true,
-          cell: (p) => <PolarLink href={polarDashboardUrl(slug, `/products/${p.id}`)} label={`Open ${p.name} in Polar`} />,
+          cell: (p) => <PolarLink slug={slug} path={`/products/${p.id}`} label={`Open ${p.name} in Polar`} />,
         },
       ]}
     />

@@ -1,6 +1,5 @@
 import type { models } from "@polar-sh/sdk/2026-10";
 import { formatDate, formatInterval, formatMoney } from "@/lib/format";
-import { polarDashboardUrl } from "@/lib/polar/dashboard-links";
 import { DataTable, TwoLineCell } from "../data-table";
 import { PolarLink } from "../external-link";
 import { StatusBadge } from "../status-badge";
@@ -39,7 +38,7 @@ export function SubscriptionsTable({ subscriptions, slug }: { subscriptions: mod
           header: "Open in Polar",
           hideHeader: true,
           cell: (s) => (
-            <PolarLink href={polarDashboardUrl(slug, `/sales/subscriptions/${s.id}`)} label={`Open the subscription of ${s.customer.email} in Polar`} />
+            <PolarLink slug={slug} path={`/sales/subscriptions/${s.id}`} label={`Open the subscription of ${s.customer.email} in Polar`} />
           ),
         },
       ]}

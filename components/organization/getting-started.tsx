@@ -1,6 +1,5 @@
 import { organizationAccess } from "@/lib/polar/organization";
 import { PANEL_SIZE, orderList, productList } from "@/lib/polar/organization-data";
-import { polarDashboardUrl } from "@/lib/polar/dashboard-links";
 import { PolarLink } from "../external-link";
 
 /**
@@ -18,8 +17,8 @@ export async function GettingStarted({ userId, slug }: { userId: string; slug: s
   if (!empty) return null;
   const name = access?.connection.organizationName ?? slug;
   const steps = [
-    { title: "Create a product", text: "A one-time purchase or a subscription, with its price.", href: polarDashboardUrl(slug, "/products/new") },
-    { title: "Share a checkout link", text: "Send customers to a Polar checkout for that product.", href: polarDashboardUrl(slug, "/products/checkout-links") },
+    { title: "Create a product", text: "A one-time purchase or a subscription, with its price.", path: "/products/new" },
+    { title: "Share a checkout link", text: "Send customers to a Polar checkout for that product.", path: "/products/checkout-links" },
     { title: "Watch sales arrive here", text: "Orders, customers, subscriptions and revenue fill this dashboard." },
   ];
   return (
@@ -39,9 +38,9 @@ export async function GettingStarted({ userId, slug }: { userId: string; slug: s
             </span>
             <p className="mt-3 font-medium">{step.title}</p>
             <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{step.text}</p>
-            {step.href && (
+            {step.path && (
               <div className="mt-2 -ml-1">
-                <PolarLink href={step.href} label={`${step.title} in Polar`}>
+                <PolarLink slug={slug} path={step.path} label={`${step.title} in Polar`}>
                   Open Polar
                 </PolarLink>
               </div>

@@ -1,5 +1,4 @@
 import { Suspense } from "react";
-import { polarDashboardUrl } from "@/lib/polar/dashboard-links";
 import { organizationDetails } from "@/lib/polar/organization-data";
 import { DisconnectButton } from "../disconnect-button";
 import { PolarLink } from "../external-link";
@@ -64,7 +63,7 @@ export function OrganizationHeader({
       </Suspense>
       <div className="flex flex-wrap items-center gap-2">
         <OrganizationSwitcher current={connection.organizationSlug} connections={connections} />
-        <PolarLink href={polarDashboardUrl(connection.organizationSlug)} label={`Open ${connection.organizationName} in Polar`}>
+        <PolarLink slug={connection.organizationSlug} label={`Open ${connection.organizationName} in Polar`}>
           Open in Polar
         </PolarLink>
         <DisconnectButton organizationId={connection.organizationId} name={connection.organizationName} />

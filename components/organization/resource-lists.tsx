@@ -1,5 +1,4 @@
 import { customerList, orderList, productList, subscriptionList } from "@/lib/polar/organization-data";
-import { polarDashboardUrl } from "@/lib/polar/dashboard-links";
 import { EmptyState } from "../empty-state";
 import { PolarLink } from "../external-link";
 import { CustomersTable } from "../lists/customers-table";
@@ -47,7 +46,7 @@ export async function ProductList(props: ListProps) {
         noMatch(query, "products") ?? (
           <EmptyState title="No products yet">
             Products are what customers buy: one-time or subscriptions.{" "}
-            <PolarLink href={polarDashboardUrl(slug, "/products/new")} label="Create a product in Polar">
+            <PolarLink slug={slug} path="/products/new" label="Create a product in Polar">
               Create one in Polar
             </PolarLink>
           </EmptyState>

@@ -2,15 +2,21 @@
 
 import { redirect } from "next/navigation";
 import { auth, signIn, signOut } from "@/auth";
+import { signInLocation } from "./auth-errors";
 import { disconnectOrganization as disconnect } from "./connections";
 import { ORGANIZATION_PROVIDER_ID, USER_PROVIDER_ID } from "./polar-provider";
 
+/** Sends the browser to Polar's authorize page, or to the page that explains why it can't. */
+async function startPolarFlow(providerId: string) {
+  redirect(await signInLocation(() => signIn(providerId, { redirectTo: "/dashboard", redirect: false })));
+}
+
 export async function signInWithPolar() {
-  await signIn(USER_PROVIDER_ID, { redirectTo: "/dashboard" });
+  await startPolarFlow(USER_PROVIDER_ID);
 }
 
 export async function connectOrganization() {
-  await signIn(ORGANIZATION_PROVIDER_ID, { redirectTo: "/dashboard" });
+  await startPolarFlow(ORGANIZATION_PROVIDER_ID);
 }
 
 /** Form field `organizationId`; only ever acts on the signed-in user's own connection. */

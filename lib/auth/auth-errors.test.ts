@@ -1,4 +1,5 @@
 import { AccessDenied, AuthError, CallbackRouteError, InvalidCheck, OAuthCallbackError } from "@auth/core/errors";
+import * as oauth from "oauth4webapi";
 import { describe, expect, it } from "vitest";
 import { authErrorCode } from "./auth-errors";
 
@@ -27,5 +28,42 @@ describe("authErrorCode", () => {
   it("reports a throwing signIn callback as unexpected, not as a refusal", () => {
     expect(authErrorCode(new AccessDenied("signIn threw", { cause: { err: new Error("database down") } }), callback)).toBe("Default");
     expect(authErrorCode(new AccessDenied("AccessDenied"), callback)).toBe("AccessDenied");
+  });
+});
+
+describe("authErrorCode for the Polar server the app is configured for", () => {
+  const as = { issuer: "https://api.polar.sh", authorization_response_iss_parameter_supported: true };
+  const client = { client_id: "polar_ci_x" };
+  /** The error oauth4webapi itself raises for these callback parameters. */
+  const callbackError = (params: Record<string, string>) => {
+    try {
+      oauth.validateAuthResponse(as, client, new URLSearchParams(params), oauth.skipStateCheck);
+    } catch (error) {
+      return new CallbackRouteError("callback failed", { cause: { err: error as Error } });
+    }
+    throw new Error("validateAuthResponse accepted the parameters");
+  };
+  /** The error oauth4webapi raises for this discovery document at https://api.polar.sh. */
+  const discoveryError = async (response: Response) =>
+    oauth.processDiscoveryResponse(new URL(as.issuer), response).then(
+      () => Promise.reject(new Error("discovery accepted the response")),
+      (error: Error) => error,
+    );
+
+  it("names a callback whose iss is another issuer, or missing, an issuer mismatch", () => {
+    expect(authErrorCode(callbackError({ code: "polar_ac_x", iss: "https://polar.sh" }), callback)).toBe("IssuerMismatch");
+    expect(authErrorCode(callbackError({ code: "polar_ac_x" }), callback)).toBe("IssuerMismatch");
+  });
+
+  it("names discovery that names another issuer, or is not there, a wrong issuer", async () => {
+    const otherIssuer = () => Response.json({ issuer: "https://polar.sh", authorization_endpoint: "https://polar.sh/oauth2/authorize" });
+    expect(authErrorCode(await discoveryError(otherIssuer()), callback)).toBe("WrongIssuer");
+    expect(authErrorCode(await discoveryError(new Response("Not Found", { status: 404 })), callback)).toBe("WrongIssuer");
+    const duringCallback = new CallbackRouteError("callback failed", { cause: { err: await discoveryError(otherIssuer()) } });
+    expect(authErrorCode(duringCallback, callback)).toBe("WrongIssuer");
+  });
+
+  it("names an issuer that cannot be reached", () => {
+    expect(authErrorCode(new TypeError("fetch failed"), callback)).toBe("PolarUnreachable");
   });
 });

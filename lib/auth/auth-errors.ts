@@ -1,21 +1,35 @@
 import "server-only";
-import { AsyncLocalStorage } from "node:async_hooks";
 import type { NextRequest } from "next/server";
 import { AuthError } from "@auth/core/errors";
+import * as oauth from "oauth4webapi";
+import { recordAuthError, runAuthRequest } from "./auth-request";
+
+// Auth.js sends every error it does not consider client-safe to the error page
+// as `Configuration`, and sign-in errors to the sign-in page. That hides the
+// difference between a state/PKCE mismatch, a used or expired code, a wrong
+// issuer and a real misconfiguration. The route handler and the sign-in actions
+// record the error Auth.js logs for their request and point the redirect at
+// /auth/error with a specific code instead.
 
 /**
- * Auth.js sends every error it does not consider client-safe to the error page
- * as `Configuration`, and sign-in errors to the sign-in page. That hides the
- * difference between a state/PKCE mismatch, a used or expired code and a real
- * misconfiguration. The route handler records the error Auth.js logs for its
- * request and points the redirect at /auth/error with a specific code instead.
+ * A problem with the Polar server the app is configured for, from an error of
+ * Polar's discovery document or of the authorization response's `iss`.
  */
-const requestErrors = new AsyncLocalStorage<{ error?: Error }>();
+function polarServerProblem(error: unknown): string | undefined {
+  if (error instanceof TypeError && error.message === "fetch failed") return "PolarUnreachable";
+  if (!(error instanceof oauth.OperationProcessingError)) return undefined;
+  // RFC 9207: the callback's `iss` is missing or names another issuer.
+  if (error.message.includes('"iss"')) return "IssuerMismatch";
+  // Discovery at the configured issuer: no document there, or one naming another issuer.
+  if (error.message.startsWith('"response"')) return "WrongIssuer";
+  return undefined;
+}
 
 /** The code /auth/error explains. Never carries a detail of the error itself. */
 export function authErrorCode(error: Error, request: URL): string {
   const type = error instanceof AuthError ? error.type : "Default";
-  const cause = error.cause as { err?: { error?: unknown } } | undefined;
+  const cause = (error.cause as { err?: unknown } | undefined)?.err;
+  const polarError = (cause as { error?: unknown } | undefined)?.error;
   switch (type) {
     case "OAuthCallbackError":
       // Polar redirected back with ?error=…; access_denied is the Deny button.
@@ -23,43 +37,59 @@ export function authErrorCode(error: Error, request: URL): string {
     case "CallbackRouteError":
       // Polar's token endpoint: invalid_grant is a used or expired code; a
       // refused client means a wrong POLAR_CLIENT_ID or POLAR_CLIENT_SECRET.
-      if (cause?.err?.error === "invalid_grant") return "CallbackRouteError";
-      return cause?.err?.error === "invalid_client" ? "Configuration" : "Default";
+      if (polarError === "invalid_grant") return "CallbackRouteError";
+      if (polarError === "invalid_client") return "Configuration";
+      return polarServerProblem(cause) ?? "Default";
     case "AccessDenied":
       // Our signIn callback never refuses; AccessDenied here means it threw.
-      return cause?.err instanceof Error ? "Default" : "AccessDenied";
+      return cause instanceof Error ? "Default" : "AccessDenied";
     case "InvalidCheck":
     case "OAuthAccountNotLinked":
     case "Verification":
     case "MissingCSRF":
       return type;
     default:
-      return "Configuration";
+      // Not an AuthError: Auth.js's own discovery when a sign-in starts.
+      return polarServerProblem(error) ?? "Configuration";
   }
 }
 
 /** Auth.js's `logger.error`: logs as Auth.js does (no token, no response body) and records the error. */
 export function logAuthError(error: Error) {
-  const store = requestErrors.getStore();
-  if (store) store.error = error;
+  recordAuthError(error);
   const name = error instanceof AuthError ? error.type : error.name;
   console.error(`[auth][error] ${name}: ${error.message}`);
   const cause = error.cause as { err?: unknown } | undefined;
   if (cause?.err instanceof Error) console.error("[auth][cause]:", cause.err.stack);
 }
 
+/** `location` pointed at /auth/error with the specific code, if it is one of Auth.js's error redirects. */
+function specificErrorLocation(location: string, error: Error | undefined, request: URL) {
+  const target = new URL(location, request);
+  if (!error || !target.searchParams.has("error")) return location;
+  const errorPage = new URL("/auth/error", target);
+  errorPage.searchParams.set("error", authErrorCode(error, request));
+  return errorPage.href;
+}
+
 type RouteHandler = (request: NextRequest) => Promise<Response>;
 
+/** Wraps Auth.js's route handler (Polar's callbacks land here). */
 export function withSpecificAuthErrors(handler: RouteHandler): RouteHandler {
   return async (request) => {
-    const store: { error?: Error } = {};
-    const response = await requestErrors.run(store, () => handler(request));
+    const { result: response, error } = await runAuthRequest(() => handler(request));
     const location = response.headers.get("location");
-    if (!store.error || !location || !new URL(location).searchParams.has("error")) return response;
-    const errorPage = new URL("/auth/error", location);
-    errorPage.searchParams.set("error", authErrorCode(store.error, new URL(request.url)));
+    if (!location) return response;
+    const specific = specificErrorLocation(location, error, new URL(request.url));
+    if (specific === location) return response;
     const headers = new Headers(response.headers);
-    headers.set("location", errorPage.href);
+    headers.set("location", specific);
     return new Response(null, { status: response.status, headers });
   };
+}
+
+/** Runs a server action's `signIn(…, { redirect: false })` and returns where to send the browser. */
+export async function signInLocation(startSignIn: () => Promise<string>) {
+  const { result: location, error } = await runAuthRequest(startSignIn);
+  return specificErrorLocation(location, error, new URL(location));
 }

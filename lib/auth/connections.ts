@@ -3,36 +3,53 @@ import { cache } from "react";
 import type { Account } from "next-auth";
 import { db } from "@/lib/db";
 import { polarClient } from "@/lib/polar/client";
+import { grantTokens, subjectTypeOf } from "./grant-tokens";
 import { revokeGrant } from "./revoke";
 
+/** Why the organization flow stored nothing, as an /auth/error code. */
+export type OrganizationGrantRefusal = "NoOrganization" | "SeveralOrganizations";
+
 /**
- * Stores the organization grant that `account` (from the sub_type=organization
- * flow) holds for `userId`. The organization's id is the token's `sub`; its
- * name, slug and avatar come from Polar's API with the new token.
+ * Stores the grant from the organization flow (sub_type=organization) for
+ * `userId`. Polar returns a user token down-scoped to the one organization the
+ * person picked, so GET /v1/organizations/ with it lists exactly that one. Zero
+ * or several mean Polar did not down-scope the token: nothing is stored (the
+ * caller revokes the grant). On a reconnect, the grant this one replaces is
+ * revoked.
  */
-export async function connectOrganization(userId: string, account: Account) {
-  const accessToken = account.access_token;
-  if (!accessToken) throw new Error("Polar returned no access token for the organization.");
-  const organization = await polarClient(accessToken).organizations.get(account.providerAccountId);
-  const tokens = {
-    access_token: accessToken,
-    refresh_token: account.refresh_token ?? null,
-    id_token: account.id_token ?? null,
-    expires_at: account.expires_at ?? null,
-    token_type: account.token_type ?? null,
-    scope: account.scope ?? null,
-    subjectType: "organization",
+export async function storeOrganizationGrant(
+  userId: string,
+  account: Account,
+): Promise<{ ok: true; slug: string } | { ok: false; refusal: OrganizationGrantRefusal }> {
+  const tokens = grantTokens(account);
+  if (!tokens.access_token) throw new Error("Polar returned no access token for the organization.");
+  const { items, pagination } = await polarClient(tokens.access_token).organizations.list({ limit: 2 });
+  const organization = items[0];
+  if (!organization || pagination.total_count !== 1) {
+    return { ok: false, refusal: organization ? "SeveralOrganizations" : "NoOrganization" };
+  }
+
+  const where = { userId_organizationId: { userId, organizationId: organization.id } };
+  const replaced = await db.organizationConnection.findUnique({
+    where,
+    select: { id: true, access_token: true, refresh_token: true },
+  });
+  const data = {
+    ...tokens,
+    subjectType: subjectTypeOf(tokens.access_token),
     needsReconnect: false,
     refreshedAt: new Date(),
     organizationSlug: organization.slug,
     organizationName: organization.name,
     avatarUrl: organization.avatar_url ?? null,
   };
-  return db.organizationConnection.upsert({
-    where: { userId_organizationId: { userId, organizationId: organization.id } },
-    create: { userId, organizationId: organization.id, ...tokens },
-    update: tokens,
+  await db.organizationConnection.upsert({
+    where,
+    create: { userId, organizationId: organization.id, ...data },
+    update: data,
   });
+  if (replaced) await revokeGrant(replaced);
+  return { ok: true, slug: organization.slug };
 }
 
 /** What pages may know of a connection: everything but its tokens. */

@@ -3,10 +3,13 @@ import { polarServer } from "@/lib/polar/server";
 
 export type PolarSubjectType = "user" | "organization";
 
-/** Claims of Polar's ID token: `sub` is the user id, or the organization id for sub_type=organization. */
+/**
+ * Claims of Polar's ID token: `sub` is the user's id in both flows, plus `email`
+ * and `email_verified` with the email scope. Polar sends no `name` for users
+ * (polar/oauth2/userinfo.py).
+ */
 export interface PolarIdTokenClaims {
   sub: string;
-  name?: string | null;
   email?: string | null;
   email_verified?: boolean;
 }
@@ -28,7 +31,9 @@ export const ORGANIZATION_SCOPES = [
 /**
  * "Sign in with Polar" as an OIDC provider. The same Polar OAuth client serves two
  * flows: sub_type=user signs the person in; sub_type=organization makes them pick
- * one organization and returns a token tied to it.
+ * one organization and returns a user token down-scoped to it. That flow always
+ * sends prompt=consent: Polar skips a consent page it remembers, and without the
+ * page nobody picks an organization (invalid_request).
  */
 export function polarProvider(subType: PolarSubjectType): OIDCConfig<PolarIdTokenClaims> {
   const isUser = subType === "user";
@@ -43,15 +48,12 @@ export function polarProvider(subType: PolarSubjectType): OIDCConfig<PolarIdToke
     // Auth.js defaults to client_secret_basic; Polar documents client_secret_post.
     client: { token_endpoint_auth_method: "client_secret_post" },
     authorization: {
-      params: { scope: (isUser ? USER_SCOPES : ORGANIZATION_SCOPES).join(" "), sub_type: subType },
+      params: isUser
+        ? { scope: USER_SCOPES.join(" "), sub_type: subType }
+        : { scope: ORGANIZATION_SCOPES.join(" "), sub_type: subType, prompt: "consent" },
     },
     profile(claims) {
-      return {
-        id: claims.sub,
-        name: claims.name ?? null,
-        email: claims.email ?? null,
-        image: null,
-      };
+      return { id: claims.sub, name: null, email: claims.email ?? null, image: null };
     },
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
+import { subjectTypeOf } from "./grant-tokens";
 import { REFRESH_TIMEOUT_MS, isGrantRejected, refreshTokens, type PolarTokens } from "@/lib/polar/oauth";
 
 /** Refresh this long before Polar's expiry, so a token never expires mid-request. */
@@ -49,10 +50,6 @@ function isFresh(row: GrantRow) {
     row.access_token !== null &&
     (row.expires_at === null || row.expires_at - REFRESH_MARGIN_SECONDS > Date.now() / 1000)
   );
-}
-
-function subjectTypeOf(accessToken: string) {
-  return accessToken.startsWith("polar_at_o_") ? "organization" : "user";
 }
 
 /**
@@ -104,4 +101,15 @@ export async function freshAccessToken(table: GrantTable, id: string): Promise<s
     // after REFRESH_TIMEOUT_MS, long before this transaction would.
     { maxWait: 20_000, timeout: REFRESH_TIMEOUT_MS * 3 },
   );
+}
+
+/**
+ * After Polar answered 401 to `rejected`: the token another request stored
+ * meanwhile, if there is one. Polar revokes the old access token the moment a
+ * refresh rotates the grant, so a request that read the token just before a
+ * concurrent refresh holds a dead one; the stored successor works.
+ */
+export async function accessTokenReplacing(table: GrantTable, id: string, rejected: string): Promise<string | null> {
+  const row = await load(db, table, id);
+  return row?.access_token && row.access_token !== rejected && !row.needsReconnect ? row.access_token : null;
 }

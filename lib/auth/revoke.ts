@@ -2,21 +2,19 @@ import "server-only";
 import { revokeToken } from "@/lib/polar/oauth";
 
 /**
- * Revokes a grant's tokens at Polar. Revoking the refresh token ends the grant;
- * the access token is revoked too so it stops working at once. A failure is
- * logged (never the token) and does not stop the caller from deleting them.
+ * Ends a grant at Polar. Polar keeps an access token and its refresh token in
+ * one row and revoking either revokes both, so one call suffices: the refresh
+ * token, or the access token when there is none. A failure is logged (never
+ * the token) and does not stop the caller from forgetting them.
  */
 export async function revokeGrant(grant: { id: string; access_token: string | null; refresh_token: string | null }) {
-  const revocations: [string | null, "refresh_token" | "access_token"][] = [
-    [grant.refresh_token, "refresh_token"],
-    [grant.access_token, "access_token"],
-  ];
-  for (const [token, hint] of revocations) {
-    if (!token) continue;
-    try {
-      await revokeToken(token, hint);
-    } catch (error) {
-      console.warn(`Polar token revocation failed (grant ${grant.id}, ${hint}): ${(error as Error).message}`);
-    }
+  const [token, hint] = grant.refresh_token
+    ? ([grant.refresh_token, "refresh_token"] as const)
+    : ([grant.access_token, "access_token"] as const);
+  if (!token) return;
+  try {
+    await revokeToken(token, hint);
+  } catch (error) {
+    console.warn(`Polar token revocation failed (grant ${grant.id}, ${hint}): ${(error as Error).message}`);
   }
 }

@@ -4,11 +4,5 @@ import { polarServer } from "./server";
 
 /** A Polar API client acting with one OAuth access token. */
 export function polarClient(accessToken: string, organizationId?: string) {
-  return createPolar({
-    accessToken,
-    organizationId,
-    ...(polarServer.server === "local"
-      ? { baseUrl: polarServer.apiUrl }
-      : { environment: polarServer.server }),
-  });
+  return createPolar({ accessToken, organizationId, baseUrl: polarServer.apiUrl });
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { polarServer } from "./server";
+import { polarWebOrigin } from "./discovery";
 
 /** A page of the organization in Polar's own dashboard, e.g. `/products/<id>`. */
-export function polarDashboardUrl(slug: string, path = "") {
-  return `${polarServer.dashboardUrl}/${slug}${path}`;
+export async function polarDashboardUrl(slug: string, path = "") {
+  return `${await polarWebOrigin()}/dashboard/${slug}${path}`;
 }

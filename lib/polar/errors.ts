@@ -29,3 +29,8 @@ export function describePolarError(error: unknown, scope: string): PolarProblem 
   console.error("Unexpected error from Polar:", error instanceof Error ? error.message : error);
   return { kind: "unexpected" };
 }
+
+/** Polar refused the access token itself (expired, revoked, or rotated away by a refresh). */
+export function isUnauthorized(error: unknown) {
+  return error instanceof PolarClientError && error.statusCode === 401;
+}

@@ -1,27 +1,13 @@
 import "server-only";
 import * as oauth from "oauth4webapi";
+import { authorizationServer, httpAllowed } from "./discovery";
 import { polarServer } from "./server";
 
 // @polar-sh/sdk 1.0.1's requestToken/revokeToken send no form body, so token
 // refresh and revocation use oauth4webapi, the OAuth client Auth.js itself uses,
 // against the endpoints from Polar's discovery document.
-const insecure = { [oauth.allowInsecureRequests]: polarServer.server === "local" };
 const client: oauth.Client = { client_id: polarServer.clientId };
 const clientAuth = oauth.ClientSecretPost(polarServer.clientSecret);
-
-let authorizationServer: Promise<oauth.AuthorizationServer> | undefined;
-
-function discover() {
-  authorizationServer ??= (async () => {
-    const issuer = new URL(polarServer.issuer);
-    const response = await oauth.discoveryRequest(issuer, { algorithm: "oidc", ...insecure });
-    return oauth.processDiscoveryResponse(issuer, response);
-  })().catch((error: unknown) => {
-    authorizationServer = undefined;
-    throw error;
-  });
-  return authorizationServer;
-}
 
 export const REFRESH_TIMEOUT_MS = 10_000;
 
@@ -36,9 +22,9 @@ export interface PolarTokens {
 
 /** Exchanges a refresh token; Polar rotates it, so the old one is dead once this returns. */
 export async function refreshTokens(refreshToken: string): Promise<PolarTokens> {
-  const as = await discover();
+  const as = await authorizationServer();
   const response = await oauth.refreshTokenGrantRequest(as, client, clientAuth, refreshToken, {
-    ...insecure,
+    ...httpAllowed,
     // Well inside the refresh transaction's timeout (lib/auth/refresh.ts), so a
     // slow Polar fails the request, not the write of the tokens it returned.
     signal: AbortSignal.timeout(REFRESH_TIMEOUT_MS),
@@ -56,9 +42,9 @@ export async function refreshTokens(refreshToken: string): Promise<PolarTokens> 
 
 /** RFC 7009 revocation at Polar's /v1/oauth2/revoke. */
 export async function revokeToken(token: string, hint: "access_token" | "refresh_token") {
-  const as = await discover();
+  const as = await authorizationServer();
   const response = await oauth.revocationRequest(as, client, clientAuth, token, {
-    ...insecure,
+    ...httpAllowed,
     additionalParameters: { token_type_hint: hint },
   });
   await oauth.processRevocationResponse(response);

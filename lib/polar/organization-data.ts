@@ -1,8 +1,8 @@
 import "server-only";
 import { cache } from "react";
 import type { Polar } from "@polar-sh/sdk/2026-10";
-import { describePolarError, type Loaded } from "./errors";
-import { organizationAccess } from "./organization";
+import { describePolarError, isUnauthorized, type Loaded } from "./errors";
+import { organizationAccess, organizationAccessAfter401 } from "./organization";
 import { periodRange, type PeriodKey } from "./periods";
 
 /**
@@ -20,7 +20,16 @@ async function load<T>(
   try {
     const access = await organizationAccess(userId, slug);
     if (access?.status !== "ok") return { ok: false, problem: { kind: "reconnect" } };
-    return { ok: true, data: await call(access.polar, access.connection.organizationId) };
+    const { connection } = access;
+    try {
+      return { ok: true, data: await call(access.polar, connection.organizationId) };
+    } catch (error) {
+      if (!isUnauthorized(error)) throw error;
+      // Once, with the token a concurrent refresh stored (see organizationAccessAfter401).
+      const polar = await organizationAccessAfter401(connection.id, connection.organizationId, access.accessToken);
+      if (!polar) throw error;
+      return { ok: true, data: await call(polar, connection.organizationId) };
+    }
   } catch (error) {
     return { ok: false, problem: describePolarError(error, scope) };
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { findConnection } from "@/lib/auth/connections";
-import { freshAccessToken } from "@/lib/auth/refresh";
+import { accessTokenReplacing, freshAccessToken } from "@/lib/auth/refresh";
 import { polarClient } from "./client";
 
 /**
@@ -15,7 +15,15 @@ export const organizationAccess = cache(async (userId: string, slug: string) => 
   if (!connection) return null;
   const accessToken = await freshAccessToken("OrganizationConnection", connection.id);
   if (!accessToken) return { status: "reconnect" as const, connection };
-  // Polar-Organization scopes a user token (which Polar may hand out on refresh
-  // in place of an organization token) to this organization.
-  return { status: "ok" as const, connection, polar: polarClient(accessToken, connection.organizationId) };
+  return { status: "ok" as const, connection, accessToken, polar: polarClient(accessToken, connection.organizationId) };
+});
+
+/**
+ * A client with the token that replaced `rejected` (Polar answered 401 because a
+ * concurrent request refreshed the grant), or null if there is none. Cached per
+ * request, so the panels that hit the same 401 share one lookup.
+ */
+export const organizationAccessAfter401 = cache(async (connectionId: string, organizationId: string, rejected: string) => {
+  const accessToken = await accessTokenReplacing("OrganizationConnection", connectionId, rejected);
+  return accessToken ? polarClient(accessToken, organizationId) : null;
 });

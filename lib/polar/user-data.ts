@@ -1,10 +1,10 @@
 import "server-only";
 import { cache } from "react";
 import { USER_PROVIDER_ID } from "@/lib/auth/polar-provider";
-import { freshAccessToken } from "@/lib/auth/refresh";
+import { accessTokenReplacing, freshAccessToken } from "@/lib/auth/refresh";
 import { db } from "@/lib/db";
 import { polarClient } from "./client";
-import { describePolarError, type Loaded } from "./errors";
+import { describePolarError, isUnauthorized, type Loaded } from "./errors";
 
 type OrganizationList = Awaited<ReturnType<ReturnType<typeof polarClient>["organizations"]["list"]>>;
 
@@ -20,7 +20,15 @@ export const userOrganizations = cache(async (userId: string): Promise<Loaded<Or
     });
     const accessToken = account && (await freshAccessToken("Account", account.id));
     if (!accessToken) return { ok: false, problem: { kind: "reconnect" } };
-    return { ok: true, data: await polarClient(accessToken).organizations.list({ limit: 100 }) };
+    const list = (token: string) => polarClient(token).organizations.list({ limit: 100 });
+    try {
+      return { ok: true, data: await list(accessToken) };
+    } catch (error) {
+      // Once, with the token a concurrent refresh stored (Polar revoked this one with it).
+      const replacement = isUnauthorized(error) && (await accessTokenReplacing("Account", account.id, accessToken));
+      if (!replacement) throw error;
+      return { ok: true, data: await list(replacement) };
+    }
   } catch (error) {
     return { ok: false, problem: describePolarError(error, "organizations:read") };
   }

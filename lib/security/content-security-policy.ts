@@ -18,7 +18,7 @@ export function contentSecurityPolicy({ nonce, polarOrigin, dev }: { nonce: stri
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    // Sign-in forms are answered with a redirect to Polar's authorize page.
+    // Sign-in forms are answered with a redirect to Polar's authorize page on this origin.
     `form-action 'self' ${polarOrigin}`,
     "frame-ancestors 'none'",
   ].join("; ");

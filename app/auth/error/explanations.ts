@@ -25,7 +25,7 @@ export const explanations: Record<string, Explanation> = {
   CallbackRouteError: {
     title: "This sign-in link has expired",
     body: [
-      "Polar’s one-time code had already been used or had expired (codes last 10 minutes), which happens after going back, reloading or double-clicking during sign-in.",
+      "Polar’s one-time code had already been used or had expired (codes last 5 minutes), which happens after going back, reloading or double-clicking during sign-in.",
       "Start again. If you were connecting an organization, connect it again from your dashboard.",
     ],
   },
@@ -49,6 +49,37 @@ export const explanations: Record<string, Explanation> = {
     body: [
       "The request didn’t carry this app’s security token, for example because it came from another site or an old tab. Reload the page and try again.",
     ],
+  },
+  NoOrganization: {
+    title: "No organization was shared",
+    body: [
+      "Polar’s answer gave this app access to no organization, so nothing was connected and the access was withdrawn at Polar.",
+      "This happens when you are no longer a member of the organization you picked. Connect again and pick one of your organizations.",
+    ],
+  },
+  SeveralOrganizations: {
+    title: "Polar shared more than one organization",
+    body: [
+      "This app connects one organization per grant, but Polar’s answer gave access to several at once, so nothing was connected and the access was withdrawn at Polar.",
+      "Polar limits the token to the organization you pick only when the request asks for sub_type=organization. Connect again from your dashboard.",
+    ],
+  },
+  WrongIssuer: {
+    title: "Sign-in isn’t pointed at Polar",
+    body: [
+      "The address this app uses as Polar’s issuer doesn’t answer as Polar: it serves no OpenID configuration, or one that names a different issuer. Nothing was sent to Polar.",
+    ],
+  },
+  IssuerMismatch: {
+    title: "The answer didn’t come from the expected Polar",
+    body: [
+      "Polar’s redirect back to this app named a different issuer than the one this app signs in with, so it was refused and nothing was signed in.",
+      "Start again. If it keeps happening, the app and its OAuth client point at different Polar servers.",
+    ],
+  },
+  PolarUnreachable: {
+    title: "Polar can’t be reached",
+    body: ["This app couldn’t connect to Polar to start or finish signing in. Try again in a moment."],
   },
   Configuration: {
     title: "Sign-in isn’t set up correctly",

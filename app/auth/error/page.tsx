@@ -1,6 +1,35 @@
 import Link from "next/link";
 import { primaryAction, secondaryAction, StatusCard } from "@/components/status-card";
+import { polarServer } from "@/lib/polar/server";
 import { explanations } from "./explanations";
+
+/** The codes caused by which Polar server the app is configured for. */
+const SERVER_CODES = new Set(["WrongIssuer", "IssuerMismatch", "PolarUnreachable"]);
+
+/** For whoever runs the app: the issuer it uses, which variable set it, and Polar's own. */
+function IssuerDetails() {
+  const { issuer, issuerSetBy, defaultIssuer, server } = polarServer;
+  return (
+    <p className="rounded-lg bg-zinc-50 p-3 text-xs dark:bg-zinc-800/60">
+      If you run this app: it signs in with the issuer <code className="font-mono break-all">{issuer}</code>
+      {issuerSetBy === "POLAR_ISSUER" ? (
+        <>
+          {" "}
+          from <code className="font-mono">POLAR_ISSUER</code>. Polar’s issuer for{" "}
+          <code className="font-mono">POLAR_SERVER={server}</code> is{" "}
+          <code className="font-mono break-all">{defaultIssuer}</code>: correct or remove{" "}
+          <code className="font-mono">POLAR_ISSUER</code>.
+        </>
+      ) : (
+        <>
+          {" "}
+          (<code className="font-mono">POLAR_SERVER={server}</code>). Check that it matches the Polar where the OAuth
+          client was created, and that this server can reach it.
+        </>
+      )}
+    </p>
+  );
+}
 
 export const metadata = { title: "Sign-in problem" };
 
@@ -26,6 +55,7 @@ export default async function AuthErrorPage({ searchParams }: { searchParams: Pr
       {body.map((paragraph) => (
         <p key={paragraph}>{paragraph}</p>
       ))}
+      {SERVER_CODES.has(code) && <IssuerDetails />}
       <p className="text-xs text-zinc-600 dark:text-zinc-400">Error code: {code}</p>
     </StatusCard>
   );
