@@ -11,8 +11,9 @@ const SUPPORTED = new Set(SCOPES_SUPPORTED);
 // list is invalid_scope (authlib validate_requested_scope against
 // SCOPES_SUPPORTED) where oidc-provider would silently drop it. Only answered
 // by redirect once client and redirect_uri are known good; otherwise
-// oidc-provider renders its error page.
-export function rejectInvalidAuthorizeRequest(url: URL, res: ServerResponse): boolean {
+// oidc-provider renders its error page. Like every authorization response
+// (RFC 9207, polar PR #14131), the redirect names the issuer in `iss`.
+export function rejectInvalidAuthorizeRequest(url: URL, res: ServerResponse, issuer: string): boolean {
   const params = url.searchParams;
   const client = findClient(params.get("client_id") ?? "");
   const redirectUri = params.get("redirect_uri") ?? "";
@@ -32,6 +33,7 @@ export function rejectInvalidAuthorizeRequest(url: URL, res: ServerResponse): bo
   target.searchParams.set("error_description", error[1]);
   const state = params.get("state");
   if (state !== null) target.searchParams.set("state", state);
+  target.searchParams.set("iss", issuer);
   redirect(res, target.href);
   return true;
 }

@@ -14,7 +14,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
 import { readParams, sendJson } from "./http.ts";
-import { ROUTES } from "./routes.ts";
+import { API_ROUTES } from "./routes.ts";
 import { emptyStats, type EmulatorState, type ForcedApiFailure, type Settings } from "./state.ts";
 
 class BadRequest extends Error {}
@@ -90,7 +90,8 @@ export function createControls(provider: Provider, state: EmulatorState) {
     }
     for (const [grantId, subject] of state.subjects) {
       if (userId && subject.userId === userId) grantIds.add(grantId);
-      if (organizationId && subject.type === "organization" && subject.organizationId === organizationId) grantIds.add(grantId);
+      const organizationIds = subject.type === "organization" ? [subject.organizationId] : subject.organizationIds;
+      if (organizationId && organizationIds.includes(organizationId)) grantIds.add(grantId);
     }
     for (const grantId of grantIds) {
       for (const records of state.models.values()) {
@@ -104,8 +105,8 @@ export function createControls(provider: Provider, state: EmulatorState) {
   }
 
   return async function handleControl(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
-    if (!pathname.startsWith(`${ROUTES.controls}/`)) return false;
-    const action = `${req.method} ${pathname.slice(ROUTES.controls.length)}`;
+    if (!pathname.startsWith(`${API_ROUTES.controls}/`)) return false;
+    const action = `${req.method} ${pathname.slice(API_ROUTES.controls.length)}`;
     try {
       let body: Record<string, unknown> = {};
       if (req.method === "POST") {

@@ -1,3 +1,4 @@
+import { readyLine } from "./ready.ts";
 import { startEmulator } from "./server.ts";
 
 function seconds(name: string, fallback: number): number {
@@ -11,8 +12,22 @@ function seconds(name: string, fallback: number): number {
   return value;
 }
 
+function port(name: string): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    console.error(`${name} must be a port number (0 picks a free one), got "${raw}"`);
+    process.exit(1);
+  }
+  return value;
+}
+
+const webPort = port("EMULATOR_PORT");
+const apiPort = port("EMULATOR_API_PORT");
 const emulator = await startEmulator({
-  port: process.env["EMULATOR_PORT"] ? Number(process.env["EMULATOR_PORT"]) : 4111,
+  ...(webPort !== undefined ? { port: webPort } : {}),
+  ...(apiPort !== undefined ? { apiPort } : {}),
   host: process.env["EMULATOR_HOST"] || "127.0.0.1",
   appUrl: process.env["EMULATOR_APP_URL"] || "http://localhost:3000",
   accessTokenTtl: seconds("EMULATOR_ACCESS_TOKEN_TTL", 3600),
@@ -21,7 +36,7 @@ const emulator = await startEmulator({
   controls: process.env["EMULATOR_CONTROLS"] !== "0",
 });
 
-console.log(`Polar emulator ready at ${emulator.url}`);
+console.log(readyLine(emulator));
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

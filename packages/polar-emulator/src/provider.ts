@@ -2,8 +2,9 @@ import { generateKeyPairSync, randomBytes } from "node:crypto";
 import Provider, { type BaseToken } from "oidc-provider";
 import { findAccount } from "./accounts.ts";
 import { createAdapterFactory } from "./adapter.ts";
+import { createLoadExistingGrant } from "./consents.ts";
 import { clients } from "./data/seed.ts";
-import { ROUTES } from "./routes.ts";
+import { API_ROUTES, WEB_ROUTES } from "./routes.ts";
 import { SCOPES_SUPPORTED } from "./scopes.ts";
 import type { EmulatorState } from "./state.ts";
 import type { SigningKey } from "./token-endpoint.ts";
@@ -12,11 +13,18 @@ import { errorPage } from "./views/error.ts";
 
 // Refresh tokens and grants live until revoked (Polar); oidc-provider wants a number.
 const UNTIL_REVOKED = 10 * 365 * 24 * 60 * 60;
+// How long a browser stays signed in on the web origin.
+const LOGIN_SESSION_TTL = 14 * 24 * 60 * 60;
 
 function opaqueToken(prefix: string): string {
   return prefix + randomBytes(32).toString("base64url");
 }
 
+/**
+ * oidc-provider with the issuer on the API origin. Its authorization endpoint
+ * is reached through the web origin (server.ts forwards it), so the resume
+ * URLs and cookies it sets belong to the web origin, as on polar.sh.
+ */
 export function createProvider(options: { issuer: string; appUrl: string; state: EmulatorState }): {
   provider: Provider;
   key: SigningKey;
@@ -51,6 +59,7 @@ export function createProvider(options: { issuer: string; appUrl: string; state:
     // and Auth.js builds the profile from the ID token.
     conformIdTokenClaims: false,
     extraParams: ["sub_type"],
+    loadExistingGrant: createLoadExistingGrant(state),
     responseTypes: ["code"],
     pkce: { required: () => true },
     features: {
@@ -62,17 +71,17 @@ export function createProvider(options: { issuer: string; appUrl: string; state:
       resourceIndicators: { enabled: false },
     },
     routes: {
-      authorization: ROUTES.authorization,
-      token: ROUTES.token,
-      jwks: ROUTES.jwks,
+      authorization: WEB_ROUTES.authorization,
+      token: API_ROUTES.token,
+      jwks: API_ROUTES.jwks,
     },
-    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `${ROUTES.interaction}/${interaction.uid}` },
+    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `${WEB_ROUTES.interaction}/${interaction.uid}` },
     ttl: {
       AccessToken: () => state.settings.accessTokenTtl,
       AuthorizationCode: () => state.settings.codeTtl,
       IdToken: 3600,
       Interaction: 3600,
-      Session: 3600,
+      Session: LOGIN_SESSION_TTL,
       Grant: UNTIL_REVOKED,
       RefreshToken: UNTIL_REVOKED,
     },

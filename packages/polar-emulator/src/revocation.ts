@@ -107,7 +107,7 @@ export function createTokenManagement(provider: Provider, state: EmulatorState) 
       scope: access ? [...access.scopes].join(" ") : parseScope(refresh?.scope).join(" "),
       sub_type: subject.type,
       sub: subject.type === "organization" ? subject.organizationId : subject.userId,
-      organizations: subject.type === "organization" ? [subject.organizationId] : [],
+      organizations: subject.type === "organization" ? [] : subject.organizationIds,
       aud: clientId,
       iss: provider.issuer,
       exp: access?.expiresAt ?? refresh?.exp ?? 0,

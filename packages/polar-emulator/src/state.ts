@@ -1,8 +1,11 @@
 // Mutable runtime state of one emulator instance. Everything here is in memory
 // and `reset()` brings it back to a fresh start (seed data is immutable).
 
+/** Who a grant's tokens act for. */
 export type Subject =
-  | { type: "user"; userId: string }
+  /** A user token: all of the user's organizations, or only `organizationIds` when it is down-scoped. */
+  | { type: "user"; userId: string; organizationIds: string[] }
+  /** A legacy organization token (issued before mid-2026); `userId` is the member who connected it. */
   | { type: "organization"; organizationId: string; userId: string };
 
 export interface StoredRecord {
@@ -54,8 +57,8 @@ export interface EmulatorState {
   readonly models: Map<string, Map<string, StoredRecord>>;
   /** Who a grant's tokens act as: the user, or the organization picked on the consent page. */
   readonly subjects: Map<string, Subject>;
-  /** The account picked on the login page, by interaction uid, until consent is given. */
-  readonly pendingLogins: Map<string, string>;
+  /** Scopes each user last granted each client, by `consentKey(userId, clientId)` (Polar's OAuth2Grant). */
+  readonly consents: Map<string, Set<string>>;
   /** Access token <-> refresh token issued in the same token response (Polar stores them as one row). */
   readonly pairs: Map<string, string>;
   readonly rateBuckets: Map<string, RateBucket>;
@@ -82,7 +85,7 @@ export function createState(defaults: Settings): EmulatorState {
     settings: { ...defaults },
     models: new Map(),
     subjects: new Map(),
-    pendingLogins: new Map(),
+    consents: new Map(),
     pairs: new Map(),
     rateBuckets: new Map(),
     tokenFailures: [],
@@ -96,7 +99,7 @@ export function createState(defaults: Settings): EmulatorState {
       state.settings = { ...state.defaults };
       state.models.clear();
       state.subjects.clear();
-      state.pendingLogins.clear();
+      state.consents.clear();
       state.pairs.clear();
       state.rateBuckets.clear();
       state.tokenFailures = [];

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type Provider from "oidc-provider";
 import { readBody, sendJson } from "./http.ts";
-import { ROUTES } from "./routes.ts";
+import { API_ROUTES } from "./routes.ts";
 import type { EmulatorState } from "./state.ts";
 
 export interface SigningKey {
@@ -114,32 +114,21 @@ function migrateSubject(state: EmulatorState, refreshToken: string) {
   const grantId = state.models.get("RefreshToken")?.get(refreshToken)?.payload.grantId;
   const subject = typeof grantId === "string" ? state.subjects.get(grantId) : undefined;
   if (subject?.type === "organization" && state.migrateOnRefresh.has(subject.organizationId)) {
-    state.subjects.set(grantId as string, { type: "user", userId: subject.userId });
+    state.subjects.set(grantId as string, { type: "user", userId: subject.userId, organizationIds: [subject.organizationId] });
   }
 }
 
 /**
- * Makes oidc-provider's responses look like Polar's: token responses in Polar's
- * field order, no ID token on refresh (authlib's OpenID extension is only on the
- * code grant, polar/oauth2/grants/__init__.py), no RFC 9207 `iss` on the
- * authorization redirect (Polar doesn't send it). Also remembers which access
- * and refresh token were issued together: Polar stores them as one row, which
+ * Makes oidc-provider's token responses look like Polar's: Polar's field
+ * order, no ID token on refresh (authlib's OpenID extension is only on the code
+ * grant, polar/oauth2/grants/__init__.py). Also remembers which access and
+ * refresh token were issued together: Polar stores them as one row, which
  * revocation acts on.
  */
 export function installResponseHooks(provider: Provider, state: EmulatorState, key: SigningKey): void {
   provider.use(async (ctx, next) => {
     await next();
-    if (ctx.path.startsWith(ROUTES.authorization) && ctx.status >= 300 && ctx.status < 400) {
-      const location = ctx.response.get("location");
-      const url = location ? URL.parse(location) : null;
-      if (url?.searchParams.has("iss")) {
-        url.searchParams.delete("iss");
-        ctx.redirect(url.href);
-        ctx.status = 303;
-      }
-      return;
-    }
-    if (ctx.path !== ROUTES.token || ctx.method !== "POST") return;
+    if (ctx.path !== API_ROUTES.token || ctx.method !== "POST") return;
     const body = ctx.body as TokenResponse & { error?: string };
     if (ctx.status >= 400) {
       if (body?.error) increment(state.stats.tokenErrors, body.error);
@@ -151,7 +140,7 @@ export function installResponseHooks(provider: Provider, state: EmulatorState, k
       state.pairs.set(body.refresh_token, body.access_token);
     }
     const skew = state.settings.clockSkewSeconds;
-    const idToken = ctx.oidc?.params?.["grant_type"] === "authorization_code" ? body.id_token : undefined;
+    const idToken = ctx.oidc.params["grant_type"] === "authorization_code" ? body.id_token : undefined;
     ctx.body = {
       token_type: "Bearer",
       access_token: body.access_token,

@@ -118,7 +118,7 @@ describe("organizations", () => {
     page.items.forEach(expectOrganization);
   });
 
-  it("lists only its organization for an organization token", async () => {
+  it("lists only its organization for a token down-scoped to one", async () => {
     const page = await sdk(acmeToken).organizations.list();
     expect(page.items.map((org) => org.id)).toEqual([ACME_ID]);
   });
@@ -226,14 +226,14 @@ describe("metrics", () => {
 });
 
 describe("userinfo through the SDK", () => {
-  it("returns the user and the organization", async () => {
+  it("returns the user, for unrestricted and down-scoped tokens", async () => {
     expect(await sdk(ada).oauth2.userinfo()).toEqual({
       sub: ADA_ID,
       name: "Ada Lovelace",
       email: "ada@example.com",
       email_verified: true,
     });
-    expect(await sdk(acmeToken).oauth2.userinfo()).toEqual({ sub: ACME_ID, name: "Acme Analytics" });
+    expect(await sdk(acmeToken).oauth2.userinfo()).toMatchObject({ sub: ADA_ID });
   });
 });
 
@@ -301,8 +301,6 @@ describe("rate limits", () => {
     expect(first.headers.get("x-ratelimit-limit")).toBe("1000");
     expect(first.headers.get("x-ratelimit-remaining")).toBe("999");
     expect(Number(first.headers.get("x-ratelimit-reset"))).toBeGreaterThan(Date.now() / 1000);
-    const org = await fetch(`${url}/v1/organizations/`, { headers: { authorization: `Bearer ${acmeToken.access_token}` } });
-    expect(org.headers.get("x-ratelimit-limit")).toBe("5000");
 
     await control(url, "settings", { rate_limit_user: 2 });
     const fresh = await signIn(url, { userId: ADA_ID, scope: READ_SCOPES });

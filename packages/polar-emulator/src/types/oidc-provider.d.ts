@@ -12,10 +12,14 @@ declare module "oidc-provider" {
     set(field: string, value: string): void;
     redirect(url: string): void;
     response: { get(field: string): string };
-    oidc?: {
-      route?: string;
-      params?: Record<string, unknown>;
-      client?: { clientId: string };
+    oidc: {
+      route: string;
+      provider: Provider;
+      params: Record<string, unknown>;
+      prompts: Set<string>;
+      client: { clientId: string };
+      session: { accountId?: string };
+      result?: { consent?: { grantId?: string } };
     };
   }
 
@@ -65,7 +69,21 @@ declare module "oidc-provider" {
     uid: string;
     prompt: { name: string; reasons: string[] };
     params: Record<string, string | undefined>;
+    /** The login session the interaction started in, absent before anyone signed in. */
+    session?: { accountId: string; uid: string; cookie?: string };
+    /** Saves the interaction for the rest of its lifetime. */
+    persist(): Promise<void>;
   }
+
+  export class OIDCProviderError extends Error {
+    error: string;
+    error_description?: string;
+    status: number;
+  }
+
+  export const errors: {
+    InvalidRequest: new (description?: string) => OIDCProviderError;
+  };
 
   export type Configuration = Record<string, unknown>;
 
@@ -88,5 +106,6 @@ declare module "oidc-provider" {
     RefreshToken: TokenClass<BaseToken>;
     AuthorizationCode: TokenClass<BaseToken>;
     Client: { find(id: string): Promise<ClientModel | undefined> };
+    Session: { find(id: string): Promise<{ destroy(): Promise<void> } | undefined> };
   }
 }

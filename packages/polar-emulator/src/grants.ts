@@ -1,0 +1,18 @@
+// An oidc-provider Grant per authorization, with the subject its tokens act
+// for. Polar keeps each token pair as its own row (OAuth2Token) next to the
+// user's consent (OAuth2Grant); a Grant per authorization keeps the emulator's
+// token pairs as independent as Polar's rows.
+import type Provider from "oidc-provider";
+import type { EmulatorState, Subject } from "./state.ts";
+
+export async function saveGrant(
+  provider: Provider,
+  state: EmulatorState,
+  options: { accountId: string; clientId: string; scopes: string[]; subject: Subject },
+): Promise<string> {
+  const grant = new provider.Grant({ accountId: options.accountId, clientId: options.clientId });
+  grant.addOIDCScope(options.scopes.join(" "));
+  const grantId = await grant.save();
+  state.subjects.set(grantId, options.subject);
+  return grantId;
+}
