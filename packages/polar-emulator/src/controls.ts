@@ -6,14 +6,16 @@
 //                                           rate_limit_window_seconds }   (any subset)
 //   POST /__emulator/token-failures       { error, status?, error_description?, grant_type?, count? }
 //   POST /__emulator/api-failures         { status: 401|403|404|429|500|502|503, path?, count? }
-//   POST /__emulator/migrate-on-refresh   { organization_id }: its organization tokens come back as user tokens on their next refresh
+//   POST /__emulator/legacy-organization-token   { organization_id, user_id?, scope?, client_id? } → a token response
 //   POST /__emulator/revoke               { refresh_token } | { access_token } | { user_id } | { organization_id }
 //   GET  /__emulator/stats                counters since start / last reset
 //   POST /__emulator/stats/reset          zero the counters only
 //   POST /__emulator/reset                everything back to a fresh start (tokens, grants, settings, counters)
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
+import { LOCAL_CLIENT } from "./client.ts";
 import { readParams, sendJson } from "./http.ts";
+import { issueLegacyOrganizationToken, LegacyTokenError } from "./legacy-tokens.ts";
 import { API_ROUTES } from "./routes.ts";
 import { emptyStats, type EmulatorState, type ForcedApiFailure, type Settings } from "./state.ts";
 
@@ -151,11 +153,20 @@ export function createControls(provider: Provider, state: EmulatorState) {
           sendJson(res, 200, { queued: state.apiFailures.length });
           return true;
         }
-        case "POST /migrate-on-refresh": {
+        case "POST /legacy-organization-token": {
           const organizationId = optionalString(body, "organization_id");
           if (!organizationId) throw new BadRequest("organization_id is required");
-          state.migrateOnRefresh.add(organizationId);
-          sendJson(res, 200, { organizations: [...state.migrateOnRefresh] });
+          const userId = optionalString(body, "user_id");
+          const scope = optionalString(body, "scope");
+          const tokens = await issueLegacyOrganizationToken(provider, state, {
+            organizationId,
+            clientId: optionalString(body, "client_id") ?? LOCAL_CLIENT.id,
+            ...(userId ? { userId } : {}),
+            ...(scope ? { scope } : {}),
+          }).catch((error: unknown) => {
+            throw error instanceof LegacyTokenError ? new BadRequest(error.message) : error;
+          });
+          sendJson(res, 200, tokens);
           return true;
         }
         case "POST /revoke":

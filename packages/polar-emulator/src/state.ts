@@ -64,11 +64,6 @@ export interface EmulatorState {
   readonly rateBuckets: Map<string, RateBucket>;
   tokenFailures: ForcedTokenFailure[];
   apiFailures: ForcedApiFailure[];
-  /**
-   * Organizations whose organization tokens become user tokens on their next
-   * refresh, as Polar migrates legacy organization tokens (grants/refresh_token.py).
-   */
-  readonly migrateOnRefresh: Set<string>;
   stats: Stats;
   /** The emulator's clock in epoch seconds, including the configured skew. */
   now(): number;
@@ -90,7 +85,6 @@ export function createState(defaults: Settings): EmulatorState {
     rateBuckets: new Map(),
     tokenFailures: [],
     apiFailures: [],
-    migrateOnRefresh: new Set(),
     stats: emptyStats(),
     now() {
       return Math.floor(Date.now() / 1000) + state.settings.clockSkewSeconds;
@@ -104,7 +98,6 @@ export function createState(defaults: Settings): EmulatorState {
       state.rateBuckets.clear();
       state.tokenFailures = [];
       state.apiFailures = [];
-      state.migrateOnRefresh.clear();
       state.stats = emptyStats();
     },
   };

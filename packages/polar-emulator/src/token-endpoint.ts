@@ -2,6 +2,7 @@ import { createSign, type KeyObject } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type Provider from "oidc-provider";
+import { findOrganization } from "./directory.ts";
 import { readBody, sendJson } from "./http.ts";
 import { API_ROUTES } from "./routes.ts";
 import type { EmulatorState } from "./state.ts";
@@ -100,21 +101,25 @@ export function createTokenEndpoint(provider: Provider, state: EmulatorState, lo
       sendJson(res, failure.status, payload, { pragma: "no-cache" });
       return;
     }
-    if (refreshToken) migrateSubject(state, refreshToken);
+    if (refreshToken) migrateLegacySubject(state, refreshToken);
     callback(replay(req, body), res);
   };
 }
 
 /**
- * Polar refreshes a legacy organization token of a single-member organization
- * into a user token down-scoped to that organization; the emulator does so for
- * the organizations named by the migrate-on-refresh control.
+ * Polar refreshes a legacy organization token of an organization with exactly
+ * one member into a user token of that member, down-scoped to the organization;
+ * those of organizations with more members stay organization tokens
+ * (grants/refresh_token.py `authenticate_user`). The subject changes before
+ * oidc-provider mints the new pair, so they get the user prefixes.
  */
-function migrateSubject(state: EmulatorState, refreshToken: string) {
-  const grantId = state.models.get("RefreshToken")?.get(refreshToken)?.payload.grantId;
+function migrateLegacySubject(state: EmulatorState, refreshToken: string) {
+  const grantId = state.models.get("RefreshToken")?.get(refreshToken)?.payload["grantId"];
   const subject = typeof grantId === "string" ? state.subjects.get(grantId) : undefined;
-  if (subject?.type === "organization" && state.migrateOnRefresh.has(subject.organizationId)) {
-    state.subjects.set(grantId as string, { type: "user", userId: subject.userId, organizationIds: [subject.organizationId] });
+  if (subject?.type !== "organization") return;
+  const members = findOrganization(subject.organizationId)?.members ?? [];
+  if (members.length === 1 && members[0]) {
+    state.subjects.set(grantId as string, { type: "user", userId: members[0], organizationIds: [subject.organizationId] });
   }
 }
 

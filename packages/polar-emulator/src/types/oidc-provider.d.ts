@@ -41,6 +41,13 @@ declare module "oidc-provider" {
   }
 
   export interface TokenClass<T extends BaseToken> {
+    new (properties: {
+      accountId: string;
+      client: ClientModel;
+      grantId: string;
+      scope: string;
+      gty?: string;
+    }): T & { save(): Promise<string>; readonly expiration: number };
     prototype: T & { generateTokenId(): string };
     find(value: string, options?: { ignoreExpiration?: boolean }): Promise<T | undefined>;
   }
