@@ -51,12 +51,11 @@ export function createProvider(options: { issuer: string; appUrl: string; state:
     jwks: { keys: [{ ...privateKey.export({ format: "jwk" }), kid: key.kid, alg: "RS256", use: "sig" }] },
     cookies: { keys: [randomBytes(32).toString("hex")] },
     findAccount: (_ctx: unknown, id: string, token?: BaseToken) => findAccount(state, id, token),
-    // Polar's userinfo: name with openid, email + email_verified with email
-    // (polar/oauth2/userinfo.py). "profile" adds nothing on its own.
-    claims: { openid: ["sub", "name"], email: ["email", "email_verified"], profile: [] },
+    // The ID token's claims per scope, as claims.ts computes them (polar/oauth2/userinfo.py).
+    claims: { openid: ["sub"], email: ["email", "email_verified"] },
     scopes: SCOPES_SUPPORTED,
-    // Otherwise oidc-provider keeps profile claims out of code-flow ID tokens,
-    // and Auth.js builds the profile from the ID token.
+    // Otherwise oidc-provider keeps the email claims out of code-flow ID
+    // tokens, and Auth.js builds the profile from the ID token.
     conformIdTokenClaims: false,
     extraParams: ["sub_type"],
     loadExistingGrant: createLoadExistingGrant(state),

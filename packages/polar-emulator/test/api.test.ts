@@ -227,13 +227,9 @@ describe("metrics", () => {
 
 describe("userinfo through the SDK", () => {
   it("returns the user, for unrestricted and down-scoped tokens", async () => {
-    expect(await sdk(ada).oauth2.userinfo()).toEqual({
-      sub: ADA_ID,
-      name: "Ada Lovelace",
-      email: "ada@example.com",
-      email_verified: true,
-    });
-    expect(await sdk(acmeToken).oauth2.userinfo()).toMatchObject({ sub: ADA_ID });
+    const expected = { sub: ADA_ID, email: "ada@example.com", email_verified: true };
+    expect(await sdk(ada).oauth2.userinfo()).toEqual(expected);
+    expect(await sdk(acmeToken).oauth2.userinfo()).toEqual(expected);
   });
 });
 

@@ -62,24 +62,6 @@ describe("refresh tokens", () => {
   });
 });
 
-describe("userinfo", () => {
-  it("returns the user's claims per scope, for GET and POST", async () => {
-    const tokens = await signIn(url, { userId: ADA_ID, scope: APP_SCOPE });
-    const expected = { sub: ADA_ID, name: "Ada Lovelace", email: "ada@example.com", email_verified: true };
-    expect(await userinfo(tokens.access_token)).toEqual({ status: 200, body: expected });
-    expect(await userinfo(tokens.access_token, "POST")).toEqual({ status: 200, body: expected });
-    const noEmail = await signIn(url, { userId: ADA_ID, scope: "openid profile" });
-    expect((await userinfo(noEmail.access_token)).body).toEqual({ sub: ADA_ID, name: "Ada Lovelace" });
-  });
-
-  it("refuses a missing or unknown token with 401 invalid_token", async () => {
-    const response = await fetch(`${url}/v1/oauth2/userinfo`, { headers: { authorization: "Bearer polar_at_u_unknown" } });
-    expect(response.status).toBe(401);
-    expect(response.headers.get("www-authenticate")).toMatch(/^Bearer realm="polar", error="invalid_token"/);
-    expect(await response.json()).toMatchObject({ error: "invalid_token" });
-  });
-});
-
 describe("revocation (RFC 7009)", () => {
   it("revokes a refresh token together with the access token issued with it", async () => {
     const tokens = await signIn(url, { userId: ADA_ID, scope: APP_SCOPE });
