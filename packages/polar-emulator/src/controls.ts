@@ -1,7 +1,7 @@
 // Test controls under /__emulator/ — not part of Polar. JSON in, JSON out.
 //
 //   GET  /__emulator/settings             current settings
-//   POST /__emulator/settings             { access_token_ttl, code_ttl, clock_skew_seconds, latency_ms,
+//   POST /__emulator/settings             { access_token_ttl (null: Polar's), code_ttl, clock_skew_seconds, latency_ms,
 //                                           latency_path, rate_limit_user, rate_limit_organization,
 //                                           rate_limit_window_seconds }   (any subset)
 //   POST /__emulator/token-failures       { error, status?, error_description?, grant_type?, count? }
@@ -21,8 +21,9 @@ import { emptyStats, type EmulatorState, type ForcedApiFailure, type Settings } 
 
 class BadRequest extends Error {}
 
-const SETTINGS: Record<string, { key: keyof Settings; min: number }> = {
-  access_token_ttl: { key: "accessTokenTtl", min: 1 },
+/** Integer settings; a `nullable` one takes null to go back to Polar's behaviour. */
+const SETTINGS: Record<string, { key: keyof Settings; min: number; nullable?: true }> = {
+  access_token_ttl: { key: "accessTokenTtl", min: 1, nullable: true },
   code_ttl: { key: "codeTtl", min: 1 },
   clock_skew_seconds: { key: "clockSkewSeconds", min: -Infinity },
   latency_ms: { key: "latencyMs", min: 0 },
@@ -66,8 +67,9 @@ export function createControls(provider: Provider, state: EmulatorState) {
       if (name !== "latency_path" && !(name in SETTINGS)) throw new BadRequest(`unknown setting ${name}`);
     }
     const next = { ...state.settings };
-    for (const [name, { key, min }] of Object.entries(SETTINGS)) {
-      if (name in body) (next[key] as number) = integer(body, name, min);
+    for (const [name, { key, min, nullable }] of Object.entries(SETTINGS)) {
+      if (!(name in body)) continue;
+      (next[key] as number | null) = nullable && body[name] === null ? null : integer(body, name, min);
     }
     if ("latency_path" in body) next.latencyPath = optionalString(body, "latency_path");
     state.settings = next;

@@ -7,6 +7,7 @@ import { findClient, findOrganization } from "./directory.ts";
 import { saveGrant } from "./grants.ts";
 import { parseScope, SCOPES_SUPPORTED } from "./scopes.ts";
 import type { EmulatorState } from "./state.ts";
+import { pairTokens } from "./token-rows.ts";
 
 export class LegacyTokenError extends Error {}
 
@@ -44,8 +45,7 @@ export async function issueLegacyOrganizationToken(provider: Provider, state: Em
   const accessToken = new provider.AccessToken(source);
   const access = await accessToken.save();
   const refresh = await new provider.RefreshToken(source).save();
-  state.pairs.set(access, refresh);
-  state.pairs.set(refresh, access);
+  pairTokens(state, access, refresh);
   return {
     token_type: "Bearer",
     access_token: access,

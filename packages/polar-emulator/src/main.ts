@@ -1,9 +1,9 @@
 import { readyLine } from "./ready.ts";
 import { startEmulator } from "./server.ts";
 
-function seconds(name: string, fallback: number): number {
+function seconds(name: string): number | undefined {
   const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
+  if (raw === undefined || raw === "") return undefined;
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) {
     console.error(`${name} must be a positive number of seconds, got "${raw}"`);
@@ -30,8 +30,8 @@ const emulator = await startEmulator({
   ...(apiPort !== undefined ? { apiPort } : {}),
   host: process.env["EMULATOR_HOST"] || "127.0.0.1",
   appUrl: process.env["EMULATOR_APP_URL"] || "http://localhost:3000",
-  accessTokenTtl: seconds("EMULATOR_ACCESS_TOKEN_TTL", 3600),
-  codeTtl: seconds("EMULATOR_CODE_TTL", 600),
+  accessTokenTtl: seconds("EMULATOR_ACCESS_TOKEN_TTL"),
+  codeTtl: seconds("EMULATOR_CODE_TTL"),
   quiet: process.env["EMULATOR_QUIET"] === "1",
   controls: process.env["EMULATOR_CONTROLS"] !== "0",
 });

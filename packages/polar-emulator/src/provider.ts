@@ -13,6 +13,10 @@ import { errorPage } from "./views/error.ts";
 
 // Refresh tokens and grants live until revoked (Polar); oidc-provider wants a number.
 const UNTIL_REVOKED = 10 * 365 * 24 * 60 * 60;
+// authlib's BearerTokenGenerator lifetimes, which Polar keeps: 10 days from
+// the code exchange (GRANT_TYPES_EXPIRES_IN), 1 hour otherwise, refresh included.
+const CODE_TOKEN_TTL = 864_000;
+const REFRESHED_TOKEN_TTL = 3600;
 // How long a browser stays signed in on the web origin.
 const LOGIN_SESSION_TTL = 14 * 24 * 60 * 60;
 
@@ -76,7 +80,8 @@ export function createProvider(options: { issuer: string; appUrl: string; state:
     },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `${WEB_ROUTES.interaction}/${interaction.uid}` },
     ttl: {
-      AccessToken: () => state.settings.accessTokenTtl,
+      AccessToken: (ctx?: { oidc?: { params?: Record<string, unknown> } }) =>
+        state.settings.accessTokenTtl ?? (ctx?.oidc?.params?.["grant_type"] === "refresh_token" ? REFRESHED_TOKEN_TTL : CODE_TOKEN_TTL),
       AuthorizationCode: () => state.settings.codeTtl,
       IdToken: 3600,
       Interaction: 3600,

@@ -19,9 +19,9 @@ export interface EmulatorOptions {
   apiPort?: number;
   host?: string;
   appUrl?: string;
-  /** Seconds; Polar's access tokens last 1 hour. */
+  /** Seconds, for every access token; by default Polar's: 864000 from the code exchange, 3600 from a refresh. */
   accessTokenTtl?: number;
-  /** Seconds; Polar's authorization codes last 10 minutes. */
+  /** Seconds; Polar's authorization codes last 300 (authlib). */
   codeTtl?: number;
   quiet?: boolean;
   /** Serve the /__emulator/ test controls (default true). */
@@ -84,8 +84,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const issuer = api.url;
 
   const state = createState({
-    accessTokenTtl: options.accessTokenTtl ?? 3600,
-    codeTtl: options.codeTtl ?? 600,
+    accessTokenTtl: options.accessTokenTtl ?? null,
+    codeTtl: options.codeTtl ?? 300,
     clockSkewSeconds: 0,
     latencyMs: 0,
     rateLimitUser: 1000,

@@ -26,7 +26,8 @@ export interface ForcedApiFailure {
 }
 
 export interface Settings {
-  accessTokenTtl: number;
+  /** Overrides the access token lifetime of every grant; null keeps Polar's (864000 s from a code, 3600 s from a refresh). */
+  accessTokenTtl: number | null;
   codeTtl: number;
   clockSkewSeconds: number;
   latencyMs: number;
@@ -59,7 +60,7 @@ export interface EmulatorState {
   readonly subjects: Map<string, Subject>;
   /** Scopes each user last granted each client, by `consentKey(userId, clientId)` (Polar's OAuth2Grant). */
   readonly consents: Map<string, Set<string>>;
-  /** Access token <-> refresh token issued in the same token response (Polar stores them as one row). */
+  /** Access token <-> refresh token issued in the same token response: Polar's token rows (token-rows.ts). */
   readonly pairs: Map<string, string>;
   readonly rateBuckets: Map<string, RateBucket>;
   tokenFailures: ForcedTokenFailure[];

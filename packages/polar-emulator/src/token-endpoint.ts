@@ -6,6 +6,7 @@ import { findOrganization } from "./directory.ts";
 import { readBody, sendJson } from "./http.ts";
 import { API_ROUTES } from "./routes.ts";
 import type { EmulatorState } from "./state.ts";
+import { pairTokens, revokeRow } from "./token-rows.ts";
 
 export interface SigningKey {
   privateKey: KeyObject;
@@ -126,9 +127,9 @@ function migrateLegacySubject(state: EmulatorState, refreshToken: string) {
 /**
  * Makes oidc-provider's token responses look like Polar's: Polar's field
  * order, no ID token on refresh (authlib's OpenID extension is only on the code
- * grant, polar/oauth2/grants/__init__.py). Also remembers which access and
- * refresh token were issued together: Polar stores them as one row, which
- * revocation acts on.
+ * grant, polar/oauth2/grants/__init__.py). Also keeps Polar's token rows
+ * (token-rows.ts): the pair just issued is one row, and a refresh revokes the
+ * old row, so the old access token stops working at once.
  */
 export function installResponseHooks(provider: Provider, state: EmulatorState, key: SigningKey): void {
   provider.use(async (ctx, next) => {
@@ -140,12 +141,12 @@ export function installResponseHooks(provider: Provider, state: EmulatorState, k
       return;
     }
     if (!body?.access_token) return;
-    if (body.refresh_token) {
-      state.pairs.set(body.access_token, body.refresh_token);
-      state.pairs.set(body.refresh_token, body.access_token);
-    }
+    const grantType = ctx.oidc.params["grant_type"];
+    const rotated = ctx.oidc.params["refresh_token"];
+    if (grantType === "refresh_token" && typeof rotated === "string") revokeRow(state, rotated);
+    if (body.refresh_token) pairTokens(state, body.access_token, body.refresh_token);
     const skew = state.settings.clockSkewSeconds;
-    const idToken = ctx.oidc.params["grant_type"] === "authorization_code" ? body.id_token : undefined;
+    const idToken = grantType === "authorization_code" ? body.id_token : undefined;
     ctx.body = {
       token_type: "Bearer",
       access_token: body.access_token,

@@ -271,7 +271,7 @@ describe("access rules", () => {
     const bad = await fetch(`${url}/v1/organizations/`, { headers: { authorization: "Bearer polar_at_u_forged" } });
     expect(bad.status).toBe(401);
     expect(await bad.json()).toMatchObject({ error: "invalid_token" });
-    await control(url, "settings", { clock_skew_seconds: 3601 });
+    await control(url, "settings", { clock_skew_seconds: 864_001 });
     expect((await status(sdk(ada).organizations.list())).error).toMatchObject({ error: "invalid_token" });
   });
 
