@@ -49,7 +49,8 @@ export function createProvider(options: { issuer: string; appUrl: string; state:
       response_types: ["code"],
       token_endpoint_auth_method: client.token_endpoint_auth_method,
       id_token_signed_response_alg: "RS256",
-      scope: client.scope,
+      // No `scope` allowlist: oidc-provider would refuse a scope the client did
+      // not register, which Polar drops silently (grants.ts).
     })),
     clientBasedCORS: () => true,
     jwks: { keys: [{ ...privateKey.export({ format: "jwk" }), kid: key.kid, alg: "RS256", use: "sig" }] },

@@ -89,7 +89,8 @@ export function discover(issuer: string): Promise<Record<string, unknown>> {
 export interface AuthorizeOptions {
   clientId?: string;
   redirectUri?: string;
-  scope?: string;
+  /** "openid profile email" by default; null sends no scope (Polar then uses the client's registered scopes). */
+  scope?: string | null;
   subType?: "user" | "organization" | string;
   /** Who signs in when the login page shows. */
   userId?: string;
@@ -123,7 +124,8 @@ export async function authorizeUrl(issuer: string, options: AuthorizeOptions): P
   url.searchParams.set("response_type", "code");
   url.searchParams.set("client_id", options.clientId ?? CONFIDENTIAL_CLIENT.id);
   url.searchParams.set("redirect_uri", options.redirectUri ?? USER_REDIRECT_URI);
-  url.searchParams.set("scope", options.scope ?? "openid profile email");
+  const scope = options.scope === undefined ? "openid profile email" : options.scope;
+  if (scope !== null) url.searchParams.set("scope", scope);
   if (options.subType) url.searchParams.set("sub_type", options.subType);
   const prompt = options.prompt === undefined ? (options.subType === "organization" ? "consent" : null) : options.prompt;
   if (prompt !== null) url.searchParams.set("prompt", prompt);

@@ -1,7 +1,7 @@
 // polar.sh: the authorization page with its login and consent steps, and the
 // dashboard pages the app links to. Paths of the API origin are not found here.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { rejectInvalidAuthorizeRequest } from "./authorize-checks.ts";
+import { prepareAuthorizeRequest } from "./authorize-checks.ts";
 import { organizations } from "./data/seed.ts";
 import { sendHtml } from "./http.ts";
 import { WEB_ROUTES } from "./routes.ts";
@@ -31,7 +31,7 @@ export function createWebOrigin(options: {
       return;
     }
     if (await options.handleInteraction(req, res, pathname)) return;
-    if (pathname === WEB_ROUTES.authorization && req.method === "GET" && rejectInvalidAuthorizeRequest(url, res, issuer)) return;
+    if (pathname === WEB_ROUTES.authorization && req.method === "GET" && prepareAuthorizeRequest(req, url, res, issuer)) return;
     if (pathname === WEB_ROUTES.authorization || pathname.startsWith(`${WEB_ROUTES.authorization}/`)) {
       oidc(req, res);
       return;

@@ -58,6 +58,7 @@ declare module "oidc-provider" {
     accountId: string;
     clientId: string;
     addOIDCScope(scope: string): void;
+    rejectOIDCScope(scope: string): void;
     save(): Promise<string>;
     destroy(): Promise<void>;
     static find(id: string): Promise<Grant | undefined>;
