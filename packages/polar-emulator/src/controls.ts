@@ -2,8 +2,7 @@
 //
 //   GET  /__emulator/settings             current settings
 //   POST /__emulator/settings             { access_token_ttl (null: Polar's), code_ttl, clock_skew_seconds, latency_ms,
-//                                           latency_path, rate_limit_user, rate_limit_organization,
-//                                           rate_limit_window_seconds }   (any subset)
+//                                           latency_path, rate_limit_per_minute }   (any subset)
 //   POST /__emulator/token-failures       { error, status?, error_description?, grant_type?, count? }
 //   POST /__emulator/api-failures         { status: 401|403|404|429|500|502|503, path?, count? }
 //   POST /__emulator/legacy-organization-token   { organization_id, user_id?, scope?, client_id? } → a token response
@@ -27,9 +26,7 @@ const SETTINGS: Record<string, { key: keyof Settings; min: number; nullable?: tr
   code_ttl: { key: "codeTtl", min: 1 },
   clock_skew_seconds: { key: "clockSkewSeconds", min: -Infinity },
   latency_ms: { key: "latencyMs", min: 0 },
-  rate_limit_user: { key: "rateLimitUser", min: 0 },
-  rate_limit_organization: { key: "rateLimitOrganization", min: 0 },
-  rate_limit_window_seconds: { key: "rateLimitWindowSeconds", min: 1 },
+  rate_limit_per_minute: { key: "rateLimitPerMinute", min: 0 },
 };
 const API_FAILURE_STATUSES = new Set([401, 403, 404, 429, 500, 502, 503]);
 
@@ -40,9 +37,7 @@ function settingsView(settings: Settings): Record<string, unknown> {
     clock_skew_seconds: settings.clockSkewSeconds,
     latency_ms: settings.latencyMs,
     latency_path: settings.latencyPath ?? null,
-    rate_limit_user: settings.rateLimitUser,
-    rate_limit_organization: settings.rateLimitOrganization,
-    rate_limit_window_seconds: settings.rateLimitWindowSeconds,
+    rate_limit_per_minute: settings.rateLimitPerMinute,
   };
 }
 
@@ -182,6 +177,7 @@ export function createControls(provider: Provider, state: EmulatorState) {
             userinfo: state.stats.userinfo,
             revocations: state.stats.revocations,
             authorizations: state.stats.authorizations,
+            rate_limited: state.stats.rateLimited,
           });
           return true;
         case "POST /stats/reset":

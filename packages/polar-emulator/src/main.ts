@@ -1,3 +1,4 @@
+import { RATE_LIMIT_PROFILES, type RateLimitProfile } from "./rate-limit.ts";
 import { readyLine } from "./ready.ts";
 import { startEmulator } from "./server.ts";
 
@@ -23,7 +24,16 @@ function port(name: string): number | undefined {
   return value;
 }
 
+function rateLimitProfile(): RateLimitProfile | undefined {
+  const raw = process.env["EMULATOR_RATE_LIMIT_PROFILE"];
+  if (raw === undefined || raw === "") return undefined;
+  if (raw in RATE_LIMIT_PROFILES) return raw as RateLimitProfile;
+  console.error(`EMULATOR_RATE_LIMIT_PROFILE must be ${Object.keys(RATE_LIMIT_PROFILES).join(" or ")}, got "${raw}"`);
+  process.exit(1);
+}
+
 const webPort = port("EMULATOR_PORT");
+const profile = rateLimitProfile();
 const apiPort = port("EMULATOR_API_PORT");
 const emulator = await startEmulator({
   ...(webPort !== undefined ? { port: webPort } : {}),
@@ -32,6 +42,7 @@ const emulator = await startEmulator({
   appUrl: process.env["EMULATOR_APP_URL"] || "http://localhost:3000",
   accessTokenTtl: seconds("EMULATOR_ACCESS_TOKEN_TTL"),
   codeTtl: seconds("EMULATOR_CODE_TTL"),
+  ...(profile ? { rateLimitProfile: profile } : {}),
   quiet: process.env["EMULATOR_QUIET"] === "1",
   controls: process.env["EMULATOR_CONTROLS"] !== "0",
 });

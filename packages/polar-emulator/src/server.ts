@@ -5,6 +5,7 @@ import { createApiOrigin } from "./api-origin.ts";
 import { sendJson } from "./http.ts";
 import { createInteractions } from "./interactions.ts";
 import { createProvider } from "./provider.ts";
+import { RATE_LIMIT_PROFILES, type RateLimitProfile } from "./rate-limit.ts";
 import { createState } from "./state.ts";
 import { createTokenEndpoint, installResponseHooks } from "./token-endpoint.ts";
 import { createApi } from "./api/router.ts";
@@ -23,6 +24,8 @@ export interface EmulatorOptions {
   accessTokenTtl?: number;
   /** Seconds; Polar's authorization codes last 300 (authlib). */
   codeTtl?: number;
+  /** Polar's API rate limit per OAuth client: production 500/min (default), sandbox 100/min. */
+  rateLimitProfile?: RateLimitProfile;
   quiet?: boolean;
   /** Serve the /__emulator/ test controls (default true). */
   controls?: boolean;
@@ -88,9 +91,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     codeTtl: options.codeTtl ?? 300,
     clockSkewSeconds: 0,
     latencyMs: 0,
-    rateLimitUser: 1000,
-    rateLimitOrganization: 5000,
-    rateLimitWindowSeconds: 3600,
+    rateLimitPerMinute: RATE_LIMIT_PROFILES[options.rateLimitProfile ?? "production"],
   });
   const { provider, key } = createProvider({ issuer, appUrl, state });
   installResponseHooks(provider, state, key);

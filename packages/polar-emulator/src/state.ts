@@ -32,9 +32,8 @@ export interface Settings {
   clockSkewSeconds: number;
   latencyMs: number;
   latencyPath?: string;
-  rateLimitUser: number;
-  rateLimitOrganization: number;
-  rateLimitWindowSeconds: number;
+  /** Requests per minute each OAuth client may make to the API (rate-limit.ts). */
+  rateLimitPerMinute: number;
 }
 
 export interface Stats {
@@ -44,6 +43,8 @@ export interface Stats {
   userinfo: number;
   revocations: number;
   authorizations: number;
+  /** API requests answered 429, by the rate limit or an `api-failures` control. */
+  rateLimited: number;
 }
 
 export interface RateBucket {
@@ -62,6 +63,7 @@ export interface EmulatorState {
   readonly consents: Map<string, Set<string>>;
   /** Access token <-> refresh token issued in the same token response: Polar's token rows (token-rows.ts). */
   readonly pairs: Map<string, string>;
+  /** Rate limit windows by `oauth2_client:<client_id>`. */
   readonly rateBuckets: Map<string, RateBucket>;
   tokenFailures: ForcedTokenFailure[];
   apiFailures: ForcedApiFailure[];
@@ -72,7 +74,7 @@ export interface EmulatorState {
 }
 
 export function emptyStats(): Stats {
-  return { token: {}, tokenErrors: {}, api: {}, userinfo: 0, revocations: 0, authorizations: 0 };
+  return { token: {}, tokenErrors: {}, api: {}, userinfo: 0, revocations: 0, authorizations: 0, rateLimited: 0 };
 }
 
 export function createState(defaults: Settings): EmulatorState {
