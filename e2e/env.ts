@@ -1,10 +1,13 @@
 // The environment the e2e app and emulator run with. The app's origin is
 // `localhost` (Next rewrites 127.0.0.1 to localhost in request URLs), the
-// emulator's is 127.0.0.1, as on a developer's machine.
+// emulator's are 127.0.0.1, as on a developer's machine. The emulator has
+// Polar's two origins: the web one (polar.sh, the authorization page) on
+// E2E_EMULATOR_PORT and the API one (api.polar.sh, the issuer) on the next port.
 import { LOCAL_CLIENT } from "polar-emulator/client";
 
 const appPort = Number(process.env.E2E_APP_PORT ?? 3210);
 const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 4210);
+const emulatorApiPort = emulatorPort + 1;
 
 export const e2eEnv = {
   PORT: String(appPort),
@@ -17,8 +20,9 @@ export const e2eEnv = {
   POLAR_SERVER: "local",
   POLAR_CLIENT_ID: LOCAL_CLIENT.id,
   POLAR_CLIENT_SECRET: LOCAL_CLIENT.secret,
-  POLAR_EMULATOR_URL: `http://127.0.0.1:${emulatorPort}`,
+  POLAR_EMULATOR_URL: `http://127.0.0.1:${emulatorApiPort}`,
   EMULATOR_PORT: String(emulatorPort),
+  EMULATOR_API_PORT: String(emulatorApiPort),
   EMULATOR_APP_URL: `http://localhost:${appPort}`,
 } satisfies Record<string, string>;
 

@@ -15,6 +15,7 @@ import { performance } from "node:perf_hooks";
 import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
+import { READY_LINE } from "polar-emulator/ready";
 import { ensureDatabase } from "./lib/database.ts";
 import { run, start, stopAll, waitForOutput } from "./lib/processes.ts";
 
@@ -117,7 +118,7 @@ try {
   if (!process.argv.includes("--no-build")) await build();
 
   const emulator = start("emulator", process.execPath, ["packages/polar-emulator/src/main.ts"], appEnv);
-  await waitForOutput(emulator, /ready at/);
+  await waitForOutput(emulator, READY_LINE);
   await control("reset", {});
   const app = start("app", "next", ["start", "--port", env.PORT], appEnv);
   await waitForOutput(app, /Ready in/);

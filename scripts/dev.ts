@@ -34,16 +34,18 @@ await run(process.execPath, ["scripts/db-migrate.ts"]);
 const useEmulator = !process.env.POLAR_CLIENT_ID && (process.env.POLAR_SERVER ?? "local") === "local";
 const appEnv: Record<string, string> = { AUTH_URL: appUrl };
 if (useEmulator) {
-  const emulatorPort = process.env.EMULATOR_PORT ?? "4111";
   const { LOCAL_CLIENT } = await import("polar-emulator/client");
+  const { parseReadyLine, READY_LINE } = await import("polar-emulator/ready");
   const emulator = start("emulator", process.execPath, ["packages/polar-emulator/src/main.ts"], {
-    EMULATOR_PORT: emulatorPort,
+    EMULATOR_PORT: process.env.EMULATOR_PORT ?? "4111",
+    EMULATOR_API_PORT: process.env.EMULATOR_API_PORT ?? "4112",
     EMULATOR_APP_URL: appUrl,
   });
-  await waitForOutput(emulator, /ready at (\S+)/);
+  const origins = parseReadyLine(await waitForOutput(emulator, READY_LINE))!;
   Object.assign(appEnv, {
     POLAR_SERVER: "local",
-    POLAR_EMULATOR_URL: `http://127.0.0.1:${emulatorPort}`,
+    // The issuer: Polar's API origin. The authorization page is on the web origin, found through discovery.
+    POLAR_EMULATOR_URL: origins.apiUrl,
     POLAR_CLIENT_ID: LOCAL_CLIENT.id,
     POLAR_CLIENT_SECRET: LOCAL_CLIENT.secret,
   });

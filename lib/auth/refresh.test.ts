@@ -3,7 +3,7 @@
 import pg from "pg";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { ACME_ID, ADA_ID, NEBULA_ID } from "polar-emulator/seed";
-import { control as emulatorControl, refresh, signIn } from "polar-emulator/testing";
+import { control as emulatorControl, refresh, signIn, type TokenSet } from "polar-emulator/testing";
 import { withEmulator } from "polar-emulator/vitest";
 
 let emulatorUrl: string;
@@ -27,9 +27,9 @@ async function refreshError(refreshToken: string) {
   return body.error as string | undefined;
 }
 
-/** A user with an expired connection to `organizationId`. */
-async function expiredConnection(organizationId: string, slug: string) {
-  const tokens = await signIn(emulatorUrl, {
+/** A user with an expired connection to `organizationId`, holding `tokens` (by default from a fresh sign-in). */
+async function expiredConnection(organizationId: string, slug: string, tokens?: TokenSet) {
+  tokens ??= await signIn(emulatorUrl, {
     userId: ADA_ID,
     subType: "organization",
     organizationId,
@@ -137,8 +137,9 @@ describe("freshAccessToken", () => {
 
 describe("a refresh that changes the subject type", () => {
   it("keeps working when Polar turns the organization token into a user token", async () => {
-    const { connection } = await expiredConnection(NEBULA_ID, "nebula-labs");
-    await control("migrate-on-refresh", { organization_id: NEBULA_ID });
+    // A legacy organization token of a single-member organization: Polar's refresh makes it a user token.
+    const legacy = await control("legacy-organization-token", { organization_id: ACME_ID, scope: "openid organizations:read products:read" });
+    const { connection } = await expiredConnection(ACME_ID, "acme-analytics", legacy);
 
     const token = await freshAccessToken("OrganizationConnection", connection.id);
 
@@ -147,8 +148,8 @@ describe("a refresh that changes the subject type", () => {
     expect(stored).toMatchObject({ subjectType: "user", needsReconnect: false });
     expect(stored.refresh_token).toMatch(/^polar_rt_u_/);
     // The app scopes every call to the connection's organization (Polar-Organization).
-    const organization = await polarClient(token!, NEBULA_ID).organizations.get(NEBULA_ID);
-    expect(organization.slug).toBe("nebula-labs");
+    const organization = await polarClient(token!, ACME_ID).organizations.get(ACME_ID);
+    expect(organization.slug).toBe("acme-analytics");
   });
 });
 

@@ -10,8 +10,8 @@ type Payload = Record<string, unknown>;
 //   the whole grant on reuse) is what Polar does NOT do (polar/oauth2/grants/
 //   authorization_code.py delete_authorization_code, refresh_token.py
 //   revoke_old_credential).
-// - no login session is kept, so every authorization asks which seeded account
-//   to use (see interactions.ts).
+// Everything lives in EmulatorState, so /__emulator/reset forgets it all,
+// login sessions included.
 class StateAdapter {
   readonly name: string;
   readonly state: EmulatorState;
@@ -31,7 +31,6 @@ class StateAdapter {
   }
 
   async upsert(id: string, payload: Payload): Promise<void> {
-    if (this.name === "Session") return;
     this.records.set(id, { payload: { ...payload } });
   }
 

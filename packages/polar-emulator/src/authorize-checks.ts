@@ -1,18 +1,24 @@
-import type { ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { findClient } from "./directory.ts";
 import { redirect } from "./http.ts";
 import { parseScope, SCOPES_SUPPORTED } from "./scopes.ts";
 
 const SUPPORTED = new Set(SCOPES_SUPPORTED);
 
-// Checks Polar makes on GET /oauth2/authorize that oidc-provider doesn't:
-// an unknown sub_type is invalid_request "Invalid sub_type"
-// (polar/oauth2/grants/authorization_code.py), and a scope outside Polar's
-// list is invalid_scope (authlib validate_requested_scope against
-// SCOPES_SUPPORTED) where oidc-provider would silently drop it. Only answered
-// by redirect once client and redirect_uri are known good; otherwise
-// oidc-provider renders its error page.
-export function rejectInvalidAuthorizeRequest(url: URL, res: ServerResponse): boolean {
+// What Polar does on GET /oauth2/authorize that oidc-provider doesn't, before
+// oidc-provider sees the request:
+// - an unknown sub_type is invalid_request "Invalid sub_type"
+//   (grants/authorization_code.py `_validate_sub`);
+// - a scope outside Polar's list is invalid_scope (authlib
+//   `validate_requested_scope` against SCOPES_SUPPORTED), where oidc-provider
+//   would silently drop it;
+// - no scope at all means the client's registered scopes
+//   (grants/authorization_code.py `before_validate_authorization_request_payload`).
+// Errors are only answered by redirect once client and redirect_uri are known
+// good, otherwise oidc-provider renders its error page; like every
+// authorization response (RFC 9207, polar PR #14131) the redirect names the
+// issuer in `iss`. Returns true when it answered the request.
+export function prepareAuthorizeRequest(req: IncomingMessage, url: URL, res: ServerResponse, issuer: string): boolean {
   const params = url.searchParams;
   const client = findClient(params.get("client_id") ?? "");
   const redirectUri = params.get("redirect_uri") ?? "";
@@ -25,13 +31,20 @@ export function rejectInvalidAuthorizeRequest(url: URL, res: ServerResponse): bo
   } else if (parseScope(params.get("scope")).some((scope) => !SUPPORTED.has(scope))) {
     error = ["invalid_scope", "The requested scope is invalid, unknown, or malformed."];
   }
-  if (!error) return false;
+  if (!error) {
+    if (!params.has("scope")) {
+      params.set("scope", client.scope);
+      req.url = `${url.pathname}${url.search}`;
+    }
+    return false;
+  }
 
   const target = new URL(redirectUri);
   target.searchParams.set("error", error[0]);
   target.searchParams.set("error_description", error[1]);
   const state = params.get("state");
   if (state !== null) target.searchParams.set("state", state);
+  target.searchParams.set("iss", issuer);
   redirect(res, target.href);
   return true;
 }

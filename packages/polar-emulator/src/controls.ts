@@ -1,32 +1,32 @@
 // Test controls under /__emulator/ — not part of Polar. JSON in, JSON out.
 //
 //   GET  /__emulator/settings             current settings
-//   POST /__emulator/settings             { access_token_ttl, code_ttl, clock_skew_seconds, latency_ms,
-//                                           latency_path, rate_limit_user, rate_limit_organization,
-//                                           rate_limit_window_seconds }   (any subset)
+//   POST /__emulator/settings             { access_token_ttl (null: Polar's), code_ttl, clock_skew_seconds, latency_ms,
+//                                           latency_path, rate_limit_per_minute }   (any subset)
 //   POST /__emulator/token-failures       { error, status?, error_description?, grant_type?, count? }
 //   POST /__emulator/api-failures         { status: 401|403|404|429|500|502|503, path?, count? }
-//   POST /__emulator/migrate-on-refresh   { organization_id }: its organization tokens come back as user tokens on their next refresh
+//   POST /__emulator/legacy-organization-token   { organization_id, user_id?, scope?, client_id? } → a token response
 //   POST /__emulator/revoke               { refresh_token } | { access_token } | { user_id } | { organization_id }
 //   GET  /__emulator/stats                counters since start / last reset
 //   POST /__emulator/stats/reset          zero the counters only
 //   POST /__emulator/reset                everything back to a fresh start (tokens, grants, settings, counters)
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
+import { LOCAL_CLIENT } from "./client.ts";
 import { readParams, sendJson } from "./http.ts";
-import { ROUTES } from "./routes.ts";
+import { issueLegacyOrganizationToken, LegacyTokenError } from "./legacy-tokens.ts";
+import { API_ROUTES } from "./routes.ts";
 import { emptyStats, type EmulatorState, type ForcedApiFailure, type Settings } from "./state.ts";
 
 class BadRequest extends Error {}
 
-const SETTINGS: Record<string, { key: keyof Settings; min: number }> = {
-  access_token_ttl: { key: "accessTokenTtl", min: 1 },
+/** Integer settings; a `nullable` one takes null to go back to Polar's behaviour. */
+const SETTINGS: Record<string, { key: keyof Settings; min: number; nullable?: true }> = {
+  access_token_ttl: { key: "accessTokenTtl", min: 1, nullable: true },
   code_ttl: { key: "codeTtl", min: 1 },
   clock_skew_seconds: { key: "clockSkewSeconds", min: -Infinity },
   latency_ms: { key: "latencyMs", min: 0 },
-  rate_limit_user: { key: "rateLimitUser", min: 0 },
-  rate_limit_organization: { key: "rateLimitOrganization", min: 0 },
-  rate_limit_window_seconds: { key: "rateLimitWindowSeconds", min: 1 },
+  rate_limit_per_minute: { key: "rateLimitPerMinute", min: 0 },
 };
 const API_FAILURE_STATUSES = new Set([401, 403, 404, 429, 500, 502, 503]);
 
@@ -37,9 +37,7 @@ function settingsView(settings: Settings): Record<string, unknown> {
     clock_skew_seconds: settings.clockSkewSeconds,
     latency_ms: settings.latencyMs,
     latency_path: settings.latencyPath ?? null,
-    rate_limit_user: settings.rateLimitUser,
-    rate_limit_organization: settings.rateLimitOrganization,
-    rate_limit_window_seconds: settings.rateLimitWindowSeconds,
+    rate_limit_per_minute: settings.rateLimitPerMinute,
   };
 }
 
@@ -64,8 +62,9 @@ export function createControls(provider: Provider, state: EmulatorState) {
       if (name !== "latency_path" && !(name in SETTINGS)) throw new BadRequest(`unknown setting ${name}`);
     }
     const next = { ...state.settings };
-    for (const [name, { key, min }] of Object.entries(SETTINGS)) {
-      if (name in body) (next[key] as number) = integer(body, name, min);
+    for (const [name, { key, min, nullable }] of Object.entries(SETTINGS)) {
+      if (!(name in body)) continue;
+      (next[key] as number | null) = nullable && body[name] === null ? null : integer(body, name, min);
     }
     if ("latency_path" in body) next.latencyPath = optionalString(body, "latency_path");
     state.settings = next;
@@ -90,7 +89,8 @@ export function createControls(provider: Provider, state: EmulatorState) {
     }
     for (const [grantId, subject] of state.subjects) {
       if (userId && subject.userId === userId) grantIds.add(grantId);
-      if (organizationId && subject.type === "organization" && subject.organizationId === organizationId) grantIds.add(grantId);
+      const organizationIds = subject.type === "organization" ? [subject.organizationId] : subject.organizationIds;
+      if (organizationId && organizationIds.includes(organizationId)) grantIds.add(grantId);
     }
     for (const grantId of grantIds) {
       for (const records of state.models.values()) {
@@ -104,8 +104,8 @@ export function createControls(provider: Provider, state: EmulatorState) {
   }
 
   return async function handleControl(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
-    if (!pathname.startsWith(`${ROUTES.controls}/`)) return false;
-    const action = `${req.method} ${pathname.slice(ROUTES.controls.length)}`;
+    if (!pathname.startsWith(`${API_ROUTES.controls}/`)) return false;
+    const action = `${req.method} ${pathname.slice(API_ROUTES.controls.length)}`;
     try {
       let body: Record<string, unknown> = {};
       if (req.method === "POST") {
@@ -150,11 +150,20 @@ export function createControls(provider: Provider, state: EmulatorState) {
           sendJson(res, 200, { queued: state.apiFailures.length });
           return true;
         }
-        case "POST /migrate-on-refresh": {
+        case "POST /legacy-organization-token": {
           const organizationId = optionalString(body, "organization_id");
           if (!organizationId) throw new BadRequest("organization_id is required");
-          state.migrateOnRefresh.add(organizationId);
-          sendJson(res, 200, { organizations: [...state.migrateOnRefresh] });
+          const userId = optionalString(body, "user_id");
+          const scope = optionalString(body, "scope");
+          const tokens = await issueLegacyOrganizationToken(provider, state, {
+            organizationId,
+            clientId: optionalString(body, "client_id") ?? LOCAL_CLIENT.id,
+            ...(userId ? { userId } : {}),
+            ...(scope ? { scope } : {}),
+          }).catch((error: unknown) => {
+            throw error instanceof LegacyTokenError ? new BadRequest(error.message) : error;
+          });
+          sendJson(res, 200, tokens);
           return true;
         }
         case "POST /revoke":
@@ -168,6 +177,7 @@ export function createControls(provider: Provider, state: EmulatorState) {
             userinfo: state.stats.userinfo,
             revocations: state.stats.revocations,
             authorizations: state.stats.authorizations,
+            rate_limited: state.stats.rateLimited,
           });
           return true;
         case "POST /stats/reset":

@@ -1,20 +1,46 @@
+// The login and consent pages of polar.sh's authorization flow, on the web
+// origin. oidc-provider decides which one a request needs: the login page when
+// no one is signed in on this browser (its session cookie), the consent page
+// when the signed-in user has not already granted the requested scopes to the
+// client (consents.ts). "Use another account" signs the browser out.
+//
+//   GET  /oauth2/interaction/:uid           the login or the consent page
+//   POST /oauth2/interaction/:uid/login     user_id → signs that user in on this browser
+//   POST /oauth2/interaction/:uid/confirm   action=allow|deny, organizations=<id> (sub_type=organization)
+//   POST /oauth2/interaction/:uid/switch    signs out, back to the login page
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
+import { ORGANIZATION_REQUIRED, rememberConsent } from "./consents.ts";
 import { users } from "./data/seed.ts";
 import { findClient, findUser, organizationsOf } from "./directory.ts";
+import { saveGrant } from "./grants.ts";
 import { readForm, redirect, sendHtml } from "./http.ts";
-import { ROUTES } from "./routes.ts";
+import { WEB_ROUTES } from "./routes.ts";
 import { parseScope } from "./scopes.ts";
 import type { EmulatorState, Subject } from "./state.ts";
 import { consentPage } from "./views/consent.ts";
 import { errorPage } from "./views/error.ts";
 import { loginPage } from "./views/login.ts";
 
-const PATH = new RegExp(`^${ROUTES.interaction}/([\\w-]+)(?:/(login|confirm|switch))?$`);
+const PATH = new RegExp(`^${WEB_ROUTES.interaction}/([\\w-]+)(?:/(login|confirm|switch))?$`);
 
-// Login and consent pages. Unlike polar.sh, the emulator keeps no login session
-// and remembers no consent: every authorization asks for the account and shows
-// the consent screen, so a flow always looks the same to a test.
+type Outcome = { subject: Subject } | { error: string; error_description: string };
+
+/**
+ * The organization a sub_type=organization consent picked, as Polar resolves
+ * it (grants/authorization_code.py `_resolve_organization_ids`): one the user
+ * belongs to; several (a tampered form) keep the first by id; none fails.
+ */
+function organizationSubject(userId: string, subType: string, picked: string[]): Outcome {
+  if (subType !== "organization") return { subject: { type: "user", userId, organizationIds: [] } };
+  const memberships = new Set(organizationsOf(userId).map((org) => org.id));
+  const foreign = picked.find((id) => !memberships.has(id));
+  if (foreign !== undefined) return { error: "invalid_request", error_description: `Organization ${foreign} is not accessible` };
+  const [organizationId] = [...new Set(picked)].sort();
+  if (organizationId === undefined) return { error: "invalid_request", error_description: ORGANIZATION_REQUIRED };
+  return { subject: { type: "user", userId, organizationIds: [organizationId] } };
+}
+
 export function createInteractions(provider: Provider, state: EmulatorState) {
   const finish = (req: IncomingMessage, res: ServerResponse, result: Record<string, unknown>) =>
     provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false });
@@ -39,22 +65,20 @@ export function createInteractions(provider: Provider, state: EmulatorState) {
       return true;
     }
 
-    const base = `${ROUTES.interaction}/${uid}`;
-    // sub_type was validated by authorize-checks.ts before oidc-provider saw the request.
-    const subType = details.params["sub_type"] === "organization" ? "organization" : "user";
-    const scopes = parseScope(details.params["scope"]);
-
-    const userId = state.pendingLogins.get(uid);
-    const user = userId ? findUser(userId) : undefined;
+    const base = `${WEB_ROUTES.interaction}/${uid}`;
+    const user = details.session ? findUser(details.session.accountId) : undefined;
 
     if (req.method === "POST" && step === "login") {
       const picked = findUser((await readForm(req)).get("user_id") ?? "");
-      if (picked) state.pendingLogins.set(uid, picked.id);
-      redirect(res, base);
+      if (picked) await finish(req, res, { login: { accountId: picked.id } });
+      else redirect(res, base);
       return true;
     }
     if (req.method === "POST" && step === "switch") {
-      state.pendingLogins.delete(uid);
+      const session = details.session?.cookie ? await provider.Session.find(details.session.cookie) : undefined;
+      await session?.destroy();
+      delete details.session;
+      await details.persist();
       redirect(res, base);
       return true;
     }
@@ -63,11 +87,13 @@ export function createInteractions(provider: Provider, state: EmulatorState) {
       return true;
     }
 
-    const organizations = organizationsOf(user.id);
-    const page = (status: number, error?: string) =>
+    // sub_type was validated by authorize-checks.ts before oidc-provider saw the request.
+    const subType = details.params["sub_type"] === "organization" ? "organization" : "user";
+    const scopes = parseScope(details.params["scope"]);
+    if (req.method !== "POST" || step !== "confirm") {
       sendHtml(
         res,
-        status,
+        200,
         consentPage({
           action: `${base}/confirm`,
           switchAction: `${base}/switch`,
@@ -75,43 +101,34 @@ export function createInteractions(provider: Provider, state: EmulatorState) {
           user,
           scopes,
           subType,
-          organizations,
-          error,
+          organizations: organizationsOf(user.id),
         }),
       );
-
-    if (req.method !== "POST" || step !== "confirm") {
-      page(200);
       return true;
     }
 
     const form = await readForm(req);
     if (form.get("action") !== "allow") {
-      state.pendingLogins.delete(uid);
       await finish(req, res, {
         error: "access_denied",
         error_description: "The resource owner or authorization server denied the request",
       });
       return true;
     }
-
-    let subject: Subject = { type: "user", userId: user.id };
-    if (subType === "organization") {
-      const org = organizations.find((candidate) => candidate.id === form.get("organization_id"));
-      if (!org) {
-        page(400, "Choose the organization to grant access to.");
-        return true;
-      }
-      subject = { type: "organization", organizationId: org.id, userId: user.id };
+    const outcome = organizationSubject(user.id, subType, form.getAll("organizations"));
+    if ("error" in outcome) {
+      await finish(req, res, outcome);
+      return true;
     }
-
-    const grant = new provider.Grant({ accountId: user.id, clientId: client.client_id });
-    grant.addOIDCScope(scopes.join(" "));
-    const grantId = await grant.save();
-    state.subjects.set(grantId, subject);
-    state.pendingLogins.delete(uid);
+    const grantId = await saveGrant(provider, state, {
+      accountId: user.id,
+      clientId: client.client_id,
+      scopes,
+      subject: outcome.subject,
+    });
+    rememberConsent(state, user.id, client.client_id, scopes);
     state.stats.authorizations += 1;
-    await finish(req, res, { login: { accountId: user.id }, consent: { grantId } });
+    await finish(req, res, { consent: { grantId } });
     return true;
   };
 }

@@ -1,8 +1,10 @@
+import { RATE_LIMIT_PROFILES, type RateLimitProfile } from "./rate-limit.ts";
+import { readyLine } from "./ready.ts";
 import { startEmulator } from "./server.ts";
 
-function seconds(name: string, fallback: number): number {
+function seconds(name: string): number | undefined {
   const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
+  if (raw === undefined || raw === "") return undefined;
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) {
     console.error(`${name} must be a positive number of seconds, got "${raw}"`);
@@ -11,17 +13,41 @@ function seconds(name: string, fallback: number): number {
   return value;
 }
 
+function port(name: string): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    console.error(`${name} must be a port number (0 picks a free one), got "${raw}"`);
+    process.exit(1);
+  }
+  return value;
+}
+
+function rateLimitProfile(): RateLimitProfile | undefined {
+  const raw = process.env["EMULATOR_RATE_LIMIT_PROFILE"];
+  if (raw === undefined || raw === "") return undefined;
+  if (raw in RATE_LIMIT_PROFILES) return raw as RateLimitProfile;
+  console.error(`EMULATOR_RATE_LIMIT_PROFILE must be ${Object.keys(RATE_LIMIT_PROFILES).join(" or ")}, got "${raw}"`);
+  process.exit(1);
+}
+
+const webPort = port("EMULATOR_PORT");
+const profile = rateLimitProfile();
+const apiPort = port("EMULATOR_API_PORT");
 const emulator = await startEmulator({
-  port: process.env["EMULATOR_PORT"] ? Number(process.env["EMULATOR_PORT"]) : 4111,
+  ...(webPort !== undefined ? { port: webPort } : {}),
+  ...(apiPort !== undefined ? { apiPort } : {}),
   host: process.env["EMULATOR_HOST"] || "127.0.0.1",
   appUrl: process.env["EMULATOR_APP_URL"] || "http://localhost:3000",
-  accessTokenTtl: seconds("EMULATOR_ACCESS_TOKEN_TTL", 3600),
-  codeTtl: seconds("EMULATOR_CODE_TTL", 600),
+  accessTokenTtl: seconds("EMULATOR_ACCESS_TOKEN_TTL"),
+  codeTtl: seconds("EMULATOR_CODE_TTL"),
+  ...(profile ? { rateLimitProfile: profile } : {}),
   quiet: process.env["EMULATOR_QUIET"] === "1",
   controls: process.env["EMULATOR_CONTROLS"] !== "0",
 });
 
-console.log(`Polar emulator ready at ${emulator.url}`);
+console.log(readyLine(emulator));
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

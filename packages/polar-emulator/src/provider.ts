@@ -2,8 +2,9 @@ import { generateKeyPairSync, randomBytes } from "node:crypto";
 import Provider, { type BaseToken } from "oidc-provider";
 import { findAccount } from "./accounts.ts";
 import { createAdapterFactory } from "./adapter.ts";
+import { createLoadExistingGrant } from "./consents.ts";
 import { clients } from "./data/seed.ts";
-import { ROUTES } from "./routes.ts";
+import { API_ROUTES, WEB_ROUTES } from "./routes.ts";
 import { SCOPES_SUPPORTED } from "./scopes.ts";
 import type { EmulatorState } from "./state.ts";
 import type { SigningKey } from "./token-endpoint.ts";
@@ -12,11 +13,22 @@ import { errorPage } from "./views/error.ts";
 
 // Refresh tokens and grants live until revoked (Polar); oidc-provider wants a number.
 const UNTIL_REVOKED = 10 * 365 * 24 * 60 * 60;
+// authlib's BearerTokenGenerator lifetimes, which Polar keeps: 10 days from
+// the code exchange (GRANT_TYPES_EXPIRES_IN), 1 hour otherwise, refresh included.
+const CODE_TOKEN_TTL = 864_000;
+const REFRESHED_TOKEN_TTL = 3600;
+// How long a browser stays signed in on the web origin.
+const LOGIN_SESSION_TTL = 14 * 24 * 60 * 60;
 
 function opaqueToken(prefix: string): string {
   return prefix + randomBytes(32).toString("base64url");
 }
 
+/**
+ * oidc-provider with the issuer on the API origin. Its authorization endpoint
+ * is reached through the web origin (server.ts forwards it), so the resume
+ * URLs and cookies it sets belong to the web origin, as on polar.sh.
+ */
 export function createProvider(options: { issuer: string; appUrl: string; state: EmulatorState }): {
   provider: Provider;
   key: SigningKey;
@@ -37,20 +49,21 @@ export function createProvider(options: { issuer: string; appUrl: string; state:
       response_types: ["code"],
       token_endpoint_auth_method: client.token_endpoint_auth_method,
       id_token_signed_response_alg: "RS256",
-      scope: client.scope,
+      // No `scope` allowlist: oidc-provider would refuse a scope the client did
+      // not register, which Polar drops silently (grants.ts).
     })),
     clientBasedCORS: () => true,
     jwks: { keys: [{ ...privateKey.export({ format: "jwk" }), kid: key.kid, alg: "RS256", use: "sig" }] },
     cookies: { keys: [randomBytes(32).toString("hex")] },
     findAccount: (_ctx: unknown, id: string, token?: BaseToken) => findAccount(state, id, token),
-    // Polar's userinfo: name with openid, email + email_verified with email
-    // (polar/oauth2/userinfo.py). "profile" adds nothing on its own.
-    claims: { openid: ["sub", "name"], email: ["email", "email_verified"], profile: [] },
+    // The ID token's claims per scope, as claims.ts computes them (polar/oauth2/userinfo.py).
+    claims: { openid: ["sub"], email: ["email", "email_verified"] },
     scopes: SCOPES_SUPPORTED,
-    // Otherwise oidc-provider keeps profile claims out of code-flow ID tokens,
-    // and Auth.js builds the profile from the ID token.
+    // Otherwise oidc-provider keeps the email claims out of code-flow ID
+    // tokens, and Auth.js builds the profile from the ID token.
     conformIdTokenClaims: false,
     extraParams: ["sub_type"],
+    loadExistingGrant: createLoadExistingGrant(state),
     responseTypes: ["code"],
     pkce: { required: () => true },
     features: {
@@ -62,17 +75,18 @@ export function createProvider(options: { issuer: string; appUrl: string; state:
       resourceIndicators: { enabled: false },
     },
     routes: {
-      authorization: ROUTES.authorization,
-      token: ROUTES.token,
-      jwks: ROUTES.jwks,
+      authorization: WEB_ROUTES.authorization,
+      token: API_ROUTES.token,
+      jwks: API_ROUTES.jwks,
     },
-    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `${ROUTES.interaction}/${interaction.uid}` },
+    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `${WEB_ROUTES.interaction}/${interaction.uid}` },
     ttl: {
-      AccessToken: () => state.settings.accessTokenTtl,
+      AccessToken: (ctx?: { oidc?: { params?: Record<string, unknown> } }) =>
+        state.settings.accessTokenTtl ?? (ctx?.oidc?.params?.["grant_type"] === "refresh_token" ? REFRESHED_TOKEN_TTL : CODE_TOKEN_TTL),
       AuthorizationCode: () => state.settings.codeTtl,
       IdToken: 3600,
       Interaction: 3600,
-      Session: 3600,
+      Session: LOGIN_SESSION_TTL,
       Grant: UNTIL_REVOKED,
       RefreshToken: UNTIL_REVOKED,
     },

@@ -1,19 +1,20 @@
 // POST /v1/oauth2/revoke (RFC 7009) and POST /v1/oauth2/introspect (RFC 7662),
-// as Polar's authlib endpoints behave (polar/oauth2/authorization_server.py):
-// confidential clients only (client_secret_basic / client_secret_post), and a
-// token is revoked together with the token it was issued with: Polar stores an
-// access token and its refresh token as one row. token_type_hint=access_token
-// revokes only the access token; anything else revokes both. The grant and the
-// other tokens issued from it stay alive.
+// as Polar's authlib endpoints behave (polar/oauth2/authorization_server.py
+// RevocationEndpoint, IntrospectionEndpoint, `_QueryTokenMixin`): confidential
+// clients only (client_secret_basic / client_secret_post); the hint restricts
+// the lookup to that kind of token; an unknown token is answered 200 and
+// changes nothing; revoking either token of a row revokes the row
+// (token-rows.ts). Introspection answers models/oauth2_token.py
+// `get_introspection_data` for a live row, `{"active": false}` otherwise.
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
-import { findAccessToken } from "./api/auth.ts";
+import type { BaseToken } from "oidc-provider";
 import type { SeedClient } from "./data/seed.ts";
 import { findClient } from "./directory.ts";
 import { readForm, sendJson } from "./http.ts";
-import { parseScope } from "./scopes.ts";
 import type { EmulatorState } from "./state.ts";
+import { partnerOf, revokeRow } from "./token-rows.ts";
 
 class OAuthError extends Error {
   readonly status: number;
@@ -68,50 +69,56 @@ function tokenParams(form: URLSearchParams): { token: string; hint: string | nul
   return { token, hint };
 }
 
+interface Row {
+  access?: BaseToken;
+  refresh?: BaseToken;
+}
+
 export function createTokenManagement(provider: Provider, state: EmulatorState) {
-  async function lookup(value: string, hint: string | null) {
-    const access = hint === "refresh_token" ? undefined : await provider.AccessToken.find(value, { ignoreExpiration: true });
-    const refresh = access || hint === "access_token" ? undefined : await provider.RefreshToken.find(value, { ignoreExpiration: true });
-    return { access, refresh };
+  const findAccess = (value: string | undefined) =>
+    value ? provider.AccessToken.find(value, { ignoreExpiration: true }) : Promise.resolve(undefined);
+  const findRefresh = (value: string | undefined) =>
+    value ? provider.RefreshToken.find(value, { ignoreExpiration: true }) : Promise.resolve(undefined);
+
+  /** The row holding `value`, looked up as the hint says (Polar's `query_token`). */
+  async function findRow(value: string, hint: string | null): Promise<Row | undefined> {
+    const access = hint === "refresh_token" ? undefined : await findAccess(value);
+    if (access) return { access, refresh: await findRefresh(partnerOf(state, value)) };
+    const refresh = hint === "access_token" ? undefined : await findRefresh(value);
+    if (refresh) return { refresh, access: await findAccess(partnerOf(state, value)) };
+    return undefined;
   }
 
   async function revoke(form: URLSearchParams, client: SeedClient): Promise<void> {
     const { token, hint } = tokenParams(form);
-    const { access, refresh } = await lookup(token, hint);
-    const found = access ?? refresh;
-    if (!found) return;
-    if (found.clientId !== client.client_id) throw new OAuthError(400, "invalid_grant", "The token was issued to another client.");
-    const partner = state.pairs.get(token);
-    await found.destroy();
-    if (hint !== "access_token" && partner) {
-      const other = access
-        ? await provider.RefreshToken.find(partner, { ignoreExpiration: true })
-        : await provider.AccessToken.find(partner, { ignoreExpiration: true });
-      await other?.destroy();
+    const row = await findRow(token, hint);
+    if (!row) return;
+    if ((row.access ?? row.refresh)?.clientId !== client.client_id) {
+      throw new OAuthError(400, "invalid_grant", "The token was issued to another client.");
     }
+    revokeRow(state, token);
     state.stats.revocations += 1;
   }
 
   async function introspect(form: URLSearchParams, client: SeedClient): Promise<Record<string, unknown>> {
     const { token, hint } = tokenParams(form);
-    const access = hint === "refresh_token" ? undefined : await findAccessToken(provider, state, token);
-    const refresh = access || hint === "access_token" ? undefined : await provider.RefreshToken.find(token);
-    const grantId = access?.grantId ?? refresh?.grantId;
-    const subject = grantId ? state.subjects.get(grantId) : undefined;
-    const clientId = access?.clientId ?? refresh?.clientId;
-    if (!subject || clientId !== client.client_id) return { active: false };
+    const row = await findRow(token, hint);
+    const { access } = row ?? {};
+    const subject = access?.grantId ? state.subjects.get(access.grantId) : undefined;
+    // authlib: a token of another client, or an expired or revoked row, is just inactive.
+    if (!access || !subject || access.clientId !== client.client_id || (access.exp ?? 0) <= state.now()) return { active: false };
     return {
       active: true,
-      client_id: clientId,
-      token_type: access ? "access_token" : "refresh_token",
-      scope: access ? [...access.scopes].join(" ") : parseScope(refresh?.scope).join(" "),
+      client_id: access.clientId,
+      token_type: "Bearer",
+      scope: access.scope ?? "",
       sub_type: subject.type,
       sub: subject.type === "organization" ? subject.organizationId : subject.userId,
-      organizations: subject.type === "organization" ? [subject.organizationId] : [],
-      aud: clientId,
+      organizations: subject.type === "organization" ? [] : subject.organizationIds,
+      aud: access.clientId,
       iss: provider.issuer,
-      exp: access?.expiresAt ?? refresh?.exp ?? 0,
-      iat: access?.issuedAt ?? refresh?.iat ?? 0,
+      exp: access.exp,
+      iat: access.iat,
     };
   }
 

@@ -1,15 +1,22 @@
-// Polar's paths: the web app (polar.sh) and the API (api.polar.sh) share one origin here.
-export const ROUTES = {
+// Polar's paths, on its two origins: the web app (polar.sh) serves the
+// authorization pages, the API (api.polar.sh) everything else.
+export const WEB_ROUTES = {
+  home: "/",
+  favicon: "/favicon.ico",
   authorization: "/oauth2/authorize",
+  interaction: "/oauth2/interaction",
+  /** Polar's web dashboard (polar.sh/dashboard/<slug>/…): a stand-in page here. */
+  dashboard: "/dashboard",
+} as const;
+
+export const API_ROUTES = {
+  openidConfiguration: "/.well-known/openid-configuration",
+  authorizationServerMetadata: "/.well-known/oauth-authorization-server",
+  jwks: "/.well-known/jwks.json",
   token: "/v1/oauth2/token",
   userinfo: "/v1/oauth2/userinfo",
   revocation: "/v1/oauth2/revoke",
-  jwks: "/.well-known/jwks.json",
   introspection: "/v1/oauth2/introspect",
-  interaction: "/oauth2/interaction",
-  openidConfiguration: "/.well-known/openid-configuration",
-  authorizationServerMetadata: "/.well-known/oauth-authorization-server",
+  api: "/v1/",
   controls: "/__emulator",
-  /** Polar's web dashboard (polar.sh/dashboard/<slug>/…): a stand-in page here. */
-  dashboard: "/dashboard",
 } as const;

@@ -1,8 +1,11 @@
 // Mutable runtime state of one emulator instance. Everything here is in memory
 // and `reset()` brings it back to a fresh start (seed data is immutable).
 
+/** Who a grant's tokens act for. */
 export type Subject =
-  | { type: "user"; userId: string }
+  /** A user token: all of the user's organizations, or only `organizationIds` when it is down-scoped. */
+  | { type: "user"; userId: string; organizationIds: string[] }
+  /** A legacy organization token (issued before mid-2026); `userId` is the member who connected it. */
   | { type: "organization"; organizationId: string; userId: string };
 
 export interface StoredRecord {
@@ -23,14 +26,14 @@ export interface ForcedApiFailure {
 }
 
 export interface Settings {
-  accessTokenTtl: number;
+  /** Overrides the access token lifetime of every grant; null keeps Polar's (864000 s from a code, 3600 s from a refresh). */
+  accessTokenTtl: number | null;
   codeTtl: number;
   clockSkewSeconds: number;
   latencyMs: number;
   latencyPath?: string;
-  rateLimitUser: number;
-  rateLimitOrganization: number;
-  rateLimitWindowSeconds: number;
+  /** Requests per minute each OAuth client may make to the API (rate-limit.ts). */
+  rateLimitPerMinute: number;
 }
 
 export interface Stats {
@@ -40,6 +43,8 @@ export interface Stats {
   userinfo: number;
   revocations: number;
   authorizations: number;
+  /** API requests answered 429, by the rate limit or an `api-failures` control. */
+  rateLimited: number;
 }
 
 export interface RateBucket {
@@ -54,18 +59,14 @@ export interface EmulatorState {
   readonly models: Map<string, Map<string, StoredRecord>>;
   /** Who a grant's tokens act as: the user, or the organization picked on the consent page. */
   readonly subjects: Map<string, Subject>;
-  /** The account picked on the login page, by interaction uid, until consent is given. */
-  readonly pendingLogins: Map<string, string>;
-  /** Access token <-> refresh token issued in the same token response (Polar stores them as one row). */
+  /** Scopes each user last granted each client, by `consentKey(userId, clientId)` (Polar's OAuth2Grant). */
+  readonly consents: Map<string, Set<string>>;
+  /** Access token <-> refresh token issued in the same token response: Polar's token rows (token-rows.ts). */
   readonly pairs: Map<string, string>;
+  /** Rate limit windows by `oauth2_client:<client_id>`. */
   readonly rateBuckets: Map<string, RateBucket>;
   tokenFailures: ForcedTokenFailure[];
   apiFailures: ForcedApiFailure[];
-  /**
-   * Organizations whose organization tokens become user tokens on their next
-   * refresh, as Polar migrates legacy organization tokens (grants/refresh_token.py).
-   */
-  readonly migrateOnRefresh: Set<string>;
   stats: Stats;
   /** The emulator's clock in epoch seconds, including the configured skew. */
   now(): number;
@@ -73,7 +74,7 @@ export interface EmulatorState {
 }
 
 export function emptyStats(): Stats {
-  return { token: {}, tokenErrors: {}, api: {}, userinfo: 0, revocations: 0, authorizations: 0 };
+  return { token: {}, tokenErrors: {}, api: {}, userinfo: 0, revocations: 0, authorizations: 0, rateLimited: 0 };
 }
 
 export function createState(defaults: Settings): EmulatorState {
@@ -82,12 +83,11 @@ export function createState(defaults: Settings): EmulatorState {
     settings: { ...defaults },
     models: new Map(),
     subjects: new Map(),
-    pendingLogins: new Map(),
+    consents: new Map(),
     pairs: new Map(),
     rateBuckets: new Map(),
     tokenFailures: [],
     apiFailures: [],
-    migrateOnRefresh: new Set(),
     stats: emptyStats(),
     now() {
       return Math.floor(Date.now() / 1000) + state.settings.clockSkewSeconds;
@@ -96,12 +96,11 @@ export function createState(defaults: Settings): EmulatorState {
       state.settings = { ...state.defaults };
       state.models.clear();
       state.subjects.clear();
-      state.pendingLogins.clear();
+      state.consents.clear();
       state.pairs.clear();
       state.rateBuckets.clear();
       state.tokenFailures = [];
       state.apiFailures = [];
-      state.migrateOnRefresh.clear();
       state.stats = emptyStats();
     },
   };

@@ -1,5 +1,8 @@
 // Drives the emulator's sign-in over plain HTTP, the way a browser would, for
-// tests that don't want a browser: authorize → account picker → consent → callback.
+// tests that don't want a browser: the authorization endpoint (on the web
+// origin, found through the issuer's discovery document), the login page
+// unless the browser is signed in, the consent page unless the user already
+// granted the scopes, then the client's callback.
 import { createHash, randomBytes } from "node:crypto";
 import { LOCAL_CLIENT as CONFIDENTIAL_CLIENT, PUBLIC_CLIENT_ID } from "./client.ts";
 
@@ -8,10 +11,21 @@ export const APP_URL = "http://localhost:3000";
 export const USER_REDIRECT_URI = `${APP_URL}/api/auth/callback/polar`;
 export const ORG_REDIRECT_URI = `${APP_URL}/api/auth/callback/polar-organization`;
 
-class CookieJar {
+/** Where a navigation ended: a page of the web origin, or the first URL outside it (then no response). */
+export interface Landing {
+  url: URL;
+  response?: Response;
+}
+
+/**
+ * One browser on the web origin: its cookies, and navigation that follows
+ * redirects inside the origin. Sign in twice with the same browser and the
+ * second time skips the login page.
+ */
+export class Browser {
   readonly cookies = new Map<string, string>();
 
-  store(response: Response): void {
+  private store(response: Response): void {
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(";");
       const eq = pair?.indexOf("=") ?? -1;
@@ -23,8 +37,31 @@ class CookieJar {
     }
   }
 
-  header(): string {
+  private header(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+
+  /** GETs `url`, or POSTs `form` to it, then follows redirects while they stay on `url`'s origin. */
+  async open(url: URL, form?: Record<string, string | string[]>): Promise<Landing> {
+    const body = new URLSearchParams();
+    for (const [name, value] of Object.entries(form ?? {})) for (const item of [value].flat()) body.append(name, item);
+    let response = await fetch(url, {
+      method: form ? "POST" : "GET",
+      redirect: "manual",
+      headers: { cookie: this.header(), ...(form ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
+      body: form ? body.toString() : undefined,
+    });
+    this.store(response);
+    let current = url;
+    for (let hops = 0; hops < 10; hops++) {
+      const location = response.headers.get("location");
+      if (!location || response.status < 300 || response.status >= 400) break;
+      current = new URL(location, current);
+      if (current.origin !== url.origin) return { url: current };
+      response = await fetch(current, { redirect: "manual", headers: { cookie: this.header() } });
+      this.store(response);
+    }
+    return { url: current, response };
   }
 }
 
@@ -33,35 +70,65 @@ export function pkcePair(): { verifier: string; challenge: string } {
   return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
 }
 
+const discoveries = new Map<string, Promise<Record<string, unknown>>>();
+
+/** The issuer's /.well-known/openid-configuration, fetched once per issuer. */
+export function discover(issuer: string): Promise<Record<string, unknown>> {
+  let document = discoveries.get(issuer);
+  if (!document) {
+    document = fetch(new URL("/.well-known/openid-configuration", issuer)).then(async (response) => {
+      if (!response.ok) throw new Error(`discovery at ${issuer} answered ${response.status}`);
+      return (await response.json()) as Record<string, unknown>;
+    });
+    document.catch(() => discoveries.delete(issuer));
+    discoveries.set(issuer, document);
+  }
+  return document;
+}
+
 export interface AuthorizeOptions {
   clientId?: string;
   redirectUri?: string;
-  scope?: string;
+  /** "openid profile email" by default; null sends no scope (Polar then uses the client's registered scopes). */
+  scope?: string | null;
   subType?: "user" | "organization" | string;
-  userId: string;
+  /** Who signs in when the login page shows. */
+  userId?: string;
+  /** The organization picked on the consent page (sub_type=organization). */
   organizationId?: string;
   deny?: boolean;
+  /**
+   * Sent as `prompt`. Defaults to "consent" for sub_type=organization, as an
+   * app must send it (remembered consent would skip the organization picker),
+   * and to no prompt otherwise; null sends none.
+   */
+  prompt?: string | null;
   codeChallenge?: string | null;
   state?: string;
   nonce?: string;
   extraParams?: Record<string, string>;
+  /** The browser whose cookies the flow uses; a fresh one (nobody signed in) by default. */
+  browser?: Browser;
 }
 
 export interface AuthorizeResult {
-  /** The URL the browser would land on (the client's redirect URI with code/state or error). */
+  /** The URL the browser lands on outside the emulator (the client's redirect URI with code/state or error). */
   callback: URL;
-  /** HTML of the account picker and of the consent page, for assertions on what the user saw. */
+  /** HTML of the login page and of the consent page, "" for a page that did not show. */
   loginHtml: string;
   consentHtml: string;
 }
 
-export function authorizeUrl(baseUrl: string, options: AuthorizeOptions): URL {
-  const url = new URL("/oauth2/authorize", baseUrl);
+export async function authorizeUrl(issuer: string, options: AuthorizeOptions): Promise<URL> {
+  const url = new URL(String((await discover(issuer))["authorization_endpoint"]));
   url.searchParams.set("response_type", "code");
   url.searchParams.set("client_id", options.clientId ?? CONFIDENTIAL_CLIENT.id);
   url.searchParams.set("redirect_uri", options.redirectUri ?? USER_REDIRECT_URI);
-  url.searchParams.set("scope", options.scope ?? "openid profile email");
+  const scope = options.scope === undefined ? "openid profile email" : options.scope;
+  if (scope !== null) url.searchParams.set("scope", scope);
   if (options.subType) url.searchParams.set("sub_type", options.subType);
+  const prompt = options.prompt === undefined ? (options.subType === "organization" ? "consent" : null) : options.prompt;
+  if (prompt !== null) url.searchParams.set("prompt", prompt);
   if (options.codeChallenge !== null) {
     url.searchParams.set("code_challenge", options.codeChallenge ?? pkcePair().challenge);
     url.searchParams.set("code_challenge_method", "S256");
@@ -72,52 +139,42 @@ export function authorizeUrl(baseUrl: string, options: AuthorizeOptions): URL {
   return url;
 }
 
-/** Follows redirects inside the emulator; stops at the first URL outside it (the client's callback). */
-export async function authorize(baseUrl: string, options: AuthorizeOptions): Promise<AuthorizeResult> {
-  const jar = new CookieJar();
-  const origin = new URL(baseUrl).origin;
+/** Login page fields: `user_id` (one seeded user's id). Consent page fields: `action`, `organizations`. */
+export const isLoginPage = (html: string) => html.includes('name="user_id"');
+export const isConsentPage = (html: string) => html.includes('name="action"');
+
+/**
+ * Runs an authorization in a browser: signs in as `userId` if the login page
+ * shows, answers the consent page if it shows, and returns where the browser
+ * lands outside the emulator.
+ */
+export async function authorize(issuer: string, options: AuthorizeOptions): Promise<AuthorizeResult> {
+  const browser = options.browser ?? new Browser();
   let loginHtml = "";
   let consentHtml = "";
-
-  const request = async (url: string, form?: Record<string, string>): Promise<URL> => {
-    let response = await fetch(url, {
-      method: form ? "POST" : "GET",
-      redirect: "manual",
-      headers: {
-        cookie: jar.header(),
-        ...(form ? { "content-type": "application/x-www-form-urlencoded" } : {}),
-      },
-      body: form ? new URLSearchParams(form).toString() : undefined,
-    });
-    jar.store(response);
-    let current = new URL(url);
-    for (let hops = 0; hops < 10; hops++) {
-      const location = response.headers.get("location");
-      if (!location || response.status < 300 || response.status >= 400) break;
-      current = new URL(location, current);
-      if (current.origin !== origin) return current;
-      response = await fetch(current, { redirect: "manual", headers: { cookie: jar.header() } });
-      jar.store(response);
-    }
-    const html = await response.text();
-    if (response.status >= 400) {
+  let page = await browser.open(await authorizeUrl(issuer, options));
+  for (let step = 0; step < 4; step++) {
+    if (!page.response) return { callback: page.url, loginHtml, consentHtml };
+    const html = await page.response.text();
+    if (page.response.status >= 400) {
       const alert = /role="alert">([^<]*)</.exec(html)?.[1] ?? /<code>([^<]*)<\/code>/.exec(html)?.[1] ?? html.slice(0, 200);
-      throw new Error(`emulator answered ${response.status} at ${current.pathname}: ${alert}`);
+      throw new Error(`emulator answered ${page.response.status} at ${page.url.pathname}: ${alert}`);
     }
-    if (html.includes('name="action"')) consentHtml = html;
-    else if (html.includes('name="user_id"')) loginHtml = html;
-    return current;
-  };
-
-  const interaction = await request(authorizeUrl(baseUrl, options).href);
-  if (interaction.origin !== origin) return { callback: interaction, loginHtml, consentHtml };
-  const consent = await request(`${interaction.href}/login`, { user_id: options.userId });
-  if (consent.origin !== origin) return { callback: consent, loginHtml, consentHtml };
-  const callback = await request(`${consent.href.replace(/\/$/, "")}/confirm`, {
-    action: options.deny ? "deny" : "allow",
-    ...(options.organizationId ? { organization_id: options.organizationId } : {}),
-  });
-  return { callback, loginHtml, consentHtml };
+    if (isConsentPage(html)) {
+      consentHtml = html;
+      page = await browser.open(new URL(`${page.url.href}/confirm`), {
+        action: options.deny ? "deny" : "allow",
+        ...(options.organizationId ? { organizations: options.organizationId } : {}),
+      });
+    } else if (isLoginPage(html)) {
+      loginHtml = html;
+      if (!options.userId) throw new Error("the login page showed, but no userId was given to sign in with");
+      page = await browser.open(new URL(`${page.url.href}/login`), { user_id: options.userId });
+    } else {
+      throw new Error(`unexpected page at ${page.url.pathname}: ${html.slice(0, 200)}`);
+    }
+  }
+  throw new Error("the authorization did not come back to the client");
 }
 
 export interface TokenSet {
@@ -131,9 +188,14 @@ export interface TokenSet {
 
 export type ClientAuth = "post" | "basic" | "none";
 
-/** POST /v1/oauth2/token as a form, authenticating the seeded client the chosen way. */
-export async function tokenRequest(
-  baseUrl: string,
+/**
+ * A form POST to one of the API origin's OAuth endpoints (token, revoke,
+ * introspect), authenticating a seeded client: the confidential one by
+ * client_secret_post or _basic, or the public one ("none").
+ */
+export function oauthPost(
+  issuer: string,
+  path: string,
   params: Record<string, string>,
   clientAuth: ClientAuth = "post",
 ): Promise<Response> {
@@ -147,18 +209,23 @@ export async function tokenRequest(
   } else {
     body.set("client_id", PUBLIC_CLIENT_ID);
   }
-  return fetch(new URL("/v1/oauth2/token", baseUrl), { method: "POST", headers, body });
+  return fetch(new URL(path, issuer), { method: "POST", headers, body });
+}
+
+/** POST /v1/oauth2/token. */
+export function tokenRequest(issuer: string, params: Record<string, string>, clientAuth: ClientAuth = "post"): Promise<Response> {
+  return oauthPost(issuer, "/v1/oauth2/token", params, clientAuth);
 }
 
 /** Authorize and exchange the code: what an app does on sign-in. */
 export async function signIn(
-  baseUrl: string,
+  issuer: string,
   options: AuthorizeOptions & { clientAuth?: ClientAuth },
 ): Promise<TokenSet> {
   const { verifier, challenge } = pkcePair();
   const clientAuth = options.clientAuth ?? "post";
   const redirectUri = options.redirectUri ?? (options.subType === "organization" ? ORG_REDIRECT_URI : USER_REDIRECT_URI);
-  const { callback } = await authorize(baseUrl, {
+  const { callback } = await authorize(issuer, {
     ...options,
     redirectUri,
     clientId: clientAuth === "none" ? PUBLIC_CLIENT_ID : options.clientId,
@@ -167,7 +234,7 @@ export async function signIn(
   const code = callback.searchParams.get("code");
   if (!code) throw new Error(`authorization failed: ${callback.search}`);
   const response = await tokenRequest(
-    baseUrl,
+    issuer,
     { grant_type: "authorization_code", code, redirect_uri: redirectUri, code_verifier: verifier },
     clientAuth,
   );
@@ -175,12 +242,13 @@ export async function signIn(
   return (await response.json()) as TokenSet;
 }
 
-export async function refresh(baseUrl: string, refreshToken: string, clientAuth: ClientAuth = "post"): Promise<Response> {
-  return tokenRequest(baseUrl, { grant_type: "refresh_token", refresh_token: refreshToken }, clientAuth);
+export async function refresh(issuer: string, refreshToken: string, clientAuth: ClientAuth = "post"): Promise<Response> {
+  return tokenRequest(issuer, { grant_type: "refresh_token", refresh_token: refreshToken }, clientAuth);
 }
 
-export async function control(baseUrl: string, path: string, body?: unknown): Promise<Response> {
-  return fetch(new URL(`/__emulator/${path}`, baseUrl), {
+/** Calls a test control on the API origin (the issuer). */
+export async function control(issuer: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(new URL(`/__emulator/${path}`, issuer), {
     method: body === undefined ? "GET" : "POST",
     headers: { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),

@@ -2,9 +2,11 @@ import { createSign, type KeyObject } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type Provider from "oidc-provider";
+import { findOrganization } from "./directory.ts";
 import { readBody, sendJson } from "./http.ts";
-import { ROUTES } from "./routes.ts";
+import { API_ROUTES } from "./routes.ts";
 import type { EmulatorState } from "./state.ts";
+import { pairTokens, revokeRow } from "./token-rows.ts";
 
 export interface SigningKey {
   privateKey: KeyObject;
@@ -100,58 +102,51 @@ export function createTokenEndpoint(provider: Provider, state: EmulatorState, lo
       sendJson(res, failure.status, payload, { pragma: "no-cache" });
       return;
     }
-    if (refreshToken) migrateSubject(state, refreshToken);
+    if (refreshToken) migrateLegacySubject(state, refreshToken);
     callback(replay(req, body), res);
   };
 }
 
 /**
- * Polar refreshes a legacy organization token of a single-member organization
- * into a user token down-scoped to that organization; the emulator does so for
- * the organizations named by the migrate-on-refresh control.
+ * Polar refreshes a legacy organization token of an organization with exactly
+ * one member into a user token of that member, down-scoped to the organization;
+ * those of organizations with more members stay organization tokens
+ * (grants/refresh_token.py `authenticate_user`). The subject changes before
+ * oidc-provider mints the new pair, so they get the user prefixes.
  */
-function migrateSubject(state: EmulatorState, refreshToken: string) {
-  const grantId = state.models.get("RefreshToken")?.get(refreshToken)?.payload.grantId;
+function migrateLegacySubject(state: EmulatorState, refreshToken: string) {
+  const grantId = state.models.get("RefreshToken")?.get(refreshToken)?.payload["grantId"];
   const subject = typeof grantId === "string" ? state.subjects.get(grantId) : undefined;
-  if (subject?.type === "organization" && state.migrateOnRefresh.has(subject.organizationId)) {
-    state.subjects.set(grantId as string, { type: "user", userId: subject.userId });
+  if (subject?.type !== "organization") return;
+  const members = findOrganization(subject.organizationId)?.members ?? [];
+  if (members.length === 1 && members[0]) {
+    state.subjects.set(grantId as string, { type: "user", userId: members[0], organizationIds: [subject.organizationId] });
   }
 }
 
 /**
- * Makes oidc-provider's responses look like Polar's: token responses in Polar's
- * field order, no ID token on refresh (authlib's OpenID extension is only on the
- * code grant, polar/oauth2/grants/__init__.py), no RFC 9207 `iss` on the
- * authorization redirect (Polar doesn't send it). Also remembers which access
- * and refresh token were issued together: Polar stores them as one row, which
- * revocation acts on.
+ * Makes oidc-provider's token responses look like Polar's: Polar's field
+ * order, no ID token on refresh (authlib's OpenID extension is only on the code
+ * grant, polar/oauth2/grants/__init__.py). Also keeps Polar's token rows
+ * (token-rows.ts): the pair just issued is one row, and a refresh revokes the
+ * old row, so the old access token stops working at once.
  */
 export function installResponseHooks(provider: Provider, state: EmulatorState, key: SigningKey): void {
   provider.use(async (ctx, next) => {
     await next();
-    if (ctx.path.startsWith(ROUTES.authorization) && ctx.status >= 300 && ctx.status < 400) {
-      const location = ctx.response.get("location");
-      const url = location ? URL.parse(location) : null;
-      if (url?.searchParams.has("iss")) {
-        url.searchParams.delete("iss");
-        ctx.redirect(url.href);
-        ctx.status = 303;
-      }
-      return;
-    }
-    if (ctx.path !== ROUTES.token || ctx.method !== "POST") return;
+    if (ctx.path !== API_ROUTES.token || ctx.method !== "POST") return;
     const body = ctx.body as TokenResponse & { error?: string };
     if (ctx.status >= 400) {
       if (body?.error) increment(state.stats.tokenErrors, body.error);
       return;
     }
     if (!body?.access_token) return;
-    if (body.refresh_token) {
-      state.pairs.set(body.access_token, body.refresh_token);
-      state.pairs.set(body.refresh_token, body.access_token);
-    }
+    const grantType = ctx.oidc.params["grant_type"];
+    const rotated = ctx.oidc.params["refresh_token"];
+    if (grantType === "refresh_token" && typeof rotated === "string") revokeRow(state, rotated);
+    if (body.refresh_token) pairTokens(state, body.access_token, body.refresh_token);
     const skew = state.settings.clockSkewSeconds;
-    const idToken = ctx.oidc?.params?.["grant_type"] === "authorization_code" ? body.id_token : undefined;
+    const idToken = grantType === "authorization_code" ? body.id_token : undefined;
     ctx.body = {
       token_type: "Bearer",
       access_token: body.access_token,

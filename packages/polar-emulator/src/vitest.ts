@@ -1,17 +1,23 @@
-// For Vitest files: one emulator per file on a free port, reset before each test.
+// For Vitest files: one emulator per file on free ports, reset before each test.
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { startEmulator, type RunningEmulator } from "./server.ts";
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from "./server.ts";
 import { control } from "./testing.ts";
 
-/** Registers the hooks; `onStart` receives the emulator's URL before any test runs. */
-export function withEmulator(onStart: (url: string) => void | Promise<void>) {
+/**
+ * Registers the hooks; `onStart` receives the issuer (the API origin, which
+ * every helper in polar-emulator/testing takes) before any test runs.
+ */
+export function withEmulator(
+  onStart: (issuer: string, emulator: RunningEmulator) => void | Promise<void>,
+  options: EmulatorOptions = {},
+) {
   let emulator: RunningEmulator | undefined;
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, quiet: true });
-    await onStart(emulator.url);
+    emulator = await startEmulator({ port: 0, quiet: true, ...options });
+    await onStart(emulator.apiUrl, emulator);
   });
   afterAll(() => emulator?.close());
   beforeEach(async () => {
-    await control(emulator!.url, "reset", {});
+    await control(emulator!.apiUrl, "reset", {});
   });
 }

@@ -2,7 +2,7 @@
 // against the SDK's model definitions, plus Polar's access rules.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { PolarClientError, PolarRateLimitError } from "@polar-sh/sdk";
+import { PolarClientError } from "@polar-sh/sdk";
 import type { models as v2604 } from "@polar-sh/sdk/2026-04";
 import { createPolar, type models } from "@polar-sh/sdk/2026-10";
 import type { models as v2701 } from "@polar-sh/sdk/2027-01";
@@ -118,7 +118,7 @@ describe("organizations", () => {
     page.items.forEach(expectOrganization);
   });
 
-  it("lists only its organization for an organization token", async () => {
+  it("lists only its organization for a token down-scoped to one", async () => {
     const page = await sdk(acmeToken).organizations.list();
     expect(page.items.map((org) => org.id)).toEqual([ACME_ID]);
   });
@@ -226,14 +226,10 @@ describe("metrics", () => {
 });
 
 describe("userinfo through the SDK", () => {
-  it("returns the user and the organization", async () => {
-    expect(await sdk(ada).oauth2.userinfo()).toEqual({
-      sub: ADA_ID,
-      name: "Ada Lovelace",
-      email: "ada@example.com",
-      email_verified: true,
-    });
-    expect(await sdk(acmeToken).oauth2.userinfo()).toEqual({ sub: ACME_ID, name: "Acme Analytics" });
+  it("returns the user, for unrestricted and down-scoped tokens", async () => {
+    const expected = { sub: ADA_ID, email: "ada@example.com", email_verified: true };
+    expect(await sdk(ada).oauth2.userinfo()).toEqual(expected);
+    expect(await sdk(acmeToken).oauth2.userinfo()).toEqual(expected);
   });
 });
 
@@ -275,7 +271,7 @@ describe("access rules", () => {
     const bad = await fetch(`${url}/v1/organizations/`, { headers: { authorization: "Bearer polar_at_u_forged" } });
     expect(bad.status).toBe(401);
     expect(await bad.json()).toMatchObject({ error: "invalid_token" });
-    await control(url, "settings", { clock_skew_seconds: 3601 });
+    await control(url, "settings", { clock_skew_seconds: 864_001 });
     expect((await status(sdk(ada).organizations.list())).error).toMatchObject({ error: "invalid_token" });
   });
 
@@ -292,26 +288,5 @@ describe("access rules", () => {
     const response = await fetch(`${url}/v1/nothing-here`, { headers: { authorization: `Bearer ${ada.access_token}` } });
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ detail: "Not Found" });
-  });
-});
-
-describe("rate limits", () => {
-  it("sends X-RateLimit-* on every response and 429 with Retry-After past the budget", async () => {
-    const first = await fetch(`${url}/v1/organizations/`, { headers: { authorization: `Bearer ${ada.access_token}` } });
-    expect(first.headers.get("x-ratelimit-limit")).toBe("1000");
-    expect(first.headers.get("x-ratelimit-remaining")).toBe("999");
-    expect(Number(first.headers.get("x-ratelimit-reset"))).toBeGreaterThan(Date.now() / 1000);
-    const org = await fetch(`${url}/v1/organizations/`, { headers: { authorization: `Bearer ${acmeToken.access_token}` } });
-    expect(org.headers.get("x-ratelimit-limit")).toBe("5000");
-
-    await control(url, "settings", { rate_limit_user: 2 });
-    const fresh = await signIn(url, { userId: ADA_ID, scope: READ_SCOPES });
-    await sdk(fresh).organizations.list();
-    await sdk(fresh).organizations.list();
-    const limited = await fetch(`${url}/v1/organizations/`, { headers: { authorization: `Bearer ${fresh.access_token}` } });
-    expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(limited.headers.get("x-ratelimit-remaining")).toBe("0");
-    await expect(sdk(fresh).organizations.list()).rejects.toBeInstanceOf(PolarRateLimitError);
   });
 });

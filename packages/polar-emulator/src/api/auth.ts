@@ -17,8 +17,20 @@ export interface AccessTokenInfo {
 }
 
 export interface ApiAuth extends AccessTokenInfo {
-  /** Organizations the request may read: the token's organization, or the user's (narrowed by Polar-Organization). */
+  /** Organizations the request may read (narrowed by Polar-Organization). */
   organizationIds: string[];
+}
+
+/**
+ * What a token may read (auth/middlewares.py passes the token's
+ * `organization_ids` into the auth subject): a legacy organization token its
+ * organization, a down-scoped user token its organizations, an unrestricted
+ * one every organization the user belongs to.
+ */
+function readableOrganizations(subject: Subject): string[] {
+  if (subject.type === "organization") return [subject.organizationId];
+  if (subject.organizationIds.length > 0) return subject.organizationIds;
+  return organizationsOf(subject.userId).map((org) => org.id);
 }
 
 /** A live access token issued by this emulator, judged by the emulator's (skewable) clock. */
@@ -48,10 +60,7 @@ export async function authenticate(req: IncomingMessage, provider: Provider, sta
   const token = await findAccessToken(provider, state, value);
   if (!token) throw invalidToken();
 
-  let organizationIds =
-    token.subject.type === "organization"
-      ? [token.subject.organizationId]
-      : organizationsOf(token.subject.userId).map((org) => org.id);
+  let organizationIds = readableOrganizations(token.subject);
 
   // @polar-sh/sdk sends Polar-Organization to act on one of a user's organizations.
   // Not found in Polar's server code we could read; refusing a foreign

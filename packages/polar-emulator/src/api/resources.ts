@@ -2,7 +2,8 @@
 // required scopes (any one of them) as documented on each SDK method.
 import type { models } from "@polar-sh/sdk/2026-10";
 import { customers, orders, organizations, products, subscriptions } from "../data/seed.ts";
-import { findOrganization, findUser } from "../directory.ts";
+import { userInfo } from "../claims.ts";
+import { findOrganization } from "../directory.ts";
 import type { ApiAuth } from "./auth.ts";
 import { notFound } from "./errors.ts";
 import { computeMetrics } from "./metrics.ts";
@@ -222,22 +223,9 @@ export const resources: Resource[] = [
     handle: (auth, query) => computeMetrics(query, auth.organizationIds),
   },
   {
-    // polar/oauth2/userinfo.py: name with openid; email and email_verified with email.
     method: "GET|POST",
     pattern: /^\/v1\/oauth2\/userinfo$/,
     scopes: [],
-    handle: (auth): models.UserInfoUser | models.UserInfoOrganization => {
-      const { subject, scopes } = auth;
-      if (subject.type === "organization") {
-        const org = findOrganization(subject.organizationId);
-        return { sub: subject.organizationId, ...(scopes.has("openid") && org ? { name: org.name } : {}) };
-      }
-      const user = findUser(subject.userId);
-      return {
-        sub: subject.userId,
-        ...(scopes.has("openid") && user ? { name: user.name } : {}),
-        ...(scopes.has("email") && user ? { email: user.email, email_verified: user.email_verified } : {}),
-      };
-    },
+    handle: (auth) => userInfo(auth.subject, auth.scopes),
   },
 ];

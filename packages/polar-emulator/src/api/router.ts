@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import type Provider from "oidc-provider";
 import { sendJson } from "../http.ts";
-import { consumeRateLimit, rateLimitedBody } from "../rate-limit.ts";
+import { consumeRateLimit, sendRateLimited } from "../rate-limit.ts";
 import type { EmulatorState, ForcedApiFailure } from "../state.ts";
 import { authenticate } from "./auth.ts";
 import { ApiError, insufficientScope, invalidToken, notFound, serverError } from "./errors.ts";
@@ -10,24 +10,20 @@ import { resources, type Resource } from "./resources.ts";
 
 const UUID_SEGMENT = /\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|$)/gi;
 
-function send(res: ServerResponse, error: ApiError, headers: Record<string, string> = {}): void {
+// A forced 429 looks like the rate limit's own, with a full minute to wait.
+const FORCED_RETRY_AFTER = 60;
+
+function send(res: ServerResponse, error: ApiError): void {
   if (typeof error.body === "string") {
-    res.writeHead(error.status, { "content-type": "text/plain; charset=utf-8", ...error.headers, ...headers });
+    res.writeHead(error.status, { "content-type": "text/plain; charset=utf-8", ...error.headers });
     res.end(error.body);
     return;
   }
-  sendJson(res, error.status, error.body, { ...error.headers, ...headers });
+  sendJson(res, error.status, error.body, error.headers);
 }
 
-function forcedResponse(failure: ForcedApiFailure, resource: Resource): ApiError {
-  switch (failure.status) {
-    case 429:
-      return new ApiError(429, rateLimitedBody("60"), {
-        "retry-after": "60",
-        "x-ratelimit-limit": "0",
-        "x-ratelimit-remaining": "0",
-        "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 60),
-      });
+function forcedResponse(failure: Exclude<ForcedApiFailure["status"], 429>, resource: Resource): ApiError {
+  switch (failure) {
     case 401:
       return invalidToken();
     case 403:
@@ -52,7 +48,7 @@ function takeFailure(state: EmulatorState, pathname: string): ForcedApiFailure |
   return failure;
 }
 
-/** Bearer-protected /v1 API: test controls, then authentication, rate limit, scopes, the resource. */
+/** Bearer-protected /v1 API: forced failures, then authentication, the client's rate limit, scopes, the resource. */
 export function createApi(provider: Provider, state: EmulatorState) {
   return async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     if (!url.pathname.startsWith("/v1/")) return false;
@@ -79,24 +75,29 @@ export function createApi(provider: Provider, state: EmulatorState) {
     if (latencyMs > 0 && (!latencyPath || url.pathname.startsWith(latencyPath))) await sleep(latencyMs);
 
     const failure = takeFailure(state, url.pathname);
+    if (failure?.status === 429) {
+      sendRateLimited(res, state, FORCED_RETRY_AFTER);
+      return true;
+    }
     if (failure) {
-      send(res, forcedResponse(failure, resource));
+      send(res, forcedResponse(failure.status, resource));
       return true;
     }
 
-    let rateHeaders: Record<string, string> = {};
     try {
       const auth = await authenticate(req, provider, state);
-      const rate = consumeRateLimit(state, auth.value, auth.subject);
-      rateHeaders = rate.headers;
-      if (!rate.allowed) throw new ApiError(429, rateLimitedBody(rate.headers["retry-after"] ?? "1"));
+      const retryAfter = consumeRateLimit(state, auth.clientId);
+      if (retryAfter !== undefined) {
+        sendRateLimited(res, state, retryAfter);
+        return true;
+      }
       if (resource.scopes.length > 0 && !resource.scopes.some((scope) => auth.scopes.has(scope))) {
         throw insufficientScope(resource.scopes);
       }
-      sendJson(res, 200, resource.handle(auth, url.searchParams, params), rateHeaders);
+      sendJson(res, 200, resource.handle(auth, url.searchParams, params));
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      send(res, error, rateHeaders);
+      send(res, error);
     }
     return true;
   };

@@ -33,6 +33,7 @@ export interface SeedClient {
 
 export const ADA_ID = "b54a045a-5aaa-4270-84e3-717784145ec9";
 export const GRACE_ID = "103f340b-480b-4d9a-885a-6c91fd99376d";
+export const KATHERINE_ID = "5f0c6e2a-8d3b-4f61-9a7e-2c4b1d9e0f37";
 export const ACME_ID = "c4f27dee-9d09-4a97-853e-bc2c1c68d129";
 export const NEBULA_ID = "9ed4606b-9c41-4923-8cbc-4d9c9908e5b2";
 export const COMPILER_CLUB_ID = "adb5b858-f664-43c2-a7c0-cbcc3df6fbdb";
@@ -53,6 +54,14 @@ export const users: SeedUser[] = [
     email_verified: true,
     avatar_url: null,
     created_at: "2024-06-18T15:40:02Z",
+  },
+  {
+    id: KATHERINE_ID,
+    name: "Katherine Johnson",
+    email: "katherine@example.com",
+    email_verified: true,
+    avatar_url: null,
+    created_at: "2024-10-02T10:15:27Z",
   },
 ];
 
@@ -75,7 +84,8 @@ export const organizations: SeedOrganization[] = [
     website: "https://nebula-labs.example",
     country: "US",
     created_at: "2024-09-12T11:02:37Z",
-    members: [ADA_ID],
+    // Two members: its legacy organization tokens stay organization tokens on refresh.
+    members: [ADA_ID, KATHERINE_ID],
   },
   {
     id: COMPILER_CLUB_ID,

@@ -12,10 +12,14 @@ declare module "oidc-provider" {
     set(field: string, value: string): void;
     redirect(url: string): void;
     response: { get(field: string): string };
-    oidc?: {
-      route?: string;
-      params?: Record<string, unknown>;
-      client?: { clientId: string };
+    oidc: {
+      route: string;
+      provider: Provider;
+      params: Record<string, unknown>;
+      prompts: Set<string>;
+      client: { clientId: string };
+      session: { accountId?: string };
+      result?: { consent?: { grantId?: string } };
     };
   }
 
@@ -37,6 +41,13 @@ declare module "oidc-provider" {
   }
 
   export interface TokenClass<T extends BaseToken> {
+    new (properties: {
+      accountId: string;
+      client: ClientModel;
+      grantId: string;
+      scope: string;
+      gty?: string;
+    }): T & { save(): Promise<string>; readonly expiration: number };
     prototype: T & { generateTokenId(): string };
     find(value: string, options?: { ignoreExpiration?: boolean }): Promise<T | undefined>;
   }
@@ -47,6 +58,7 @@ declare module "oidc-provider" {
     accountId: string;
     clientId: string;
     addOIDCScope(scope: string): void;
+    rejectOIDCScope(scope: string): void;
     save(): Promise<string>;
     destroy(): Promise<void>;
     static find(id: string): Promise<Grant | undefined>;
@@ -65,7 +77,21 @@ declare module "oidc-provider" {
     uid: string;
     prompt: { name: string; reasons: string[] };
     params: Record<string, string | undefined>;
+    /** The login session the interaction started in, absent before anyone signed in. */
+    session?: { accountId: string; uid: string; cookie?: string };
+    /** Saves the interaction for the rest of its lifetime. */
+    persist(): Promise<void>;
   }
+
+  export class OIDCProviderError extends Error {
+    error: string;
+    error_description?: string;
+    status: number;
+  }
+
+  export const errors: {
+    InvalidRequest: new (description?: string) => OIDCProviderError;
+  };
 
   export type Configuration = Record<string, unknown>;
 
@@ -88,5 +114,6 @@ declare module "oidc-provider" {
     RefreshToken: TokenClass<BaseToken>;
     AuthorizationCode: TokenClass<BaseToken>;
     Client: { find(id: string): Promise<ClientModel | undefined> };
+    Session: { find(id: string): Promise<{ destroy(): Promise<void> } | undefined> };
   }
 }

@@ -1,6 +1,6 @@
 import type { SeedOrganization, SeedUser } from "../data/seed.ts";
 import { scopeDisplayName } from "../scopes.ts";
-import { html, initials } from "./html.ts";
+import { html, initials, SafeHtml } from "./html.ts";
 import { layout } from "./layout.ts";
 
 export interface ConsentPageOptions {
@@ -11,7 +11,6 @@ export interface ConsentPageOptions {
   scopes: string[];
   subType: "user" | "organization";
   organizations: SeedOrganization[];
-  error?: string;
 }
 
 export function consentPage(options: ConsentPageOptions): string {
@@ -24,9 +23,12 @@ export function consentPage(options: ConsentPageOptions): string {
       ? organizations.length > 0
         ? html`<fieldset style="border:0;margin:0 0 22px;padding:0">
   <legend class="section-title">Organization</legend>
+  <p class="muted" style="margin:0 0 8px">This token is limited to the organization you select below.</p>
   <ul class="list" style="margin:0">${organizations.map(
     (org) => html`<li>
-    <label class="org"><input type="radio" name="organization_id" value="${org.id}" required aria-describedby="slug-${org.id}">
+    <label class="org"><input type="radio" name="organizations" value="${org.id}" required${
+      organizations.length === 1 ? new SafeHtml(" checked") : null
+    } aria-describedby="slug-${org.id}">
       <span class="avatar" aria-hidden="true">${initials(org.name)}</span>${org.name}</label>
     <span class="muted" id="slug-${org.id}">${org.slug}</span>
   </li>`,
@@ -41,7 +43,6 @@ export function consentPage(options: ConsentPageOptions): string {
     html`<section class="card" aria-labelledby="title">
   <h1 id="title">${options.clientName} wants to access your Polar ${subType === "organization" ? "organization" : "account"}</h1>
   <p class="lead">Signed in as <strong>${user.name}</strong> (${user.email})</p>
-  ${options.error ? html`<p class="error" role="alert">${options.error}</p>` : null}
   <form method="post" action="${options.action}">
     ${picker}
     <p class="section-title">This will allow ${options.clientName} to</p>

@@ -1,16 +1,16 @@
 import { clients, organizations, users } from "../data/seed.ts";
-import { ROUTES } from "../routes.ts";
+import { API_ROUTES } from "../routes.ts";
 import { html } from "./html.ts";
 import { layout } from "./layout.ts";
 
-export function homePage(options: { issuer: string; appUrl: string; controls: boolean }): string {
+export function homePage(options: { issuer: string; webUrl: string; appUrl: string; controls: boolean }): string {
   const memberOf = (userId: string) =>
     organizations.filter((org) => org.members.includes(userId)).map((org) => org.name).join(", ") || "no organization";
   return layout(
     "Emulator",
     html`<section class="card" aria-labelledby="title">
   <h1 id="title">Polar emulator</h1>
-  <p class="lead">Plays polar.sh and api.polar.sh at <code>${options.issuer}</code> for the app at <code>${options.appUrl}</code>.</p>
+  <p class="lead">Plays polar.sh at <code>${options.webUrl}</code> and api.polar.sh (the issuer) at <code>${options.issuer}</code> for the app at <code>${options.appUrl}</code>.</p>
   <p class="section-title">Accounts</p>
   <ul class="list">${users.map(
     (user) => html`<li><span class="who"><strong>${user.name}</strong><span>${user.email} · ${memberOf(user.id)}</span></span></li>`,
@@ -22,8 +22,8 @@ export function homePage(options: { issuer: string; appUrl: string; controls: bo
         client.client_secret ? html`secret <code>${client.client_secret}</code>` : "public client, PKCE"
       }</span></span></li>`,
   )}</ul>
-  <p class="muted">Discovery: <code>${ROUTES.openidConfiguration}</code>${
-    options.controls ? html` · test controls: <code>${ROUTES.controls}/…</code>` : null
+  <p class="muted">Discovery: <code>${options.issuer}${API_ROUTES.openidConfiguration}</code>${
+    options.controls ? html` · test controls: <code>${options.issuer}${API_ROUTES.controls}/…</code>` : null
   }</p>
 </section>`,
   );

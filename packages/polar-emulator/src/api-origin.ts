@@ -1,0 +1,44 @@
+// api.polar.sh, the issuer: discovery and keys, the token, revocation and
+// introspection endpoints, the REST API with userinfo, and the test controls.
+// Paths of the web origin are not found here.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { discoveryDocument } from "./discovery.ts";
+import { sendJson } from "./http.ts";
+import { API_ROUTES } from "./routes.ts";
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+export function createApiOrigin(options: {
+  issuer: string;
+  webUrl: string;
+  /** oidc-provider's request handler: the JWKS. */
+  oidc: (req: IncomingMessage, res: ServerResponse) => void;
+  handleToken: Handler;
+  handleTokenManagement: (req: IncomingMessage, res: ServerResponse, action: "revoke" | "introspect") => Promise<void>;
+  handleApi: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+  handleControl?: (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean>;
+}) {
+  const discovery = discoveryDocument({ issuer: options.issuer, webUrl: options.webUrl });
+  return async function routeApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const { pathname } = url;
+    if (options.handleControl && (await options.handleControl(req, res, pathname))) return;
+    if (req.method === "GET" && (pathname === API_ROUTES.openidConfiguration || pathname === API_ROUTES.authorizationServerMetadata)) {
+      sendJson(res, 200, discovery, { "access-control-allow-origin": "*" });
+      return;
+    }
+    if (req.method === "GET" && pathname === API_ROUTES.jwks) {
+      options.oidc(req, res);
+      return;
+    }
+    if (req.method === "POST" && pathname === API_ROUTES.token) {
+      await options.handleToken(req, res);
+      return;
+    }
+    if (req.method === "POST" && (pathname === API_ROUTES.revocation || pathname === API_ROUTES.introspection)) {
+      await options.handleTokenManagement(req, res, pathname === API_ROUTES.revocation ? "revoke" : "introspect");
+      return;
+    }
+    if (await options.handleApi(req, res, url)) return;
+    sendJson(res, 404, { detail: "Not Found" });
+  };
+}

@@ -1,0 +1,103 @@
+// Revocation (RFC 7009) and introspection (RFC 7662). An access token and its
+// refresh token are one row: revoking either revokes both.
+// Mirrors server/polar/oauth2/authorization_server.py (RevocationEndpoint
+// `revoke_token`, IntrospectionEndpoint, `_QueryTokenMixin.query_token`),
+// models/oauth2_token.py (`get_introspection_data`, authlib's `is_revoked`)
+// and authlib's rfc7009/rfc7662 endpoints (unknown token → 200, confidential
+// clients only).
+// Polar's own tests: server/tests/oauth2/endpoints/test_oauth2.py.
+import { describe, expect, it } from "vitest";
+import { ACME_ID, ADA_ID } from "../src/data/seed.ts";
+import { withEmulator } from "../src/vitest.ts";
+import { CONFIDENTIAL_CLIENT, control, refresh, signIn } from "../src/testing.ts";
+import { introspect, tokenManagement, userinfo } from "./helpers.ts";
+
+const SCOPE = "openid email organizations:read products:read";
+
+let issuer: string;
+withEmulator((started) => {
+  issuer = started;
+});
+
+const revoke = (params: Record<string, string>, clientAuth: "post" | "basic" | "none" = "post") =>
+  tokenManagement(issuer, "revoke", params, clientAuth);
+
+describe("revocation", () => {
+  it("of a refresh token kills its access token too", async () => {
+    const tokens = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const response = await revoke({ token: tokens.refresh_token, token_type_hint: "refresh_token" });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({});
+    expect((await refresh(issuer, tokens.refresh_token)).status).toBe(400);
+    expect((await userinfo(issuer, tokens.access_token)).status).toBe(401);
+  });
+
+  it("of an access token with token_type_hint=access_token makes its refresh token unusable", async () => {
+    const tokens = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    expect((await revoke({ token: tokens.access_token, token_type_hint: "access_token" }, "basic")).status).toBe(200);
+    expect((await userinfo(issuer, tokens.access_token)).status).toBe(401);
+    expect(await (await refresh(issuer, tokens.refresh_token)).json()).toMatchObject({ error: "invalid_grant" });
+  });
+
+  it("leaves the user's other token rows alone", async () => {
+    const one = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const other = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    await revoke({ token: one.access_token });
+    expect((await userinfo(issuer, other.access_token)).status).toBe(200);
+    expect((await refresh(issuer, other.refresh_token)).status).toBe(200);
+  });
+
+  it("looks only for the hinted kind of token: a refresh token hinted as access token is not found", async () => {
+    const tokens = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    expect((await revoke({ token: tokens.refresh_token, token_type_hint: "access_token" })).status).toBe(200);
+    expect((await refresh(issuer, tokens.refresh_token)).status).toBe(200);
+  });
+
+  it("answers 200 for an unknown token, 400 without token or with an unsupported hint", async () => {
+    expect((await revoke({ token: "polar_rt_u_unknown" })).status).toBe(200);
+    const missing = await revoke({});
+    expect(missing.status).toBe(400);
+    expect(await missing.json()).toMatchObject({ error: "invalid_request" });
+    expect(await (await revoke({ token: "x", token_type_hint: "id_token" })).json()).toMatchObject({ error: "unsupported_token_type" });
+  });
+
+  it("requires a confidential client", async () => {
+    const tokens = await signIn(issuer, { userId: ADA_ID, clientAuth: "none" });
+    const response = await revoke({ token: tokens.refresh_token }, "none");
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: "invalid_client" });
+  });
+});
+
+describe("introspection", () => {
+  it("describes a live row, from either of its tokens, like Polar's get_introspection_data", async () => {
+    const tokens = await signIn(issuer, { userId: ADA_ID, subType: "organization", organizationId: ACME_ID, scope: SCOPE });
+    const expected = {
+      active: true,
+      client_id: CONFIDENTIAL_CLIENT.id,
+      token_type: "Bearer",
+      scope: SCOPE,
+      sub_type: "user",
+      sub: ADA_ID,
+      organizations: [ACME_ID],
+      aud: CONFIDENTIAL_CLIENT.id,
+      iss: issuer,
+      exp: expect.any(Number),
+      iat: expect.any(Number),
+    };
+    const access = await introspect(issuer, tokens.access_token);
+    expect(access).toEqual(expected);
+    expect(Number(access["exp"]) - Number(access["iat"])).toBe(tokens.expires_in);
+    expect(await introspect(issuer, tokens.refresh_token)).toEqual(access);
+  });
+
+  it("answers only active: false for a revoked, expired or unknown token", async () => {
+    const tokens = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    await revoke({ token: tokens.refresh_token });
+    expect(await introspect(issuer, tokens.access_token)).toEqual({ active: false });
+    expect(await introspect(issuer, "polar_at_u_unknown")).toEqual({ active: false });
+    await control(issuer, "settings", { clock_skew_seconds: 900_000 });
+    const expired = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    expect(await introspect(issuer, expired.access_token)).toEqual({ active: false });
+  });
+});
