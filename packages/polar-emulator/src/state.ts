@@ -19,6 +19,13 @@ export interface ForcedTokenFailure {
   grant_type?: string;
 }
 
+/** A token request answered late (`delayMs`), or never (`drop`), after it was processed. */
+export interface TokenDelay {
+  grant_type?: string;
+  delayMs: number;
+  drop: boolean;
+}
+
 export interface ForcedApiFailure {
   status: 401 | 403 | 404 | 429 | 500 | 502 | 503;
   path?: string;
@@ -66,6 +73,7 @@ export interface EmulatorState {
   /** Rate limit windows by `oauth2_client:<client_id>`. */
   readonly rateBuckets: Map<string, RateBucket>;
   tokenFailures: ForcedTokenFailure[];
+  tokenDelays: TokenDelay[];
   apiFailures: ForcedApiFailure[];
   stats: Stats;
   /** The emulator's clock in epoch seconds, including the configured skew. */
@@ -87,6 +95,7 @@ export function createState(defaults: Settings): EmulatorState {
     pairs: new Map(),
     rateBuckets: new Map(),
     tokenFailures: [],
+    tokenDelays: [],
     apiFailures: [],
     stats: emptyStats(),
     now() {
@@ -100,6 +109,7 @@ export function createState(defaults: Settings): EmulatorState {
       state.pairs.clear();
       state.rateBuckets.clear();
       state.tokenFailures = [];
+      state.tokenDelays = [];
       state.apiFailures = [];
       state.stats = emptyStats();
     },
