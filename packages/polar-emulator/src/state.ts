@@ -1,5 +1,6 @@
 // Mutable runtime state of one emulator instance. Everything here is in memory
-// and `reset()` brings it back to a fresh start (seed data is immutable).
+// and `reset()` brings it back to a fresh start (the dataset is immutable).
+import type { Dataset } from "./data/dataset.ts";
 
 /** Who a grant's tokens act for. */
 export type Subject =
@@ -60,6 +61,8 @@ export interface RateBucket {
 }
 
 export interface EmulatorState {
+  /** The users, organizations and catalogue this instance serves (immutable, kept by reset). */
+  readonly data: Dataset;
   readonly defaults: Readonly<Settings>;
   settings: Settings;
   /** oidc-provider models (AccessToken, RefreshToken, Grant, ...) by model name, then id. */
@@ -85,8 +88,9 @@ export function emptyStats(): Stats {
   return { token: {}, tokenErrors: {}, api: {}, userinfo: 0, revocations: 0, authorizations: 0, rateLimited: 0 };
 }
 
-export function createState(defaults: Settings): EmulatorState {
+export function createState(data: Dataset, defaults: Settings): EmulatorState {
   const state: EmulatorState = {
+    data,
     defaults: Object.freeze({ ...defaults }),
     settings: { ...defaults },
     models: new Map(),

@@ -2,7 +2,6 @@ import { createSign, type KeyObject } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type Provider from "oidc-provider";
-import { findOrganization } from "./directory.ts";
 import { readBody, sendJson } from "./http.ts";
 import { API_ROUTES } from "./routes.ts";
 import type { EmulatorState, TokenDelay } from "./state.ts";
@@ -143,7 +142,7 @@ function migrateLegacySubject(state: EmulatorState, refreshToken: string) {
   const grantId = state.models.get("RefreshToken")?.get(refreshToken)?.payload["grantId"];
   const subject = typeof grantId === "string" ? state.subjects.get(grantId) : undefined;
   if (subject?.type !== "organization") return;
-  const members = findOrganization(subject.organizationId)?.members ?? [];
+  const members = state.data.findOrganization(subject.organizationId)?.members ?? [];
   if (members.length === 1 && members[0]) {
     state.subjects.set(grantId as string, { type: "user", userId: members[0], organizationIds: [subject.organizationId] });
   }
