@@ -7,6 +7,7 @@ import { sendHtml } from "./http.ts";
 import { WEB_ROUTES } from "./routes.ts";
 import { dashboardPage } from "./views/dashboard.ts";
 import { errorPage } from "./views/error.ts";
+import { FAVICON_SVG } from "./views/favicon.ts";
 import { homePage } from "./views/home.ts";
 
 export function createWebOrigin(options: {
@@ -21,6 +22,11 @@ export function createWebOrigin(options: {
   const { issuer, appUrl, oidc } = options;
   return async function routeWeb(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const { pathname } = url;
+    if (req.method === "GET" && pathname === WEB_ROUTES.favicon) {
+      res.writeHead(200, { "content-type": "image/svg+xml", "cache-control": "public, max-age=86400" });
+      res.end(FAVICON_SVG);
+      return;
+    }
     if (req.method === "GET" && pathname === WEB_ROUTES.home) {
       sendHtml(res, 200, homePage({ data: options.data, issuer, webUrl: url.origin, appUrl, controls: options.controls }));
       return;

@@ -1,3 +1,4 @@
+import { WEB_ROUTES } from "../routes.ts";
 import { html, SafeHtml } from "./html.ts";
 
 const STYLE = `
@@ -46,6 +47,7 @@ export function layout(title: string, body: SafeHtml): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex">
+<link rel="icon" type="image/svg+xml" href="${WEB_ROUTES.favicon}">
 <title>${title} · Polar emulator</title>
 <style>${new SafeHtml(STYLE)}</style>
 </head>
