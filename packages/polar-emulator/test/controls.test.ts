@@ -1,4 +1,6 @@
-// The /__emulator/ test controls.
+// The /__emulator/ test controls: not Polar behaviour, the levers tests pull
+// to make the emulator behave as Polar does on a bad day (forced failures,
+// slow or lost token answers, latency, clock skew, revoked grants).
 import { decodeJwt } from "jose";
 import { describe, expect, it } from "vitest";
 import { ACME_ID, ADA_ID, GRACE_ID } from "../src/data/seed.ts";
