@@ -4,17 +4,18 @@
 // organization token is `sub`, plus `name` = the organization's slug with the
 // openid scope.
 import type { models } from "@polar-sh/sdk/2026-10";
-import { findOrganization, findUser } from "./directory.ts";
+import type { Dataset } from "./data/dataset.ts";
 import type { Subject } from "./state.ts";
 
 export function userInfo(
+  data: Dataset,
   subject: Subject,
   scopes: ReadonlySet<string>,
 ): models.UserInfoUser | models.UserInfoOrganization | undefined {
   if (subject.type === "organization") {
-    const org = findOrganization(subject.organizationId);
+    const org = data.findOrganization(subject.organizationId);
     return org && { sub: org.id, ...(scopes.has("openid") ? { name: org.slug } : {}) };
   }
-  const user = findUser(subject.userId);
+  const user = data.findUser(subject.userId);
   return user && { sub: user.id, ...(scopes.has("email") ? { email: user.email, email_verified: user.email_verified } : {}) };
 }

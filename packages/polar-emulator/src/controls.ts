@@ -4,6 +4,8 @@
 //   POST /__emulator/settings             { access_token_ttl (null: Polar's), code_ttl, clock_skew_seconds, latency_ms,
 //                                           latency_path, rate_limit_per_minute }   (any subset)
 //   POST /__emulator/token-failures       { error, status?, error_description?, grant_type?, count? }
+//   POST /__emulator/token-delays         { delay_ms, grant_type?, count?, drop? }: the next matching token requests
+//                                         are processed, then answered after delay_ms, or (drop) never
 //   POST /__emulator/api-failures         { status: 401|403|404|429|500|502|503, path?, count? }
 //   POST /__emulator/legacy-organization-token   { organization_id, user_id?, scope?, client_id? } → a token response
 //   POST /__emulator/revoke               { refresh_token } | { access_token } | { user_id } | { organization_id }
@@ -136,6 +138,17 @@ export function createControls(provider: Provider, state: EmulatorState) {
             });
           }
           sendJson(res, 200, { queued: state.tokenFailures.length });
+          return true;
+        }
+        case "POST /token-delays": {
+          const delayMs = integer(body, "delay_ms", 0);
+          const count = integer(body, "count", 1, 1);
+          const grantType = optionalString(body, "grant_type");
+          if (body["drop"] !== undefined && typeof body["drop"] !== "boolean") throw new BadRequest("drop must be true or false");
+          for (let i = 0; i < count; i++) {
+            state.tokenDelays.push({ delayMs, drop: body["drop"] === true, ...(grantType ? { grant_type: grantType } : {}) });
+          }
+          sendJson(res, 200, { queued: state.tokenDelays.length });
           return true;
         }
         case "POST /api-failures": {

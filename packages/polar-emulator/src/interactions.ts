@@ -11,8 +11,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
 import { ORGANIZATION_REQUIRED, rememberConsent } from "./consents.ts";
-import { users } from "./data/seed.ts";
-import { findClient, findUser, organizationsOf } from "./directory.ts";
+import type { Dataset } from "./data/dataset.ts";
+import { findClient } from "./directory.ts";
 import { saveGrant } from "./grants.ts";
 import { readForm, redirect, sendHtml } from "./http.ts";
 import { WEB_ROUTES } from "./routes.ts";
@@ -31,9 +31,9 @@ type Outcome = { subject: Subject } | { error: string; error_description: string
  * it (grants/authorization_code.py `_resolve_organization_ids`): one the user
  * belongs to; several (a tampered form) keep the first by id; none fails.
  */
-function organizationSubject(userId: string, subType: string, picked: string[]): Outcome {
+function organizationSubject(data: Dataset, userId: string, subType: string, picked: string[]): Outcome {
   if (subType !== "organization") return { subject: { type: "user", userId, organizationIds: [] } };
-  const memberships = new Set(organizationsOf(userId).map((org) => org.id));
+  const memberships = new Set(data.organizationsOf(userId).map((org) => org.id));
   const foreign = picked.find((id) => !memberships.has(id));
   if (foreign !== undefined) return { error: "invalid_request", error_description: `Organization ${foreign} is not accessible` };
   const [organizationId] = [...new Set(picked)].sort();
@@ -66,10 +66,11 @@ export function createInteractions(provider: Provider, state: EmulatorState) {
     }
 
     const base = `${WEB_ROUTES.interaction}/${uid}`;
-    const user = details.session ? findUser(details.session.accountId) : undefined;
+    const { data } = state;
+    const user = details.session ? data.findUser(details.session.accountId) : undefined;
 
     if (req.method === "POST" && step === "login") {
-      const picked = findUser((await readForm(req)).get("user_id") ?? "");
+      const picked = data.findUser((await readForm(req)).get("user_id") ?? "");
       if (picked) await finish(req, res, { login: { accountId: picked.id } });
       else redirect(res, base);
       return true;
@@ -83,7 +84,7 @@ export function createInteractions(provider: Provider, state: EmulatorState) {
       return true;
     }
     if (!user) {
-      sendHtml(res, 200, loginPage({ action: `${base}/login`, clientName: client.client_name, users }));
+      sendHtml(res, 200, loginPage({ action: `${base}/login`, clientName: client.client_name, data }));
       return true;
     }
 
@@ -101,7 +102,7 @@ export function createInteractions(provider: Provider, state: EmulatorState) {
           user,
           scopes,
           subType,
-          organizations: organizationsOf(user.id),
+          organizations: data.organizationsOf(user.id),
         }),
       );
       return true;
@@ -115,7 +116,7 @@ export function createInteractions(provider: Provider, state: EmulatorState) {
       });
       return true;
     }
-    const outcome = organizationSubject(user.id, subType, form.getAll("organizations"));
+    const outcome = organizationSubject(data, user.id, subType, form.getAll("organizations"));
     if ("error" in outcome) {
       await finish(req, res, outcome);
       return true;

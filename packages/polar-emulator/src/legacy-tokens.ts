@@ -3,7 +3,7 @@
 // them from the authorization flow, but connections made before still hold
 // them, so a test control mints one as the code exchange would have.
 import type Provider from "oidc-provider";
-import { findClient, findOrganization } from "./directory.ts";
+import { findClient } from "./directory.ts";
 import { saveGrant } from "./grants.ts";
 import { parseScope, SCOPES_SUPPORTED } from "./scopes.ts";
 import type { EmulatorState } from "./state.ts";
@@ -21,7 +21,7 @@ export interface LegacyTokenRequest {
 }
 
 export async function issueLegacyOrganizationToken(provider: Provider, state: EmulatorState, request: LegacyTokenRequest) {
-  const organization = findOrganization(request.organizationId);
+  const organization = state.data.findOrganization(request.organizationId);
   if (!organization) throw new LegacyTokenError(`no organization ${request.organizationId}`);
   const userId = request.userId ?? organization.members[0];
   if (!userId || !organization.members.includes(userId)) {

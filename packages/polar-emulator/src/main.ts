@@ -13,6 +13,17 @@ function seconds(name: string): number | undefined {
   return value;
 }
 
+function count(name: string): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    console.error(`${name} must be a whole number, got "${raw}"`);
+    process.exit(1);
+  }
+  return value;
+}
+
 function port(name: string): number | undefined {
   const raw = process.env[name];
   if (raw === undefined || raw === "") return undefined;
@@ -34,6 +45,8 @@ function rateLimitProfile(): RateLimitProfile | undefined {
 
 const webPort = port("EMULATOR_PORT");
 const profile = rateLimitProfile();
+const loadUsers = count("EMULATOR_LOAD_USERS");
+const loadOrganizations = count("EMULATOR_LOAD_ORGANIZATIONS");
 const apiPort = port("EMULATOR_API_PORT");
 const emulator = await startEmulator({
   ...(webPort !== undefined ? { port: webPort } : {}),
@@ -43,6 +56,8 @@ const emulator = await startEmulator({
   accessTokenTtl: seconds("EMULATOR_ACCESS_TOKEN_TTL"),
   codeTtl: seconds("EMULATOR_CODE_TTL"),
   ...(profile ? { rateLimitProfile: profile } : {}),
+  ...(loadUsers !== undefined ? { loadUsers } : {}),
+  ...(loadOrganizations !== undefined ? { loadOrganizations } : {}),
   quiet: process.env["EMULATOR_QUIET"] === "1",
   controls: process.env["EMULATOR_CONTROLS"] !== "0",
 });

@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApiOrigin } from "./api-origin.ts";
+import { createDataset } from "./data/dataset.ts";
 import { sendJson } from "./http.ts";
 import { createInteractions } from "./interactions.ts";
 import { createProvider } from "./provider.ts";
@@ -24,6 +25,10 @@ export interface EmulatorOptions {
   accessTokenTtl?: number;
   /** Seconds; Polar's authorization codes last 300 (authlib). */
   codeTtl?: number;
+  /** Generated users for load tests (load-user-001@example.com, …); none by default. */
+  loadUsers?: number;
+  /** Generated organizations the load-test users are spread over (load-org-01, …); one per 10 users by default. */
+  loadOrganizations?: number;
   /** Polar's API rate limit per OAuth client: production 500/min (default), sandbox 100/min. */
   rateLimitProfile?: RateLimitProfile;
   quiet?: boolean;
@@ -38,6 +43,8 @@ export interface RunningEmulator {
   apiUrl: string;
   close(): Promise<void>;
 }
+
+const USERS_PER_LOAD_ORGANIZATION = 10;
 
 type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
@@ -86,7 +93,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   const issuer = api.url;
 
-  const state = createState({
+  const loadUsers = options.loadUsers ?? 0;
+  const data = createDataset({
+    users: loadUsers,
+    organizations: options.loadOrganizations ?? Math.ceil(loadUsers / USERS_PER_LOAD_ORGANIZATION),
+  });
+  const state = createState(data, {
     accessTokenTtl: options.accessTokenTtl ?? null,
     codeTtl: options.codeTtl ?? 300,
     clockSkewSeconds: 0,
@@ -102,7 +114,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     web.server,
     web.url,
     "web",
-    createWebOrigin({ issuer, appUrl, controls, oidc, handleInteraction: createInteractions(provider, state) }),
+    createWebOrigin({ data, issuer, appUrl, controls, oidc, handleInteraction: createInteractions(provider, state) }),
     log,
   );
   serve(

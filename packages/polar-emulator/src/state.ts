@@ -1,5 +1,6 @@
 // Mutable runtime state of one emulator instance. Everything here is in memory
-// and `reset()` brings it back to a fresh start (seed data is immutable).
+// and `reset()` brings it back to a fresh start (the dataset is immutable).
+import type { Dataset } from "./data/dataset.ts";
 
 /** Who a grant's tokens act for. */
 export type Subject =
@@ -17,6 +18,13 @@ export interface ForcedTokenFailure {
   error: string;
   error_description?: string;
   grant_type?: string;
+}
+
+/** A token request answered late (`delayMs`), or never (`drop`), after it was processed. */
+export interface TokenDelay {
+  grant_type?: string;
+  delayMs: number;
+  drop: boolean;
 }
 
 export interface ForcedApiFailure {
@@ -53,6 +61,8 @@ export interface RateBucket {
 }
 
 export interface EmulatorState {
+  /** The users, organizations and catalogue this instance serves (immutable, kept by reset). */
+  readonly data: Dataset;
   readonly defaults: Readonly<Settings>;
   settings: Settings;
   /** oidc-provider models (AccessToken, RefreshToken, Grant, ...) by model name, then id. */
@@ -66,6 +76,7 @@ export interface EmulatorState {
   /** Rate limit windows by `oauth2_client:<client_id>`. */
   readonly rateBuckets: Map<string, RateBucket>;
   tokenFailures: ForcedTokenFailure[];
+  tokenDelays: TokenDelay[];
   apiFailures: ForcedApiFailure[];
   stats: Stats;
   /** The emulator's clock in epoch seconds, including the configured skew. */
@@ -77,8 +88,9 @@ export function emptyStats(): Stats {
   return { token: {}, tokenErrors: {}, api: {}, userinfo: 0, revocations: 0, authorizations: 0, rateLimited: 0 };
 }
 
-export function createState(defaults: Settings): EmulatorState {
+export function createState(data: Dataset, defaults: Settings): EmulatorState {
   const state: EmulatorState = {
+    data,
     defaults: Object.freeze({ ...defaults }),
     settings: { ...defaults },
     models: new Map(),
@@ -87,6 +99,7 @@ export function createState(defaults: Settings): EmulatorState {
     pairs: new Map(),
     rateBuckets: new Map(),
     tokenFailures: [],
+    tokenDelays: [],
     apiFailures: [],
     stats: emptyStats(),
     now() {
@@ -100,6 +113,7 @@ export function createState(defaults: Settings): EmulatorState {
       state.pairs.clear();
       state.rateBuckets.clear();
       state.tokenFailures = [];
+      state.tokenDelays = [];
       state.apiFailures = [];
       state.stats = emptyStats();
     },

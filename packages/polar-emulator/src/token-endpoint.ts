@@ -2,10 +2,9 @@ import { createSign, type KeyObject } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type Provider from "oidc-provider";
-import { findOrganization } from "./directory.ts";
 import { readBody, sendJson } from "./http.ts";
 import { API_ROUTES } from "./routes.ts";
-import type { EmulatorState } from "./state.ts";
+import type { EmulatorState, TokenDelay } from "./state.ts";
 import { pairTokens, revokeRow } from "./token-rows.ts";
 
 export interface SigningKey {
@@ -57,7 +56,8 @@ function shiftIdToken(idToken: string, skew: number, key: SigningKey): string {
 
 /**
  * Wraps POST /v1/oauth2/token: counts calls by grant type, answers forced
- * failures without touching any token, then lets oidc-provider do the work.
+ * failures without touching any token, then lets oidc-provider do the work,
+ * holding or dropping its answer when a token delay is queued.
  */
 export function createTokenEndpoint(provider: Provider, state: EmulatorState, log: (line: string) => void) {
   const callback = provider.callback();
@@ -69,9 +69,10 @@ export function createTokenEndpoint(provider: Provider, state: EmulatorState, lo
     log(`token endpoint: ${err.error ?? "error"} (${err.error_detail ?? err.message ?? "no detail"})`);
   });
 
-  // Requests presenting the same refresh token run one after the other, so of
-  // two concurrent refreshes exactly one wins and the other gets invalid_grant,
-  // as with Polar's row update (no grace period).
+  // Requests presenting the same refresh token are processed one after the
+  // other, so of two concurrent refreshes exactly one wins and the other gets
+  // invalid_grant, as with Polar's row update (no grace period). The next one
+  // starts once the previous answer is ready, even if a delay holds it.
   const inFlight = new Map<string, Promise<void>>();
 
   return async function handleToken(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -81,9 +82,11 @@ export function createTokenEndpoint(provider: Provider, state: EmulatorState, lo
     increment(state.stats.token, grantType);
 
     const refreshToken = grantType === "refresh_token" ? params.get("refresh_token") : null;
+    let processed = () => {};
     if (refreshToken) {
       const previous = inFlight.get(refreshToken);
-      const done = new Promise<void>((resolve) => res.once("close", resolve));
+      const done = new Promise<void>((resolve) => (processed = resolve));
+      res.once("close", processed);
       inFlight.set(refreshToken, done);
       void done.then(() => {
         if (inFlight.get(refreshToken) === done) inFlight.delete(refreshToken);
@@ -102,9 +105,30 @@ export function createTokenEndpoint(provider: Provider, state: EmulatorState, lo
       sendJson(res, failure.status, payload, { pragma: "no-cache" });
       return;
     }
+    holdAnswer(req, res, processed, takeDelay(state, grantType));
     if (refreshToken) migrateLegacySubject(state, refreshToken);
     callback(replay(req, body), res);
   };
+}
+
+function takeDelay(state: EmulatorState, grantType: string): TokenDelay | undefined {
+  const index = state.tokenDelays.findIndex((delay) => !delay.grant_type || delay.grant_type === grantType);
+  return index >= 0 ? state.tokenDelays.splice(index, 1)[0] : undefined;
+}
+
+/**
+ * Lets the request be processed as usual (a refresh really rotates), calls
+ * `processed` once the answer is ready, then holds the answer for the delay,
+ * or, with `drop`, destroys the connection instead of answering.
+ */
+function holdAnswer(req: IncomingMessage, res: ServerResponse, processed: () => void, delay: TokenDelay | undefined): void {
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.end = ((...args: unknown[]) => {
+    processed();
+    if (!delay) return end(...args);
+    setTimeout(() => (delay.drop ? req.socket.destroy() : end(...args)), delay.delayMs);
+    return res;
+  }) as ServerResponse["end"];
 }
 
 /**
@@ -118,7 +142,7 @@ function migrateLegacySubject(state: EmulatorState, refreshToken: string) {
   const grantId = state.models.get("RefreshToken")?.get(refreshToken)?.payload["grantId"];
   const subject = typeof grantId === "string" ? state.subjects.get(grantId) : undefined;
   if (subject?.type !== "organization") return;
-  const members = findOrganization(subject.organizationId)?.members ?? [];
+  const members = state.data.findOrganization(subject.organizationId)?.members ?? [];
   if (members.length === 1 && members[0]) {
     state.subjects.set(grantId as string, { type: "user", userId: members[0], organizationIds: [subject.organizationId] });
   }

@@ -1,5 +1,10 @@
 // Every API endpoint called through the official SDK, with responses checked
 // against the SDK's model definitions, plus Polar's access rules.
+// Mirrors server/polar/auth/middlewares.py and auth/dependencies.py (bearer
+// tokens, scopes: any one listed scope suffices), oauth2/exceptions.py and
+// exceptions.py (error bodies), kit/pagination.py (page, limit ≤ 100) and each
+// resource's endpoints.py (organization, product, customer, order,
+// subscription, metrics). Polar's own tests: server/tests/<resource>/test_endpoints.py.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PolarClientError } from "@polar-sh/sdk";

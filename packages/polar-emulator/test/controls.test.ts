@@ -1,4 +1,6 @@
-// The /__emulator/ test controls.
+// The /__emulator/ test controls: not Polar behaviour, the levers tests pull
+// to make the emulator behave as Polar does on a bad day (forced failures,
+// slow or lost token answers, latency, clock skew, revoked grants).
 import { decodeJwt } from "jose";
 import { describe, expect, it } from "vitest";
 import { ACME_ID, ADA_ID, GRACE_ID } from "../src/data/seed.ts";
@@ -71,6 +73,43 @@ describe("forced token failures", () => {
     const failed = await refresh(url, tokens.refresh_token);
     expect(failed.status).toBe(500);
     expect(await failed.json()).toEqual({ error: "server_error" });
+  });
+});
+
+describe("token delays", () => {
+  it("answer a refresh late, after it rotated: the old access token is already revoked while the answer waits", async () => {
+    const tokens = await signIn(url, { userId: ADA_ID, scope: "openid organizations:read" });
+    await control(url, "token-delays", { grant_type: "refresh_token", delay_ms: 600 });
+    const started = Date.now();
+    const pending = refresh(url, tokens.refresh_token);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await get("/v1/organizations/", tokens)).status).toBe(401);
+    const answer = await pending;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(590);
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as TokenSet).refresh_token).toMatch(/^polar_rt_u_/);
+  });
+
+  it("with drop, rotate the token and close the connection without an answer", async () => {
+    const tokens = await signIn(url, { userId: ADA_ID });
+    await control(url, "token-delays", { delay_ms: 50, drop: true });
+    await expect(refresh(url, tokens.refresh_token)).rejects.toThrow();
+    expect(await json(refresh(url, tokens.refresh_token))).toMatchObject({ error: "invalid_grant" });
+  });
+
+  it("only hold the matching grant type, once per count", async () => {
+    await control(url, "token-delays", { grant_type: "refresh_token", delay_ms: 400, count: 1 });
+    const timed = async <T>(call: () => Promise<T>) => {
+      const started = Date.now();
+      const result = await call();
+      return { result, ms: Date.now() - started };
+    };
+    const signedIn = await timed(() => signIn(url, { userId: ADA_ID }));
+    expect(signedIn.ms).toBeLessThan(390);
+    const first = await timed(async () => (await json(refresh(url, signedIn.result.refresh_token))) as unknown as TokenSet);
+    expect(first.ms).toBeGreaterThanOrEqual(390);
+    expect((await timed(() => refresh(url, first.result.refresh_token))).ms).toBeLessThan(390);
+    expect((await control(url, "token-delays", { delay_ms: -1 })).status).toBe(400);
   });
 });
 

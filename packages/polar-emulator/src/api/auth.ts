@@ -1,6 +1,5 @@
 import type { IncomingMessage } from "node:http";
 import type Provider from "oidc-provider";
-import { organizationsOf } from "../directory.ts";
 import { bearerToken } from "../http.ts";
 import { parseScope } from "../scopes.ts";
 import type { EmulatorState, Subject } from "../state.ts";
@@ -27,10 +26,10 @@ export interface ApiAuth extends AccessTokenInfo {
  * organization, a down-scoped user token its organizations, an unrestricted
  * one every organization the user belongs to.
  */
-function readableOrganizations(subject: Subject): string[] {
+function readableOrganizations(state: EmulatorState, subject: Subject): string[] {
   if (subject.type === "organization") return [subject.organizationId];
   if (subject.organizationIds.length > 0) return subject.organizationIds;
-  return organizationsOf(subject.userId).map((org) => org.id);
+  return state.data.organizationsOf(subject.userId).map((org) => org.id);
 }
 
 /** A live access token issued by this emulator, judged by the emulator's (skewable) clock. */
@@ -60,7 +59,7 @@ export async function authenticate(req: IncomingMessage, provider: Provider, sta
   const token = await findAccessToken(provider, state, value);
   if (!token) throw invalidToken();
 
-  let organizationIds = readableOrganizations(token.subject);
+  let organizationIds = readableOrganizations(state, token.subject);
 
   // @polar-sh/sdk sends Polar-Organization to act on one of a user's organizations.
   // Not found in Polar's server code we could read; refusing a foreign

@@ -1,7 +1,8 @@
 // GET /v1/metrics/: periods, totals and metric definitions computed from the
 // seeded orders and subscriptions of the organizations the token can read.
 import type { models } from "@polar-sh/sdk/2026-10";
-import { orders, subscriptions, type SeedOrder, type SeedSubscription } from "../data/seed.ts";
+import type { Dataset } from "../data/dataset.ts";
+import type { SeedOrder, SeedSubscription } from "../data/catalogue.ts";
 import { validationError } from "./errors.ts";
 import { uuidList } from "./query.ts";
 
@@ -99,7 +100,7 @@ function activeAt(subscription: SeedSubscription, time: number): boolean {
   return Date.parse(subscription.started_at) < time && (!subscription.ended_at || Date.parse(subscription.ended_at) >= time);
 }
 
-export function computeMetrics(query: URLSearchParams, organizationIds: string[]): models.MetricsResponse {
+export function computeMetrics(query: URLSearchParams, organizationIds: string[], { orders, subscriptions }: Dataset): models.MetricsResponse {
   const start = dateParam(query, "start_date");
   const end = dateParam(query, "end_date");
   const interval = query.get("interval");

@@ -1,9 +1,8 @@
 // The read endpoints of Polar's API that the starter uses, with Polar's
 // required scopes (any one of them) as documented on each SDK method.
 import type { models } from "@polar-sh/sdk/2026-10";
-import { customers, orders, organizations, products, subscriptions } from "../data/seed.ts";
 import { userInfo } from "../claims.ts";
-import { findOrganization } from "../directory.ts";
+import type { Dataset } from "../data/dataset.ts";
 import type { ApiAuth } from "./auth.ts";
 import { notFound } from "./errors.ts";
 import { computeMetrics } from "./metrics.ts";
@@ -21,7 +20,7 @@ export interface Resource {
   pattern: RegExp;
   /** Any one of these scopes grants access; none means any valid OAuth token. */
   scopes: string[];
-  handle(auth: ApiAuth, query: URLSearchParams, params: string[]): unknown;
+  handle(auth: ApiAuth, query: URLSearchParams, params: string[], data: Dataset): unknown;
 }
 
 function readable<T extends { organization_id: string }>(auth: ApiAuth, query: URLSearchParams, rows: T[]): T[] {
@@ -38,15 +37,14 @@ function byId<T extends { id: string; organization_id: string }>(auth: ApiAuth, 
   return row;
 }
 
-const subscriptionOf = (id: string | null) => subscriptions.find((subscription) => subscription.id === id);
-const priceAmount = (product: (typeof products)[number]) => product.prices[0]?.price_amount ?? 0;
+const priceAmount = (product: Dataset["products"][number]) => product.prices[0]?.price_amount ?? 0;
 
 export const resources: Resource[] = [
   {
     method: "GET",
     pattern: /^\/v1\/organizations\/?$/,
     scopes: ["organizations:read", "organizations:write"],
-    handle: (auth, query) => {
+    handle: (auth, query, _params, { organizations }) => {
       const slug = query.get("slug");
       const rows = organizations
         .filter((org) => auth.organizationIds.includes(org.id) && (!slug || org.slug === slug))
@@ -59,8 +57,8 @@ export const resources: Resource[] = [
     method: "GET",
     pattern: /^\/v1\/organizations\/([^/]+)$/,
     scopes: ["organizations:read", "organizations:write"],
-    handle: (auth, _query, [id]) => {
-      const org = id ? findOrganization(id) : undefined;
+    handle: (auth, _query, [id], data) => {
+      const org = id ? data.findOrganization(id) : undefined;
       if (!org || !auth.organizationIds.includes(org.id)) throw notFound();
       return serializeOrganization(org);
     },
@@ -69,7 +67,7 @@ export const resources: Resource[] = [
     method: "GET",
     pattern: /^\/v1\/products\/?$/,
     scopes: ["products:read", "products:write"],
-    handle: (auth, query) => {
+    handle: (auth, query, _params, { products }) => {
       const search = query.get("query");
       const archived = booleanParam(query, "is_archived");
       const recurring = booleanParam(query, "is_recurring");
@@ -101,13 +99,13 @@ export const resources: Resource[] = [
     method: "GET",
     pattern: /^\/v1\/products\/([^/]+)$/,
     scopes: ["products:read", "products:write"],
-    handle: (auth, _query, [id]) => serializeProduct(byId(auth, products, id)),
+    handle: (auth, _query, [id], { products }) => serializeProduct(byId(auth, products, id)),
   },
   {
     method: "GET",
     pattern: /^\/v1\/customers\/?$/,
     scopes: ["customers:read", "customers:write"],
-    handle: (auth, query) => {
+    handle: (auth, query, _params, { customers }) => {
       const search = query.get("query");
       const email = query.get("email");
       const rows = readable(auth, query, customers).filter(
@@ -128,19 +126,19 @@ export const resources: Resource[] = [
     method: "GET",
     pattern: /^\/v1\/customers\/([^/]+)$/,
     scopes: ["customers:read", "customers:write"],
-    handle: (auth, _query, [id]) => serializeCustomer(byId(auth, customers, id)),
+    handle: (auth, _query, [id], { customers }) => serializeCustomer(byId(auth, customers, id)),
   },
   {
     method: "GET",
     pattern: /^\/v1\/orders\/?$/,
     scopes: ["orders:read"],
-    handle: (auth, query) => {
+    handle: (auth, query, _params, data) => {
       const productIds = uuidList(query, "product_id");
       const customerIds = uuidList(query, "customer_id");
       const subscriptionIds = uuidList(query, "subscription_id");
       const billingReasons = query.getAll("product_billing_type");
       const statuses = query.getAll("status");
-      const rows = readable(auth, query, orders).filter(
+      const rows = readable(auth, query, data.orders).filter(
         (order) =>
           (!productIds || productIds.includes(order.product_id)) &&
           (!customerIds || customerIds.includes(order.customer_id)) &&
@@ -163,7 +161,7 @@ export const resources: Resource[] = [
       );
       return {
         ...page,
-        items: page.items.map((order) => serializeOrder(order, subscriptionOf(order.subscription_id))),
+        items: page.items.map((order) => serializeOrder(order, data)),
       } satisfies models.ListResourceOrder;
     },
   },
@@ -171,22 +169,19 @@ export const resources: Resource[] = [
     method: "GET",
     pattern: /^\/v1\/orders\/([^/]+)$/,
     scopes: ["orders:read"],
-    handle: (auth, _query, [id]) => {
-      const order = byId(auth, orders, id);
-      return serializeOrder(order, subscriptionOf(order.subscription_id));
-    },
+    handle: (auth, _query, [id], data) => serializeOrder(byId(auth, data.orders, id), data),
   },
   {
     method: "GET",
     pattern: /^\/v1\/subscriptions\/?$/,
     scopes: ["subscriptions:read", "subscriptions:write"],
-    handle: (auth, query) => {
+    handle: (auth, query, _params, data) => {
       const productIds = uuidList(query, "product_id");
       const customerIds = uuidList(query, "customer_id");
       const active = booleanParam(query, "active");
       const statuses = query.getAll("status");
       const cancelAtPeriodEnd = booleanParam(query, "cancel_at_period_end");
-      const rows = readable(auth, query, subscriptions).filter(
+      const rows = readable(auth, query, data.subscriptions).filter(
         (subscription) =>
           (!productIds || productIds.includes(subscription.product_id)) &&
           (!customerIds || customerIds.includes(subscription.customer_id)) &&
@@ -202,30 +197,30 @@ export const resources: Resource[] = [
           current_period_end: (s) => s.current_period_end,
           status: (s) => s.status,
           amount: (s) => s.amount,
-          customer: (s) => customers.find((c) => c.id === s.customer_id)?.email ?? "",
-          product: (s) => products.find((p) => p.id === s.product_id)?.name ?? "",
+          customer: (s) => data.findCustomer(s.customer_id)?.email ?? "",
+          product: (s) => data.findProduct(s.product_id)?.name ?? "",
         },
         "-started_at",
       );
-      return { ...page, items: page.items.map(serializeSubscription) } satisfies models.ListResourceSubscription;
+      return { ...page, items: page.items.map((subscription) => serializeSubscription(subscription, data)) } satisfies models.ListResourceSubscription;
     },
   },
   {
     method: "GET",
     pattern: /^\/v1\/subscriptions\/([^/]+)$/,
     scopes: ["subscriptions:read", "subscriptions:write"],
-    handle: (auth, _query, [id]) => serializeSubscription(byId(auth, subscriptions, id)),
+    handle: (auth, _query, [id], data) => serializeSubscription(byId(auth, data.subscriptions, id), data),
   },
   {
     method: "GET",
     pattern: /^\/v1\/metrics\/?$/,
     scopes: ["metrics:read"],
-    handle: (auth, query) => computeMetrics(query, auth.organizationIds),
+    handle: (auth, query, _params, data) => computeMetrics(query, auth.organizationIds, data),
   },
   {
     method: "GET|POST",
     pattern: /^\/v1\/oauth2\/userinfo$/,
     scopes: [],
-    handle: (auth) => userInfo(auth.subject, auth.scopes),
+    handle: (auth, _query, _params, data) => userInfo(data, auth.subject, auth.scopes),
   },
 ];

@@ -94,7 +94,7 @@ export function createApi(provider: Provider, state: EmulatorState) {
       if (resource.scopes.length > 0 && !resource.scopes.some((scope) => auth.scopes.has(scope))) {
         throw insufficientScope(resource.scopes);
       }
-      sendJson(res, 200, resource.handle(auth, url.searchParams, params));
+      sendJson(res, 200, resource.handle(auth, url.searchParams, params, state.data));
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       send(res, error);

@@ -1,15 +1,9 @@
 // Seed records → Polar's API objects. Typed with @polar-sh/sdk's models so the
 // compiler holds every response to the shape the official SDK expects.
 import type { models } from "@polar-sh/sdk/2026-10";
-import type {
-  SeedCustomer,
-  SeedOrder,
-  SeedOrganization,
-  SeedPrice,
-  SeedProduct,
-  SeedSubscription,
-} from "../data/seed.ts";
-import { customers, products } from "../data/seed.ts";
+import type { SeedCustomer, SeedOrder, SeedPrice, SeedProduct, SeedSubscription } from "../data/catalogue.ts";
+import type { SeedOrganization } from "../data/seed.ts";
+import type { Dataset } from "../data/dataset.ts";
 
 type Country = models.CountryAlpha2;
 
@@ -193,24 +187,24 @@ function subscriptionBase(subscription: SeedSubscription) {
   } satisfies models.OrderSubscription;
 }
 
-function findProduct(id: string): SeedProduct {
-  const product = products.find((candidate) => candidate.id === id);
+function productOf(data: Dataset, id: string): SeedProduct {
+  const product = data.findProduct(id);
   if (!product) throw new Error(`seed: unknown product ${id}`);
   return product;
 }
 
-function findCustomer(id: string): SeedCustomer {
-  const customer = customers.find((candidate) => candidate.id === id);
+function customerOf(data: Dataset, id: string): SeedCustomer {
+  const customer = data.findCustomer(id);
   if (!customer) throw new Error(`seed: unknown customer ${id}`);
   return customer;
 }
 
-export function serializeSubscription(subscription: SeedSubscription): models.Subscription {
-  const product = findProduct(subscription.product_id);
+export function serializeSubscription(subscription: SeedSubscription, data: Dataset): models.Subscription {
+  const product = productOf(data, subscription.product_id);
   return {
     ...subscriptionBase(subscription),
     custom_field_data: {},
-    customer: serializeCustomer(findCustomer(subscription.customer_id)),
+    customer: serializeCustomer(customerOf(data, subscription.customer_id)),
     product: serializeProduct(product),
     discount: null,
     prices: product.prices.map((price) => serializePrice(product, price)),
@@ -219,9 +213,10 @@ export function serializeSubscription(subscription: SeedSubscription): models.Su
   };
 }
 
-export function serializeOrder(order: SeedOrder, subscription: SeedSubscription | undefined): models.Order {
-  const product = findProduct(order.product_id);
-  const customer = findCustomer(order.customer_id);
+export function serializeOrder(order: SeedOrder, data: Dataset): models.Order {
+  const product = productOf(data, order.product_id);
+  const customer = customerOf(data, order.customer_id);
+  const subscription = data.findSubscription(order.subscription_id);
   const total = order.subtotal_amount + order.tax_amount;
   const refunded = order.status === "refunded";
   const label = product.recurring_interval

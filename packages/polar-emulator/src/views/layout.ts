@@ -1,3 +1,4 @@
+import { WEB_ROUTES } from "../routes.ts";
 import { html, SafeHtml } from "./html.ts";
 
 const STYLE = `
@@ -24,6 +25,9 @@ ul.list li:first-child{border-top:0}
 ul.accounts li{flex-wrap:wrap}
 ul.accounts form{flex-basis:100%}
 ul.accounts button{width:100%}
+form.load-users{display:grid;grid-template-columns:1fr auto;gap:8px 10px;align-items:center}
+form.load-users label{grid-column:1/-1;margin:0}
+select{font:inherit;padding:9px 10px;border-radius:10px;border:1px solid var(--line);background:var(--card);color:var(--fg);min-width:0}
 button{font:inherit;font-weight:600;border-radius:10px;padding:10px 16px;border:1px solid transparent;cursor:pointer}
 button.primary{background:var(--accent);color:var(--accent-fg)}
 button.secondary{background:var(--soft);color:var(--fg);border-color:var(--line)}
@@ -43,6 +47,7 @@ export function layout(title: string, body: SafeHtml): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex">
+<link rel="icon" type="image/svg+xml" href="${WEB_ROUTES.favicon}">
 <title>${title} · Polar emulator</title>
 <style>${new SafeHtml(STYLE)}</style>
 </head>

@@ -1,0 +1,57 @@
+// What one emulator instance serves: the seed, plus the load-test population
+// when asked for, with the catalogue generated at start. Immutable once built.
+import { generateCatalogue, type Catalogue, type SeedCustomer, type SeedProduct, type SeedSubscription } from "./catalogue.ts";
+import { loadPopulation, type LoadPopulationSize } from "./load-population.ts";
+import { organizations as seedOrganizations, SEED_CATALOGUE, users as seedUsers, type SeedOrganization, type SeedUser } from "./seed.ts";
+
+export interface Dataset extends Catalogue {
+  /** The seeded people first, then the load-test population's. */
+  users: SeedUser[];
+  /** The seeded organizations first, then the load-test population's. */
+  organizations: SeedOrganization[];
+  /** The size of the load-test population at the end of `users` and `organizations`. */
+  load: LoadPopulationSize;
+  findUser(id: string): SeedUser | undefined;
+  findOrganization(id: string): SeedOrganization | undefined;
+  findOrganizationBySlug(slug: string): SeedOrganization | undefined;
+  organizationsOf(userId: string): SeedOrganization[];
+  findProduct(id: string): SeedProduct | undefined;
+  findCustomer(id: string): SeedCustomer | undefined;
+  findSubscription(id: string | null): SeedSubscription | undefined;
+}
+
+const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
+
+export function createDataset(load: LoadPopulationSize = { users: 0, organizations: 0 }, startedAt = Date.now()): Dataset {
+  const generated = loadPopulation(load);
+  const entries = [
+    ...seedOrganizations.map((organization) => ({ organization, ...(SEED_CATALOGUE[organization.id] ?? { products: [], customers: 0 }) })),
+    ...generated.catalogue,
+  ];
+  const catalogue = generateCatalogue(entries, startedAt);
+  const users = [...seedUsers, ...generated.users];
+  const organizations = entries.map((entry) => entry.organization);
+
+  const usersById = byId(users);
+  const organizationsById = byId(organizations);
+  const organizationsBySlug = new Map(organizations.map((org) => [org.slug, org]));
+  const memberships = new Map<string, SeedOrganization[]>();
+  for (const org of organizations) for (const member of org.members) memberships.set(member, [...(memberships.get(member) ?? []), org]);
+  const products = byId(catalogue.products);
+  const customers = byId(catalogue.customers);
+  const subscriptions = byId(catalogue.subscriptions);
+
+  return {
+    ...catalogue,
+    users,
+    load,
+    organizations,
+    findUser: (id) => usersById.get(id),
+    findOrganization: (id) => organizationsById.get(id),
+    findOrganizationBySlug: (slug) => organizationsBySlug.get(slug),
+    organizationsOf: (userId) => memberships.get(userId) ?? [],
+    findProduct: (id) => products.get(id),
+    findCustomer: (id) => customers.get(id),
+    findSubscription: (id) => (id === null ? undefined : subscriptions.get(id)),
+  };
+}
