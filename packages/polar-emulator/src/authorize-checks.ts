@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { findClient } from "./directory.ts";
-import { redirect } from "./http.ts";
+import { redirect, sendHtml } from "./http.ts";
 import { parseScope, SCOPES_SUPPORTED } from "./scopes.ts";
+import { errorPage } from "./views/error.ts";
 
 const SUPPORTED = new Set(SCOPES_SUPPORTED);
 
@@ -14,10 +15,13 @@ const SUPPORTED = new Set(SCOPES_SUPPORTED);
 //   would silently drop it;
 // - no scope at all means the client's registered scopes
 //   (grants/authorization_code.py `before_validate_authorization_request_payload`).
-// Errors are only answered by redirect once client and redirect_uri are known
-// good, otherwise oidc-provider renders its error page; like every
-// authorization response (RFC 9207, polar PR #14131) the redirect names the
-// issuer in `iss`. Returns true when it answered the request.
+// Polar answers the unknown sub_type with a 400 on its own page (the
+// InvalidRequestError carries no redirect_uri; server/tests/oauth2/endpoints/
+// test_oauth2.py `test_authenticated_invalid_sub_type`); invalid_scope is
+// redirected to the client once client and redirect_uri are known good,
+// otherwise oidc-provider renders its error page, and like every authorization
+// response (RFC 9207, polar PR #14131) the redirect names the issuer in `iss`.
+// Returns true when it answered the request.
 export function prepareAuthorizeRequest(req: IncomingMessage, url: URL, res: ServerResponse, issuer: string): boolean {
   const params = url.searchParams;
   const client = findClient(params.get("client_id") ?? "");
@@ -27,8 +31,10 @@ export function prepareAuthorizeRequest(req: IncomingMessage, url: URL, res: Ser
   let error: [string, string] | undefined;
   const subType = params.get("sub_type");
   if (subType !== null && subType !== "user" && subType !== "organization") {
-    error = ["invalid_request", "Invalid sub_type"];
-  } else if (parseScope(params.get("scope")).some((scope) => !SUPPORTED.has(scope))) {
+    sendHtml(res, 400, errorPage({ title: "Authorization failed", error: "invalid_request", description: "Invalid sub_type" }));
+    return true;
+  }
+  if (parseScope(params.get("scope")).some((scope) => !SUPPORTED.has(scope))) {
     error = ["invalid_scope", "The requested scope is invalid, unknown, or malformed."];
   }
   if (!error) {

@@ -3,7 +3,9 @@
 // service/oauth2_grant.py `has_granted_scope`): Polar keeps the scopes each
 // user last granted each client; a request whose scopes they cover and that
 // has no `prompt` (or `prompt=none`) is approved without the consent page.
-// Then no organization gets picked, so a sub_type=organization request fails.
+// Then no organization gets picked, so a sub_type=organization request fails
+// with a 400 on Polar's own page, not a redirect to the client (the
+// InvalidRequestError carries no redirect_uri).
 // oidc-provider's own prompt policy does the rest: the consent page shows when
 // the loaded grant lacks a requested scope, `prompt=none` answers
 // consent_required or login_required.
@@ -13,6 +15,11 @@ import { parseScope } from "./scopes.ts";
 import type { EmulatorState } from "./state.ts";
 
 export const ORGANIZATION_REQUIRED = "sub_type=organization requires selecting an organization";
+
+/** invalid_request answered on the emulator's error page, never redirected to the client. */
+function pageError(description: string) {
+  return Object.assign(new errors.InvalidRequest(description), { allow_redirect: false });
+}
 
 const consentKey = (userId: string, clientId: string) => `${userId} ${clientId}`;
 
@@ -41,7 +48,7 @@ export function createLoadExistingGrant(state: EmulatorState) {
     if (!userId || (prompt !== undefined && prompt !== "none") || !hasGrantedScope(state, userId, clientId, scopes)) {
       return undefined;
     }
-    if (oidc.params["sub_type"] === "organization") throw new errors.InvalidRequest(ORGANIZATION_REQUIRED);
+    if (oidc.params["sub_type"] === "organization") throw pageError(ORGANIZATION_REQUIRED);
 
     const grantId = await saveGrant(provider, state, {
       accountId: userId,

@@ -29,7 +29,9 @@ type Outcome = { subject: Subject } | { error: string; error_description: string
 /**
  * The organization a sub_type=organization consent picked, as Polar resolves
  * it (grants/authorization_code.py `_resolve_organization_ids`): one the user
- * belongs to; several (a tampered form) keep the first by id; none fails.
+ * belongs to; several (a tampered form) keep the first by id; none, or one
+ * the user is not in, is a 400 invalid_request on Polar's page
+ * (test_oauth2.py `test_organization_sub_type_requires_an_organization`).
  */
 function organizationSubject(data: Dataset, userId: string, subType: string, picked: string[]): Outcome {
   if (subType !== "organization") return { subject: { type: "user", userId, organizationIds: [] } };
@@ -118,7 +120,7 @@ export function createInteractions(provider: Provider, state: EmulatorState) {
     }
     const outcome = organizationSubject(data, user.id, subType, form.getAll("organizations"));
     if ("error" in outcome) {
-      await finish(req, res, outcome);
+      sendHtml(res, 400, errorPage({ title: "Authorization failed", error: outcome.error, description: outcome.error_description }));
       return true;
     }
     const grantId = await saveGrant(provider, state, {

@@ -157,7 +157,9 @@ export async function authorize(issuer: string, options: AuthorizeOptions): Prom
     if (!page.response) return { callback: page.url, loginHtml, consentHtml };
     const html = await page.response.text();
     if (page.response.status >= 400) {
-      const alert = /role="alert">([^<]*)</.exec(html)?.[1] ?? /<code>([^<]*)<\/code>/.exec(html)?.[1] ?? html.slice(0, 200);
+      const code = /<code>([^<]*)<\/code>/.exec(html)?.[1];
+      const description = /class="muted"[^>]*>([^<]*)</.exec(html)?.[1];
+      const alert = /role="alert">([^<]*)</.exec(html)?.[1] ?? (code ? `${code}${description ? `: ${description}` : ""}` : html.slice(0, 200));
       throw new Error(`emulator answered ${page.response.status} at ${page.url.pathname}: ${alert}`);
     }
     if (isConsentPage(html)) {

@@ -35,6 +35,8 @@ export interface SeedClient {
 export const ADA_ID = "b54a045a-5aaa-4270-84e3-717784145ec9";
 export const GRACE_ID = "103f340b-480b-4d9a-885a-6c91fd99376d";
 export const KATHERINE_ID = "5f0c6e2a-8d3b-4f61-9a7e-2c4b1d9e0f37";
+/** A member of no organization. */
+export const MARGARET_ID = "e0b3d8c1-6a52-4f7e-b9d4-3c1a7f28e645";
 export const ACME_ID = "c4f27dee-9d09-4a97-853e-bc2c1c68d129";
 export const NEBULA_ID = "9ed4606b-9c41-4923-8cbc-4d9c9908e5b2";
 export const COMPILER_CLUB_ID = "adb5b858-f664-43c2-a7c0-cbcc3df6fbdb";
@@ -63,6 +65,14 @@ export const users: SeedUser[] = [
     email_verified: true,
     avatar_url: null,
     created_at: "2024-10-02T10:15:27Z",
+  },
+  {
+    id: MARGARET_ID,
+    name: "Margaret Hamilton",
+    email: "margaret@example.com",
+    email_verified: true,
+    avatar_url: null,
+    created_at: "2025-02-11T16:03:58Z",
   },
 ];
 
