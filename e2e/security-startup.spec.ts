@@ -1,31 +1,22 @@
 // The built app (`next start` on the output the e2e run just built) refuses to
 // start when its configuration is incomplete, and says which variable to fix.
-import { spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { e2eEnv } from "./env";
+import { nextStart } from "./next-start";
 
-const startupPort = String(Number(e2eEnv.PORT) + 1);
+const startupPort = Number(e2eEnv.PORT) + 1;
 
 /** Runs `next start` until it exits (or 30 s pass) and returns its exit code and output. */
-function nextStart(env: Record<string, string | undefined>) {
-  return new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn("next", ["start", "--port", startupPort], {
-      env: { ...process.env, ...e2eEnv, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    const timer = setTimeout(() => child.kill("SIGTERM"), 30_000);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
+async function startUntilExit(env: Record<string, string | undefined>) {
+  const app = nextStart(startupPort, env);
+  const timer = setTimeout(app.stop, 30_000);
+  const result = await app.exited;
+  clearTimeout(timer);
+  return result;
 }
 
 test("next start exits with one message per missing or malformed variable", async () => {
-  const { code, output } = await nextStart({
+  const { code, output } = await startUntilExit({
     DATABASE_URL: undefined,
     POLAR_SERVER: "sandbox",
     POLAR_CLIENT_ID: undefined,
@@ -44,7 +35,7 @@ test("next start exits with one message per missing or malformed variable", asyn
 
 test("next start names a malformed encryption key without printing it", async () => {
   const key = Buffer.from("sixteen-byte-key").toString("base64");
-  const { code, output } = await nextStart({ TOKEN_ENCRYPTION_KEY: key });
+  const { code, output } = await startUntilExit({ TOKEN_ENCRYPTION_KEY: key });
   expect(code).toBe(1);
   expect(output).toMatch(/- TOKEN_ENCRYPTION_KEY must be 32 random bytes, base64-encoded/);
   expect(output).not.toContain(key);

@@ -23,7 +23,7 @@ test("after the access token expires the dashboard still renders with a rotated 
   await expect(page.getByRole("heading", { level: 1, name: "Nebula Labs" })).toBeVisible();
 
   const after = await connectionTokens("nebula-labs");
-  expect(after.refreshToken).toMatch(/^polar_rt_o_/);
+  expect(after.refreshToken).toMatch(/^polar_rt_u_/);
   expect(after.refreshToken).not.toBe(before.refreshToken);
   expect(after.accessToken).not.toBe(before.accessToken);
   const reuse = await refreshAtEmulator(before.refreshToken!);

@@ -76,11 +76,11 @@ describe("freshAccessToken", () => {
 
     expect(await refreshCalls()).toBe(before + 1);
     expect(new Set(results).size).toBe(1);
-    expect(results[0]).toMatch(/^polar_at_o_/);
+    expect(results[0]).toMatch(/^polar_at_u_/);
     expect(results[0]).not.toBe(tokens.access_token);
 
     const stored = await db.organizationConnection.findUniqueOrThrow({ where: { id: connection.id } });
-    expect(stored.refresh_token).toMatch(/^polar_rt_o_/);
+    expect(stored.refresh_token).toMatch(/^polar_rt_u_/);
     expect(stored.refresh_token).not.toBe(tokens.refresh_token);
     expect(stored.access_token).toBe(results[0]);
     expect(stored.expires_at! * 1000).toBeGreaterThan(Date.now());
@@ -97,7 +97,7 @@ describe("freshAccessToken", () => {
       data: { expires_at: Math.floor(Date.now() / 1000) + 3600 },
     });
     const before = await refreshCalls();
-    expect(await freshAccessToken("OrganizationConnection", connection.id)).toMatch(/^polar_at_o_/);
+    expect(await freshAccessToken("OrganizationConnection", connection.id)).toMatch(/^polar_at_u_/);
     expect(await refreshCalls()).toBe(before);
   });
 
@@ -131,7 +131,7 @@ describe("freshAccessToken", () => {
 
     const stored = await db.organizationConnection.findUniqueOrThrow({ where: { id: connection.id } });
     expect(stored).toMatchObject({ needsReconnect: false, refresh_token: tokens.refresh_token });
-    expect(await freshAccessToken("OrganizationConnection", connection.id)).toMatch(/^polar_at_o_/);
+    expect(await freshAccessToken("OrganizationConnection", connection.id)).toMatch(/^polar_at_u_/);
   });
 });
 
@@ -150,6 +150,21 @@ describe("a refresh that changes the subject type", () => {
     // The app scopes every call to the connection's organization (Polar-Organization).
     const organization = await polarClient(token!, ACME_ID).organizations.get(ACME_ID);
     expect(organization.slug).toBe("acme-analytics");
+  });
+
+  it("keeps a legacy organization token of a multi-member organization an organization token", async () => {
+    // Nebula Labs has two members: Polar cannot pick one, so the token stays bound to the organization.
+    const legacy = await control("legacy-organization-token", { organization_id: NEBULA_ID, scope: "openid organizations:read products:read" });
+    const { connection } = await expiredConnection(NEBULA_ID, "nebula-labs", legacy);
+
+    const token = await freshAccessToken("OrganizationConnection", connection.id);
+
+    expect(token).toMatch(/^polar_at_o_/);
+    expect(token).not.toBe(legacy.access_token);
+    const stored = await db.organizationConnection.findUniqueOrThrow({ where: { id: connection.id } });
+    expect(stored).toMatchObject({ subjectType: "organization", needsReconnect: false });
+    const { items } = await polarClient(token!, NEBULA_ID).products.list({});
+    expect(items.length).toBeGreaterThan(0);
   });
 });
 
