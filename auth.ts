@@ -1,6 +1,8 @@
 import NextAuth from "next-auth";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/db";
+import { withHashedSessions } from "@/lib/auth/hashed-sessions";
+import { sessionCookieOptions } from "@/lib/auth/session-cookie";
 import { connectOrganization } from "@/lib/auth/connections";
 import { ORGANIZATION_PROVIDER_ID, USER_PROVIDER_ID, polarProvider } from "@/lib/auth/polar-provider";
 import { logAuthError } from "@/lib/auth/auth-errors";
@@ -8,8 +10,9 @@ import { sameOriginRedirect } from "@/lib/auth/same-origin-redirect";
 import { endSignInGrant, storeSignInGrant } from "@/lib/auth/user-grant";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  adapter: PrismaAdapter(db),
+  adapter: withHashedSessions(PrismaAdapter(db)),
   session: { strategy: "database" },
+  cookies: sessionCookieOptions(process.env.NODE_ENV === "production"),
   providers: [polarProvider("user"), polarProvider("organization")],
   pages: { signIn: "/", error: "/auth/error" },
   logger: { error: logAuthError },
