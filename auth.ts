@@ -38,8 +38,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     redirect: sameOriginRedirect,
   },
   events: {
-    async signIn({ account, isNewUser }) {
-      if (account?.provider === USER_PROVIDER_ID && !isNewUser) await storeSignInGrant(account);
+    async signIn({ user, account, isNewUser }) {
+      if (account?.provider === USER_PROVIDER_ID && !isNewUser && user.id) await storeSignInGrant(user.id, account);
     },
     async signOut(message) {
       if ("session" in message && message.session) await endSignInGrant(message.session.userId);

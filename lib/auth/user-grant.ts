@@ -8,9 +8,9 @@ import { USER_PROVIDER_ID } from "./polar-provider";
  * Auth.js stores an account's tokens only when it first links it; on every
  * later sign-in Polar issues a new grant, so store that one.
  */
-export async function storeSignInGrant(account: Account) {
+export async function storeSignInGrant(userId: string, account: Account) {
   await db.account.updateMany({
-    where: { provider: USER_PROVIDER_ID, providerAccountId: account.providerAccountId },
+    where: { userId, provider: USER_PROVIDER_ID, providerAccountId: account.providerAccountId },
     data: {
       access_token: account.access_token ?? null,
       refresh_token: account.refresh_token ?? null,
