@@ -2,11 +2,14 @@
 
 import { redirect } from "next/navigation";
 import { auth, signIn, signOut } from "@/auth";
+import { landingSearch, parseSearchParams } from "@/lib/search-params";
 import { disconnectOrganization as disconnect } from "./connections";
 import { ORGANIZATION_PROVIDER_ID, USER_PROVIDER_ID } from "./polar-provider";
 
-export async function signInWithPolar() {
-  await signIn(USER_PROVIDER_ID, { redirectTo: "/dashboard" });
+/** Form field `callbackUrl` (optional): the page of this app to land on after sign-in. */
+export async function signInWithPolar(formData: FormData) {
+  const { callbackUrl } = parseSearchParams(landingSearch, { callbackUrl: formData.get("callbackUrl") });
+  await signIn(USER_PROVIDER_ID, { redirectTo: callbackUrl ?? "/dashboard" });
 }
 
 export async function connectOrganization() {
