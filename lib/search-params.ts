@@ -1,12 +1,9 @@
+// Every query parameter a page reads, parsed with a schema that cannot fail:
+// a missing, repeated (`?a=1&a=2`), malformed or out-of-range value becomes a
+// working default, so no input makes a page answer 500, render "undefined" or
+// send Polar a request it refuses.
 import { z } from "zod";
 import { DEFAULT_PERIOD, PERIODS, type PeriodKey } from "@/lib/polar/periods";
-
-/**
- * Every query parameter a page reads, parsed with a schema that cannot fail:
- * a missing, repeated (`?a=1&a=2`), malformed or out-of-range value becomes a
- * working default, so no input makes a page answer 500, render "undefined" or
- * send Polar a request it refuses.
- */
 
 /** What Next hands a page as `searchParams`. */
 export type SearchParams = Record<string, string | string[] | undefined>;
