@@ -1,6 +1,8 @@
 import NextAuth from "next-auth";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/db";
+import { withHashedSessions } from "@/lib/auth/hashed-sessions";
+import { sessionCookieOptions } from "@/lib/auth/session-cookie";
 import { logAuthError } from "@/lib/auth/auth-errors";
 import { grantStored, holdNewGrant } from "@/lib/auth/auth-request";
 import { storeOrganizationGrant } from "@/lib/auth/connections";
@@ -9,8 +11,9 @@ import { sameOriginRedirect } from "@/lib/auth/same-origin-redirect";
 import { endSignInGrant, storeSignInGrant } from "@/lib/auth/user-grant";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  adapter: PrismaAdapter(db),
+  adapter: withHashedSessions(PrismaAdapter(db)),
   session: { strategy: "database" },
+  cookies: sessionCookieOptions(process.env.NODE_ENV === "production"),
   providers: [polarProvider("user"), polarProvider("organization")],
   pages: { signIn: "/", error: "/auth/error" },
   logger: { error: logAuthError },
@@ -46,9 +49,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     linkAccount({ account }) {
       if (account.provider === USER_PROVIDER_ID) grantStored();
     },
-    async signIn({ account, isNewUser }) {
-      if (account?.provider !== USER_PROVIDER_ID || isNewUser) return;
-      await storeSignInGrant(account);
+    async signIn({ user, account, isNewUser }) {
+      if (account?.provider !== USER_PROVIDER_ID || isNewUser || !user.id) return;
+      await storeSignInGrant(user.id, account);
       grantStored();
     },
     async signOut(message) {

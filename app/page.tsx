@@ -5,10 +5,13 @@ import { PolarMark } from "@/components/polar-mark";
 import { ServerBadge } from "@/components/server-badge";
 import { signInWithPolar } from "@/lib/auth/actions";
 import { polarServer } from "@/lib/polar/server";
+import { landingSearch, parseSearchParams, type SearchParams } from "@/lib/search-params";
 
-export default async function HomePage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
-  const [session, { error }] = await Promise.all([auth(), searchParams]);
-  if (session?.user) redirect("/dashboard");
+export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const [session, search] = await Promise.all([auth(), searchParams]);
+  // callbackUrl: the page that sent here to sign in (proxy.ts), where sign-in leads back.
+  const { error, callbackUrl } = parseSearchParams(landingSearch, search);
+  if (session?.user) redirect(callbackUrl ?? "/dashboard");
 
   return (
     <main className="flex min-h-dvh items-center justify-center bg-[radial-gradient(ellipse_at_top,var(--color-polar-100),transparent_60%)] px-4 dark:bg-[radial-gradient(ellipse_at_top,#0b1a3a,transparent_60%)]">
@@ -29,6 +32,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             </p>
           )}
           <form action={signInWithPolar} className="mt-8">
+            {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
             <PolarButton>Sign in with Polar</PolarButton>
           </form>
           {polarServer.server === "local" && (

@@ -1,5 +1,7 @@
+import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { decrypt, parseKey } from "../lib/crypto/aes-gcm";
+import { OWNER_COLUMNS, ownerOf, tokenAad, type TokenTable } from "../lib/auth/token-aad";
+import { decrypt, encrypt, parseKey } from "../lib/crypto/aes-gcm";
 import { e2eEnv } from "./env";
 
 const key = parseKey(e2eEnv.TOKEN_ENCRYPTION_KEY, "TOKEN_ENCRYPTION_KEY");
@@ -24,29 +26,32 @@ export function resetDatabase() {
   );
 }
 
-async function decryptedTokens(sql: string, params: string[]) {
-  const { rows } = await withDatabase((client) => client.query(sql, params));
+const ownerColumns = (table: TokenTable) => OWNER_COLUMNS[table].map((column) => `"${column}"`).join(", ");
+
+async function decryptedTokens(table: TokenTable, where: string, params: string[]) {
+  const { rows } = await withDatabase((client) =>
+    client.query(`SELECT ${ownerColumns(table)}, access_token, refresh_token, "needsReconnect" FROM "${table}" ${where}`, params),
+  );
   const row = rows[0];
-  if (!row) throw new Error(`no row for ${params.join(", ")}`);
-  const open = (value: string | null) => (value ? decrypt(keys, value) : null);
+  if (!row) throw new Error(`no ${table} row for ${params.join(", ")}`);
+  const owner = ownerOf(table, row)!;
+  const open = (value: string | null, column: "access_token" | "refresh_token") =>
+    value ? decrypt(keys, value, tokenAad(table, owner, column)) : null;
   return {
-    accessToken: open(row.access_token),
-    refreshToken: open(row.refresh_token),
+    accessToken: open(row.access_token, "access_token"),
+    refreshToken: open(row.refresh_token, "refresh_token"),
     needsReconnect: row.needsReconnect as boolean,
   };
 }
 
 /** The decrypted tokens of the connection to `organizationSlug`. */
 export function connectionTokens(organizationSlug: string) {
-  return decryptedTokens(
-    `SELECT access_token, refresh_token, "needsReconnect" FROM "OrganizationConnection" WHERE "organizationSlug" = $1`,
-    [organizationSlug],
-  );
+  return decryptedTokens("OrganizationConnection", `WHERE "organizationSlug" = $1`, [organizationSlug]);
 }
 
 /** The decrypted tokens of the sign-in (user-subject) account. */
 export function signInTokens() {
-  return decryptedTokens(`SELECT access_token, refresh_token, "needsReconnect" FROM "Account" LIMIT 1`, []);
+  return decryptedTokens("Account", "LIMIT 1", []);
 }
 
 /** Makes the app see the connection's access token as expired. */
@@ -56,4 +61,24 @@ export function expireConnection(organizationSlug: string) {
       organizationSlug,
     ]),
   );
+}
+
+/**
+ * Overwrites the tokens of a grant (the sign-in Account, or the connection to
+ * `organizationSlug`) with ciphertexts under a key the app does not have.
+ */
+export async function storeForeignCiphertext(table: TokenTable, organizationSlug?: string) {
+  const foreignKey = parseKey(randomBytes(32).toString("base64"), "foreign");
+  return withDatabase(async (client) => {
+    const where = table === "Account" ? "" : `WHERE "organizationSlug" = $1`;
+    const { rows } = await client.query(`SELECT id, ${ownerColumns(table)} FROM "${table}" ${where}`, organizationSlug ? [organizationSlug] : []);
+    if (rows.length !== 1) throw new Error(`expected one ${table} row, found ${rows.length}`);
+    const owner = ownerOf(table, rows[0])!;
+    const ciphertexts = [
+      encrypt(foreignKey, "polar_at_x_unreadable", tokenAad(table, owner, "access_token")),
+      encrypt(foreignKey, "polar_rt_x_unreadable", tokenAad(table, owner, "refresh_token")),
+    ];
+    await client.query(`UPDATE "${table}" SET access_token = $2, refresh_token = $3 WHERE id = $1`, [rows[0].id, ...ciphertexts]);
+    return { id: rows[0].id as string, ciphertexts };
+  });
 }

@@ -1,10 +1,11 @@
 // No Polar token reaches the browser (HTML, RSC payloads, JS, cookies) or a log
-// line. (The one-time authorization code, polar_ac_, is in the callback URL by
-// design of OAuth.)
+// line, and the database holds no usable session cookie. (The one-time
+// authorization code, polar_ac_, is in the callback URL by design of OAuth.)
+import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { resetDatabase } from "./db";
+import { resetDatabase, withDatabase } from "./db";
 import { artifacts } from "./env";
 import { connectOrganization, signIn } from "./flows";
 
@@ -32,8 +33,9 @@ test("no token in what the app serves, in its client bundle, or in its logs", as
   expect(served).toEqual([]);
 
   for (const cookie of await page.context().cookies()) expect(cookie.value).not.toMatch(TOKEN);
+  // A production build: the session cookie is __Host- prefixed (Secure, host-only, Path=/).
   const sessionCookie = (await page.context().cookies()).find((c) => c.name.endsWith("authjs.session-token"));
-  expect(sessionCookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+  expect(sessionCookie).toMatchObject({ name: "__Host-authjs.session-token", httpOnly: true, secure: true, sameSite: "Lax", path: "/", domain: "localhost" });
   const session = await (await page.request.get("/api/auth/session")).json();
   expect(Object.keys(session).sort()).toEqual(["expires", "user"]);
   expect(JSON.stringify(session)).not.toMatch(/polar_|token/i);
@@ -47,4 +49,22 @@ test("no token in what the app serves, in its client bundle, or in its logs", as
     expect(text.length, log).toBeGreaterThan(0);
     expect(text, log).not.toMatch(TOKEN);
   }
+});
+
+test("the Session table holds a hash of the session cookie: a dump of it signs nobody in", async ({ page, context, baseURL }) => {
+  await resetDatabase();
+  await signIn(page);
+  const cookie = (await context.cookies()).find((c) => c.name === "__Host-authjs.session-token")!;
+  const { rows } = await withDatabase((db) => db.query('SELECT "sessionToken" FROM "Session"'));
+  expect(rows).toEqual([{ sessionToken: createHash("sha256").update(cookie.value).digest("hex") }]);
+
+  await context.clearCookies();
+  await context.addCookies([{ ...cookie, value: rows[0].sessionToken }]);
+  expect(await (await page.request.get("/api/auth/session")).json()).toBeNull();
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(new RegExp(`^${baseURL}/\\?callbackUrl=`));
+
+  await context.clearCookies();
+  await context.addCookies([cookie]);
+  expect((await (await page.request.get("/api/auth/session")).json())?.user?.email).toBe("ada@example.com");
 });

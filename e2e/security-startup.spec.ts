@@ -40,3 +40,18 @@ test("next start names a malformed encryption key without printing it", async ()
   expect(output).toMatch(/- TOKEN_ENCRYPTION_KEY must be 32 random bytes, base64-encoded/);
   expect(output).not.toContain(key);
 });
+
+test("a production start never falls back to the emulator, and off Vercel needs AUTH_URL", async () => {
+  const { code, output } = await startUntilExit({
+    NODE_ENV: "production",
+    POLAR_SERVER: undefined,
+    POLAR_CLIENT_ID: undefined,
+    POLAR_CLIENT_SECRET: undefined,
+    AUTH_URL: undefined,
+    AUTH_TRUST_HOST: undefined,
+  });
+  expect(code).toBe(1);
+  expect(output).toContain("Invalid configuration: 2 environment variables need attention (see .env.example).");
+  expect(output).toMatch(/- AUTH_URL is not set\. In production off Vercel, .*AUTH_TRUST_HOST=true/);
+  expect(output).toMatch(/- POLAR_CLIENT_ID is not set\. A production build \(NODE_ENV=production\) signs in with Polar itself/);
+});

@@ -103,6 +103,32 @@ describe("validateEnv", () => {
     expect(polarEnv({ ...base, ...credentials, POLAR_SERVER: "sandbox" }).server).toBe("sandbox");
   });
 
+  it("refuses a production build without an OAuth client, unless POLAR_SERVER=local names the emulator's", () => {
+    const production = { ...base, NODE_ENV: "production", AUTH_URL: "https://app.example.com" };
+    expect(problems(production)).toEqual([
+      expect.stringMatching(/^POLAR_CLIENT_ID is not set\. A production build \(NODE_ENV=production\) signs in with Polar itself .*never falls back to the local emulator.*POLAR_SERVER=local/),
+    ]);
+    expect(problems({ ...production, POLAR_SERVER: "local" })).toEqual([
+      expect.stringMatching(/^POLAR_CLIENT_ID is not set\. A production build with POLAR_SERVER=local still takes the emulator's client explicitly/),
+    ]);
+    expect(problems({ ...production, POLAR_SERVER: "local", ...emulatorClient })).toEqual([]);
+    expect(polarEnv({ ...production, ...emulatorClient }).server).toBe("production");
+  });
+
+  it("requires AUTH_URL or AUTH_TRUST_HOST=true in production off Vercel", () => {
+    const production = { ...valid, NODE_ENV: "production" };
+    const missingUrl = /^AUTH_URL is not set\. In production off Vercel, .*AUTH_TRUST_HOST=true/;
+    expect(problems(production)).toEqual([expect.stringMatching(missingUrl)]);
+    // Auth.js trusts the Host header for any AUTH_TRUST_HOST value; only true says so.
+    expect(problems({ ...production, AUTH_TRUST_HOST: "false" })).toEqual([
+      expect.stringMatching(/^AUTH_URL is not set, and AUTH_TRUST_HOST is not true\./),
+    ]);
+    expect(problems({ ...production, AUTH_TRUST_HOST: "true" })).toEqual([]);
+    expect(problems({ ...production, AUTH_URL: "https://app.example.com" })).toEqual([]);
+    expect(problems({ ...production, VERCEL: "1" })).toEqual([]);
+    expect(problems({ ...valid, NODE_ENV: "development" })).toEqual([]);
+  });
+
   it("requires an https AUTH_URL in production, except on localhost", () => {
     const production = { ...valid, NODE_ENV: "production" };
     expect(problems({ ...production, AUTH_URL: "http://example.com" })).toEqual([

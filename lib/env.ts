@@ -43,27 +43,31 @@ function parseUrl(value: string) {
 const authSchema = z
   .object({
     NODE_ENV: optionalVariable(),
+    VERCEL: optionalVariable(),
     AUTH_SECRET: variable(`AUTH_SECRET is not set. It signs session cookies and OAuth state: ${GENERATE_SECRET}.`).refine(
       (value) => value.length >= 32,
       `AUTH_SECRET is too short: use at least 32 random characters; ${GENERATE_SECRET}.`,
     ),
     AUTH_URL: optionalVariable(),
+    AUTH_TRUST_HOST: optionalVariable(),
   })
-  .superRefine(({ NODE_ENV, AUTH_URL }, context) => {
-    if (!AUTH_URL) return;
+  .superRefine(({ NODE_ENV, VERCEL, AUTH_URL, AUTH_TRUST_HOST }, context) => {
+    const problem = (message: string) => context.addIssue({ code: "custom", path: ["AUTH_URL"], message });
+    if (!AUTH_URL) {
+      // Auth.js would otherwise answer every request with UntrustedHost. (It
+      // trusts any AUTH_TRUST_HOST value, "false" included: only true counts here.)
+      if (NODE_ENV === "production" && !VERCEL && !["true", "1"].includes(AUTH_TRUST_HOST ?? "")) {
+        problem(
+          `AUTH_URL is not set${AUTH_TRUST_HOST ? ", and AUTH_TRUST_HOST is not true" : ""}. In production off Vercel, Auth.js needs the app's public URL to build its redirect URIs: set AUTH_URL=https://your-domain, or AUTH_TRUST_HOST=true if the app runs behind a proxy you trust that sets X-Forwarded-Host.`,
+        );
+      }
+      return;
+    }
     const url = parseUrl(AUTH_URL);
     if (!url || !["http:", "https:"].includes(url.protocol)) {
-      context.addIssue({
-        code: "custom",
-        path: ["AUTH_URL"],
-        message: "AUTH_URL must be the app's public URL, like https://your-app.vercel.app (or http://localhost:3000 locally).",
-      });
+      problem("AUTH_URL must be the app's public URL, like https://your-app.vercel.app (or http://localhost:3000 locally).");
     } else if (NODE_ENV === "production" && url.protocol !== "https:" && !isLocalHost(url.hostname)) {
-      context.addIssue({
-        code: "custom",
-        path: ["AUTH_URL"],
-        message: `AUTH_URL must use https in production (Polar accepts http redirect URIs only for localhost): use https://${url.host}.`,
-      });
+      problem(`AUTH_URL must use https in production (Polar accepts http redirect URIs only for localhost): use https://${url.host}.`);
     }
   });
 
@@ -93,6 +97,7 @@ const POLAR_OAUTH_HELP =
 
 const polarSchema = z
   .object({
+    NODE_ENV: optionalVariable(),
     VERCEL: optionalVariable(),
     POLAR_SERVER: z.preprocess(
       blankAsUnset,
@@ -123,7 +128,7 @@ const polarSchema = z
       )
       .transform((value) => (value ?? "http://127.0.0.1:4112").replace(/\/$/, "")),
   })
-  .superRefine(({ VERCEL, POLAR_SERVER, POLAR_CLIENT_ID, POLAR_CLIENT_SECRET }, context) => {
+  .superRefine(({ NODE_ENV, VERCEL, POLAR_SERVER, POLAR_CLIENT_ID, POLAR_CLIENT_SECRET }, context) => {
     const missing = (name: string, message: string) => context.addIssue({ code: "custom", path: [name], message });
     if (POLAR_CLIENT_ID && !POLAR_CLIENT_SECRET) {
       missing("POLAR_CLIENT_SECRET", "POLAR_CLIENT_SECRET is not set but POLAR_CLIENT_ID is: set both, from the same OAuth client in Polar.");
@@ -137,6 +142,14 @@ const polarSchema = z
       missing(
         "POLAR_CLIENT_ID",
         `POLAR_CLIENT_ID is not set. On Vercel there is no local emulator: ${POLAR_OAUTH_HELP}, then set POLAR_CLIENT_ID, POLAR_CLIENT_SECRET and POLAR_SERVER.`,
+      );
+    } else if (!POLAR_CLIENT_ID && NODE_ENV === "production") {
+      // A production build never falls back to the emulator on its own.
+      missing(
+        "POLAR_CLIENT_ID",
+        POLAR_SERVER === "local"
+          ? `POLAR_CLIENT_ID is not set. A production build with POLAR_SERVER=local still takes the emulator's client explicitly: set POLAR_CLIENT_ID and POLAR_CLIENT_SECRET to LOCAL_CLIENT in packages/polar-emulator/src/client.ts, as \`npm run dev\` and the e2e tests do.`
+          : `POLAR_CLIENT_ID is not set. A production build (NODE_ENV=production) signs in with Polar itself and needs your own OAuth client: ${POLAR_OAUTH_HELP}, then set POLAR_CLIENT_ID and POLAR_CLIENT_SECRET. It never falls back to the local emulator; to run a production build against it, set POLAR_SERVER=local and the emulator's client explicitly.`,
       );
     } else if (!POLAR_CLIENT_ID) {
       missing(

@@ -1,9 +1,12 @@
 // `npm run tokens:rotate`: re-encrypts every stored OAuth token with the current
-// TOKEN_ENCRYPTION_KEY. Rotate by moving the old key to
-// TOKEN_ENCRYPTION_KEYS_PREVIOUS, setting a new TOKEN_ENCRYPTION_KEY, running
-// this, then dropping the old key.
+// TOKEN_ENCRYPTION_KEY, in the current form (enc:v2:, bound to its table, owner
+// and column). Rotate by moving the old key to TOKEN_ENCRYPTION_KEYS_PREVIOUS,
+// setting a new TOKEN_ENCRYPTION_KEY, running this, then dropping the old key.
+// Run it once after upgrading, too: it rewrites the enc:v1: rows written before
+// tokens were bound to their rows.
 import pg from "pg";
-import { decrypt, encrypt, parseKey, ENCRYPTED_PREFIX } from "../lib/crypto/aes-gcm.ts";
+import { decrypt, encrypt, isCurrent, parseKey } from "../lib/crypto/aes-gcm.ts";
+import { OWNER_COLUMNS, TOKEN_COLUMNS, ownerOf, tokenAad, type TokenTable } from "../lib/auth/token-aad.ts";
 
 const { DATABASE_URL, TOKEN_ENCRYPTION_KEY, TOKEN_ENCRYPTION_KEYS_PREVIOUS = "" } = process.env;
 if (!DATABASE_URL || !TOKEN_ENCRYPTION_KEY) {
@@ -15,22 +18,29 @@ const previous = TOKEN_ENCRYPTION_KEYS_PREVIOUS.split(",")
   .filter((k) => k.trim())
   .map((k) => parseKey(k, "TOKEN_ENCRYPTION_KEYS_PREVIOUS"));
 const keys = new Map([current, ...previous].map((k) => [k.id, k]));
-const currentPrefix = `${ENCRYPTED_PREFIX}${current.id}:`;
+const columns = (names: readonly string[]) => names.map((name) => `"${name}"`).join(", ");
 
 const client = new pg.Client({ connectionString: DATABASE_URL });
 await client.connect();
 let rotated = 0;
 try {
   await client.query("BEGIN");
-  for (const table of ["Account", "OrganizationConnection"]) {
+  for (const table of Object.keys(OWNER_COLUMNS) as TokenTable[]) {
     const { rows } = await client.query(
-      `SELECT id, access_token, refresh_token, id_token FROM "${table}" FOR UPDATE`,
+      `SELECT id, ${columns(OWNER_COLUMNS[table])}, ${columns(TOKEN_COLUMNS)} FROM "${table}" FOR UPDATE`,
     );
     for (const row of rows) {
+      const owner = ownerOf(table, row)!;
       const updates: Record<string, string> = {};
-      for (const field of ["access_token", "refresh_token", "id_token"] as const) {
-        const value: string | null = row[field];
-        if (value && !value.startsWith(currentPrefix)) updates[field] = encrypt(current, decrypt(keys, value));
+      for (const column of TOKEN_COLUMNS) {
+        const value: string | null = row[column];
+        if (!value || isCurrent(current, value)) continue;
+        const aad = tokenAad(table, owner, column);
+        try {
+          updates[column] = encrypt(current, decrypt(keys, value, aad), aad);
+        } catch (error) {
+          throw new Error(`${table} ${row.id} ${column}: ${(error as Error).message}`);
+        }
       }
       const fields = Object.keys(updates);
       if (!fields.length) continue;

@@ -1,4 +1,5 @@
 import { customerList, orderList, productList, subscriptionList } from "@/lib/polar/organization-data";
+import type { Loaded } from "@/lib/polar/errors";
 import { EmptyState } from "../empty-state";
 import { PolarLink } from "../external-link";
 import { CustomersTable } from "../lists/customers-table";
@@ -23,7 +24,20 @@ interface ListProps {
   retryHref: string;
 }
 
-function paging({ slug, page, query, paginate }: ListProps, list: string) {
+/**
+ * Loads `page`, or the last page when `page` is past the end (a stale link or
+ * a hand-edited ?page=), so every page number shows rows if the list has any.
+ */
+async function pageWithinList<T extends { pagination: { max_page: number } }>(
+  load: (page: number) => Promise<Loaded<T>>,
+  page: number,
+) {
+  const result = await load(page);
+  const last = result.ok ? Math.max(1, result.data.pagination.max_page) : page;
+  return page > last ? { result: await load(last), page: last } : { result, page };
+}
+
+function paging({ slug, query, paginate }: ListProps, list: string, page: number) {
   if (!paginate) return undefined;
   const params: Record<string, string> = query ? { query } : {};
   return { basePath: `/dashboard/${slug}/${list}`, params, page };
@@ -35,13 +49,13 @@ function noMatch(query: string | undefined, subject: string) {
 
 export async function ProductList(props: ListProps) {
   const { userId, slug, page, limit, query } = props;
-  const result = await productList(userId, slug, page, limit, query);
+  const { result, page: shown } = await pageWithinList((p) => productList(userId, slug, p, limit, query), page);
   return (
     <ListBody
       result={result}
       subject="products"
       retryHref={props.retryHref}
-      pagination={paging(props, "products")}
+      pagination={paging(props, "products", shown)}
       empty={
         noMatch(query, "products") ?? (
           <EmptyState title="No products yet">
@@ -60,13 +74,13 @@ export async function ProductList(props: ListProps) {
 
 export async function OrderList(props: ListProps) {
   const { userId, slug, page, limit } = props;
-  const result = await orderList(userId, slug, page, limit);
+  const { result, page: shown } = await pageWithinList((p) => orderList(userId, slug, p, limit), page);
   return (
     <ListBody
       result={result}
       subject="orders"
       retryHref={props.retryHref}
-      pagination={paging(props, "orders")}
+      pagination={paging(props, "orders", shown)}
       empty={<EmptyState title="No orders yet">Orders show up here as soon as someone buys through a Polar checkout.</EmptyState>}
     >
       {(items) => <OrdersTable orders={items} slug={slug} />}
@@ -76,13 +90,13 @@ export async function OrderList(props: ListProps) {
 
 export async function CustomerList(props: ListProps) {
   const { userId, slug, page, limit, query } = props;
-  const result = await customerList(userId, slug, page, limit, query);
+  const { result, page: shown } = await pageWithinList((p) => customerList(userId, slug, p, limit, query), page);
   return (
     <ListBody
       result={result}
       subject="customers"
       retryHref={props.retryHref}
-      pagination={paging(props, "customers")}
+      pagination={paging(props, "customers", shown)}
       empty={noMatch(query, "customers") ?? <EmptyState title="No customers yet">Everyone who checks out becomes a customer.</EmptyState>}
     >
       {(items) => <CustomersTable customers={items} slug={slug} />}
@@ -92,13 +106,13 @@ export async function CustomerList(props: ListProps) {
 
 export async function SubscriptionList(props: ListProps) {
   const { userId, slug, page, limit } = props;
-  const result = await subscriptionList(userId, slug, page, limit);
+  const { result, page: shown } = await pageWithinList((p) => subscriptionList(userId, slug, p, limit), page);
   return (
     <ListBody
       result={result}
       subject="subscriptions"
       retryHref={props.retryHref}
-      pagination={paging(props, "subscriptions")}
+      pagination={paging(props, "subscriptions", shown)}
       empty={<EmptyState title="No subscriptions yet">Subscriptions start when a customer buys a recurring product.</EmptyState>}
     >
       {(items) => <SubscriptionsTable subscriptions={items} slug={slug} />}

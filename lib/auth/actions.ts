@@ -2,21 +2,24 @@
 
 import { redirect } from "next/navigation";
 import { auth, signIn, signOut } from "@/auth";
+import { landingSearch, parseSearchParams } from "@/lib/search-params";
 import { signInLocation } from "./auth-errors";
 import { disconnectOrganization as disconnect } from "./connections";
 import { ORGANIZATION_PROVIDER_ID, USER_PROVIDER_ID } from "./polar-provider";
 
 /** Sends the browser to Polar's authorize page, or to the page that explains why it can't. */
-async function startPolarFlow(providerId: string) {
-  redirect(await signInLocation(() => signIn(providerId, { redirectTo: "/dashboard", redirect: false })));
+async function startPolarFlow(providerId: string, redirectTo: string) {
+  redirect(await signInLocation(() => signIn(providerId, { redirectTo, redirect: false })));
 }
 
-export async function signInWithPolar() {
-  await startPolarFlow(USER_PROVIDER_ID);
+/** Form field `callbackUrl` (optional): the page of this app to land on after sign-in. */
+export async function signInWithPolar(formData: FormData) {
+  const { callbackUrl } = parseSearchParams(landingSearch, { callbackUrl: formData.get("callbackUrl") });
+  await startPolarFlow(USER_PROVIDER_ID, callbackUrl ?? "/dashboard");
 }
 
 export async function connectOrganization() {
-  await startPolarFlow(ORGANIZATION_PROVIDER_ID);
+  await startPolarFlow(ORGANIZATION_PROVIDER_ID, "/dashboard");
 }
 
 /** Form field `organizationId`; only ever acts on the signed-in user's own connection. */

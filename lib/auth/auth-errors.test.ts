@@ -1,7 +1,8 @@
+import { inspect } from "node:util";
 import { AccessDenied, AuthError, CallbackRouteError, InvalidCheck, OAuthCallbackError } from "@auth/core/errors";
 import * as oauth from "oauth4webapi";
-import { describe, expect, it } from "vitest";
-import { authErrorCode } from "./auth-errors";
+import { describe, expect, it, vi } from "vitest";
+import { authErrorCode, logAuthError } from "./auth-errors";
 
 const callback = new URL("http://localhost:3000/api/auth/callback/polar?code=polar_ac_x&state=s");
 const invalidGrant = Object.assign(new Error("server responded with an error"), { error: "invalid_grant" });
@@ -65,5 +66,33 @@ describe("authErrorCode for the Polar server the app is configured for", () => {
 
   it("names an issuer that cannot be reached", () => {
     expect(authErrorCode(new TypeError("fetch failed"), callback)).toBe("PolarUnreachable");
+  });
+});
+
+describe("logAuthError", () => {
+  /** Auth.js's error for a code exchange whose answer oauth4webapi refused, the way Auth.js builds it. */
+  async function codeExchangeError(body: Record<string, unknown>, status = 200) {
+    const as = { issuer: "https://polar.example", token_endpoint: "https://polar.example/v1/oauth2/token" };
+    const answer = new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+    const failure = await oauth.processAuthorizationCodeResponse(as, { client_id: "polar_ci_x" }, answer).catch((error: Error) => error);
+    // @ts-expect-error Auth.js passes the caught error itself (lib/actions/callback/index.js); its types admit a message only.
+    return new CallbackRouteError(failure, { provider: "polar" });
+  }
+
+  it("keeps Polar's token answer out of the log and off the error, which still classifies", async () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const malformed = await codeExchangeError({ access_token: "polar_at_u_secret", refresh_token: "polar_rt_u_secret" });
+    expect(inspect(malformed, { depth: Infinity })).toMatch(/polar_(at|rt)_/);
+
+    logAuthError(malformed);
+
+    expect(inspect(malformed, { depth: Infinity, showHidden: true })).not.toMatch(/polar_(at|rt)_/);
+    expect(error.mock.calls.flat().join("\n")).not.toMatch(/polar_(at|rt)_/);
+    expect(error.mock.calls.flat().join("\n")).toContain("token_type");
+
+    const refused = await codeExchangeError({ error: "invalid_grant" }, 400);
+    logAuthError(refused);
+    expect(authErrorCode(refused, callback)).toBe("CallbackRouteError");
+    vi.restoreAllMocks();
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { AuthError } from "@auth/core/errors";
 import * as oauth from "oauth4webapi";
+import { tokenFreeError } from "@/lib/security/token-free-error";
 import { recordAuthError, runAuthRequest } from "./auth-request";
 
 // Auth.js sends every error it does not consider client-safe to the error page
@@ -54,8 +55,23 @@ export function authErrorCode(error: Error, request: URL): string {
   }
 }
 
+/**
+ * Auth.js wraps a failed step's error as `cause.err` and spreads that error's
+ * own cause next to it: for the code exchange, oauth4webapi's copy of Polar's
+ * token response. Keeps only the error, without the response.
+ */
+function dropTokenResponse(error: Error) {
+  const cause = error.cause as { err?: unknown; provider?: unknown } | undefined;
+  if (!cause || typeof cause !== "object") return;
+  error.cause = {
+    ...(cause.err === undefined ? {} : { err: tokenFreeError(cause.err) }),
+    ...(typeof cause.provider === "string" ? { provider: cause.provider } : {}),
+  };
+}
+
 /** Auth.js's `logger.error`: logs as Auth.js does (no token, no response body) and records the error. */
 export function logAuthError(error: Error) {
+  dropTokenResponse(error);
   recordAuthError(error);
   const name = error instanceof AuthError ? error.type : error.name;
   console.error(`[auth][error] ${name}: ${error.message}`);

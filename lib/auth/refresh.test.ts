@@ -180,7 +180,7 @@ describe("tokens at rest", () => {
       expect(rows).toHaveLength(1);
       expect(dump).not.toMatch(/polar_(at|rt)_/);
       expect(dump).not.toContain(tokens.refresh_token);
-      expect(rows[0].refresh_token).toMatch(/^enc:v1:/);
+      expect(rows[0].refresh_token).toMatch(/^enc:v2:/);
     } finally {
       await raw.end();
     }

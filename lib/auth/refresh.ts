@@ -11,6 +11,8 @@ export const REFRESH_MARGIN_SECONDS = 60;
 export type GrantTable = "Account" | "OrganizationConnection";
 
 interface GrantRow {
+  userId: string;
+  organizationId?: string;
   access_token: string | null;
   refresh_token: string | null;
   expires_at: number | null;
@@ -28,10 +30,11 @@ const select = {
   refreshedAt: true,
 } as const;
 
+// With the row's owner, which the encryption extension binds its tokens to.
 function load(client: Tx | typeof db, table: GrantTable, id: string): Promise<GrantRow | null> {
   return table === "Account"
-    ? client.account.findUnique({ where: { id }, select })
-    : client.organizationConnection.findUnique({ where: { id }, select });
+    ? client.account.findUnique({ where: { id }, select: { ...select, userId: true } })
+    : client.organizationConnection.findUnique({ where: { id }, select: { ...select, userId: true, organizationId: true } });
 }
 
 type GrantUpdate = { [K in keyof PolarTokens]?: PolarTokens[K] | null } & {
@@ -40,9 +43,9 @@ type GrantUpdate = { [K in keyof PolarTokens]?: PolarTokens[K] | null } & {
   refreshedAt?: Date;
 };
 
-async function save(tx: Tx, table: GrantTable, id: string, data: GrantUpdate) {
-  if (table === "Account") await tx.account.update({ where: { id }, data });
-  else await tx.organizationConnection.update({ where: { id }, data });
+async function save(tx: Tx, table: GrantTable, id: string, { userId, organizationId }: GrantRow, data: GrantUpdate) {
+  if (table === "Account") await tx.account.update({ where: { id, userId }, data });
+  else await tx.organizationConnection.update({ where: { id, userId, organizationId }, data });
 }
 
 function isFresh(row: GrantRow) {
@@ -76,7 +79,7 @@ export async function freshAccessToken(table: GrantTable, id: string): Promise<s
       const refreshedMeanwhile = current.refreshedAt?.getTime() !== row.refreshedAt?.getTime();
       if (current.access_token && (refreshedMeanwhile || isFresh(current))) return current.access_token;
       if (!current.refresh_token) {
-        await save(tx, table, id, { needsReconnect: true });
+        await save(tx, table, id, current, { needsReconnect: true });
         return null;
       }
       let tokens: PolarTokens;
@@ -84,10 +87,10 @@ export async function freshAccessToken(table: GrantTable, id: string): Promise<s
         tokens = await refreshTokens(current.refresh_token);
       } catch (error) {
         if (!isGrantRejected(error)) throw error;
-        await save(tx, table, id, { needsReconnect: true, access_token: null, refresh_token: null });
+        await save(tx, table, id, current, { needsReconnect: true, access_token: null, refresh_token: null });
         return null;
       }
-      await save(tx, table, id, {
+      await save(tx, table, id, current, {
         ...tokens,
         // Polar may not send a new refresh token; then the old one stays valid.
         refresh_token: tokens.refresh_token ?? current.refresh_token,

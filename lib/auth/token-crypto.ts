@@ -19,10 +19,11 @@ function loadKeys() {
   return keys;
 }
 
-export function encryptToken(plaintext: string) {
-  return encrypt(loadKeys().current, plaintext);
+/** `aad` is where the token is stored (lib/auth/token-aad.ts); it decrypts only there. */
+export function encryptToken(plaintext: string, aad: string) {
+  return encrypt(loadKeys().current, plaintext, aad);
 }
 
-export function decryptToken(stored: string) {
-  return decrypt(loadKeys().all, stored);
+export function decryptToken(stored: string, aad: string) {
+  return decrypt(loadKeys().all, stored, aad);
 }

@@ -12,8 +12,8 @@ const grantFields = { id: true, access_token: true, refresh_token: true } as con
  * later sign-in Polar issues a new grant, so store that one and revoke the
  * grant it replaces.
  */
-export async function storeSignInGrant(account: Account) {
-  const where = { provider: USER_PROVIDER_ID, providerAccountId: account.providerAccountId };
+export async function storeSignInGrant(userId: string, account: Account) {
+  const where = { userId, provider: USER_PROVIDER_ID, providerAccountId: account.providerAccountId };
   const replaced = await db.account.findMany({ where, select: grantFields });
   await db.account.updateMany({
     where,

@@ -9,10 +9,6 @@ export const PERIODS = {
 export type PeriodKey = keyof typeof PERIODS;
 export const DEFAULT_PERIOD: PeriodKey = "30d";
 
-export function parsePeriod(value: unknown): PeriodKey {
-  return typeof value === "string" && value in PERIODS ? (value as PeriodKey) : DEFAULT_PERIOD;
-}
-
 const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 /** The metrics query for a period ending today (UTC). */

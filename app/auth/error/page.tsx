@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { primaryAction, secondaryAction, StatusCard } from "@/components/status-card";
 import { polarServer } from "@/lib/polar/server";
+import { errorCodeSearch, parseSearchParams, type SearchParams } from "@/lib/search-params";
 import { explanations } from "./explanations";
 
 /** The codes caused by which Polar server the app is configured for. */
@@ -33,9 +34,10 @@ function IssuerDetails() {
 
 export const metadata = { title: "Sign-in problem" };
 
-export default async function AuthErrorPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
-  const { error } = await searchParams;
-  const code = error && Object.hasOwn(explanations, error) ? error : "Default";
+const errorSearch = errorCodeSearch(Object.keys(explanations), "Default");
+
+export default async function AuthErrorPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { error: code } = parseSearchParams(errorSearch, await searchParams);
   const { title, body } = explanations[code]!;
   return (
     <StatusCard

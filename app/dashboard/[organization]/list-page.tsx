@@ -6,10 +6,11 @@ import { OrganizationTabs } from "@/components/organization/organization-tabs";
 import type { ProductList } from "@/components/organization/resource-lists";
 import { PAGE_SIZE } from "@/lib/polar/organization-data";
 import { currentUser } from "@/lib/auth/current-user";
+import { listSearch, parseSearchParams, type SearchParams } from "@/lib/search-params";
 
 export interface ListRouteProps {
   params: Promise<{ organization: string }>;
-  searchParams: Promise<{ page?: string; query?: string }>;
+  searchParams: Promise<SearchParams>;
 }
 
 /**
@@ -32,8 +33,8 @@ export async function ListPage({
   List: typeof ProductList;
 }) {
   const [{ organization: slug }, search, user] = await Promise.all([params, searchParams, currentUser()]);
-  const page = Math.max(1, Number.parseInt(search.page ?? "", 10) || 1);
-  const query = searchLabel ? (search.query ?? "").trim().slice(0, 200) : "";
+  const { page, query: searched } = parseSearchParams(listSearch, search);
+  const query = searchLabel ? searched : "";
   const path = `/dashboard/${slug}/${tab}`;
   const retry = new URLSearchParams({ ...(query ? { query } : {}), ...(page > 1 ? { page: String(page) } : {}) }).toString();
 

@@ -7,8 +7,9 @@ import { MetricsOverview } from "@/components/organization/metrics-overview";
 import { OrganizationTabs } from "@/components/organization/organization-tabs";
 import { CustomerList, OrderList, ProductList, SubscriptionList } from "@/components/organization/resource-lists";
 import { PANEL_SIZE } from "@/lib/polar/organization-data";
-import { PERIODS, parsePeriod } from "@/lib/polar/periods";
+import { PERIODS } from "@/lib/polar/periods";
 import { currentUser } from "@/lib/auth/current-user";
+import { overviewSearch, parseSearchParams, type SearchParams } from "@/lib/search-params";
 
 export const metadata = { title: "Overview" };
 
@@ -19,10 +20,10 @@ export default async function OverviewPage({
   searchParams,
 }: {
   params: Promise<{ organization: string }>;
-  searchParams: Promise<{ period?: string }>;
+  searchParams: Promise<SearchParams>;
 }) {
-  const [{ organization: slug }, { period: periodParam }, user] = await Promise.all([params, searchParams, currentUser()]);
-  const period = parsePeriod(periodParam);
+  const [{ organization: slug }, search, user] = await Promise.all([params, searchParams, currentUser()]);
+  const { period } = parseSearchParams(overviewSearch, search);
   const base = `/dashboard/${slug}`;
   const retryHref = `${base}?period=${period}`;
   const list = { userId: user.id, slug, page: 1, limit: PANEL_SIZE, query: "", retryHref };
