@@ -4,7 +4,7 @@ import type { Account } from "next-auth";
 import { db } from "@/lib/db";
 import { polarClient } from "@/lib/polar/client";
 import { grantTokens, subjectTypeOf } from "./grant-tokens";
-import { revokeGrant } from "./revoke";
+import { endGrant, replaceGrant } from "./revoke";
 
 /** Why the organization flow stored nothing, as an /auth/error code. */
 export type OrganizationGrantRefusal = "NoOrganization" | "SeveralOrganizations";
@@ -29,26 +29,26 @@ export async function storeOrganizationGrant(
     return { ok: false, refusal: organization ? "SeveralOrganizations" : "NoOrganization" };
   }
 
-  const where = { userId_organizationId: { userId, organizationId: organization.id } };
-  const replaced = await db.organizationConnection.findUnique({
-    where,
-    select: { id: true, access_token: true, refresh_token: true },
-  });
   const data = {
     ...tokens,
     subjectType: subjectTypeOf(tokens.access_token),
     needsReconnect: false,
+    reconnectReason: null,
     refreshedAt: new Date(),
     organizationSlug: organization.slug,
     organizationName: organization.name,
     avatarUrl: organization.avatar_url ?? null,
   };
-  await db.organizationConnection.upsert({
-    where,
-    create: { userId, organizationId: organization.id, ...data },
-    update: data,
+  const existing = await db.organizationConnection.findUnique({
+    where: { userId_organizationId: { userId, organizationId: organization.id } },
+    select: { id: true },
   });
-  if (replaced) await revokeGrant(replaced);
+  // A reconnect replaces the grant under its lease (lib/auth/revoke.ts). Two
+  // first connects of one organization at once: the second create fails on the
+  // unique key and its request revokes the grant it holds (auth-request.ts).
+  if (!existing || !(await replaceGrant("OrganizationConnection", existing.id, data))) {
+    await db.organizationConnection.create({ data: { userId, organizationId: organization.id, ...data } });
+  }
   return { ok: true, slug: organization.slug };
 }
 
@@ -80,16 +80,24 @@ export async function findConnection(userId: string, organizationSlug: string) {
 }
 
 /**
- * Revokes the user's grant for the organization at Polar and deletes it. A
- * failed revocation is logged by revokeGrant and does not keep the tokens.
+ * Why a connection needs reconnecting, read now: the refresh that found out may
+ * have run after this request listed the connections.
+ */
+export async function reconnectReason(connectionId: string) {
+  const connection = await db.organizationConnection.findUnique({ where: { id: connectionId }, select: { reconnectReason: true } });
+  return connection?.reconnectReason ?? null;
+}
+
+/**
+ * Revokes the user's grant for the organization at Polar and deletes it, under
+ * the grant's lease (a refresh in flight finishes first, so its successor is
+ * the token revoked). A failed revocation is logged by revokeGrant and does not
+ * keep the tokens.
  */
 export async function disconnectOrganization(userId: string, organizationId: string) {
   const connection = await db.organizationConnection.findUnique({
     where: { userId_organizationId: { userId, organizationId } },
-    select: { id: true, access_token: true, refresh_token: true },
+    select: { id: true },
   });
-  if (!connection) return false;
-  await revokeGrant(connection);
-  await db.organizationConnection.delete({ where: { id: connection.id } });
-  return true;
+  return connection ? endGrant("OrganizationConnection", connection.id, "delete") : false;
 }

@@ -2,61 +2,27 @@
 // single-flight refresh, rotation, invalid_grant and encryption at rest.
 import pg from "pg";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { ACME_ID, ADA_ID, NEBULA_ID } from "polar-emulator/seed";
-import { control as emulatorControl, refresh, signIn, type TokenSet } from "polar-emulator/testing";
+import { ACME_ID, NEBULA_ID } from "polar-emulator/seed";
 import { withEmulator } from "polar-emulator/vitest";
+import { grantFixtures } from "@/test-support/grant-fixtures";
 
-let emulatorUrl: string;
+type Fixtures = ReturnType<typeof grantFixtures>;
+
 let freshAccessToken: typeof import("./refresh").freshAccessToken;
 let polarClient: typeof import("@/lib/polar/client").polarClient;
 let db: typeof import("@/lib/db").db;
-
-async function control(path: string, body?: unknown) {
-  const response = await emulatorControl(emulatorUrl, path, body);
-  expect(response.ok).toBe(true);
-  return response.json();
-}
-
-async function refreshCalls(): Promise<number> {
-  const stats = await control("stats");
-  return stats.token?.refresh_token ?? 0;
-}
-
-async function refreshError(refreshToken: string) {
-  const body = await (await refresh(emulatorUrl, refreshToken)).json();
-  return body.error as string | undefined;
-}
-
-/** A user with an expired connection to `organizationId`, holding `tokens` (by default from a fresh sign-in). */
-async function expiredConnection(organizationId: string, slug: string, tokens?: TokenSet) {
-  tokens ??= await signIn(emulatorUrl, {
-    userId: ADA_ID,
-    subType: "organization",
-    organizationId,
-    scope: "openid organizations:read products:read",
-  });
-  const user = await db.user.create({ data: { name: "Ada Lovelace", email: `ada+${crypto.randomUUID()}@example.com` } });
-  const connection = await db.organizationConnection.create({
-    data: {
-      userId: user.id,
-      organizationId,
-      organizationSlug: slug,
-      organizationName: slug,
-      access_token: tokens.access_token,
-      refresh_token: tokens.refresh_token,
-      expires_at: Math.floor(Date.now() / 1000) - 10,
-    },
-  });
-  return { user, connection, tokens };
-}
+let control: Fixtures["control"];
+let refreshCalls: Fixtures["refreshCalls"];
+let refreshError: Fixtures["refreshError"];
+let expiredConnection: Fixtures["expiredConnection"];
 
 // The app's modules read the Polar server from the environment when loaded.
 withEmulator(async (url) => {
-  emulatorUrl = url;
   process.env.POLAR_EMULATOR_URL = url;
   ({ freshAccessToken } = await import("./refresh"));
   ({ polarClient } = await import("@/lib/polar/client"));
   ({ db } = await import("@/lib/db"));
+  ({ control, refreshCalls, refreshError, expiredConnection } = grantFixtures(url, db));
 });
 
 beforeEach(async () => {
@@ -118,7 +84,7 @@ describe("freshAccessToken", () => {
     expect(await freshAccessToken("OrganizationConnection", revoked.connection.id)).toBeNull();
 
     const stored = await db.organizationConnection.findUniqueOrThrow({ where: { id: revoked.connection.id } });
-    expect(stored).toMatchObject({ needsReconnect: true, access_token: null, refresh_token: null });
+    expect(stored).toMatchObject({ needsReconnect: true, reconnectReason: "refused", access_token: null, refresh_token: null, grantLeaseId: null });
     expect(await freshAccessToken("OrganizationConnection", other.id)).toBe("polar_at_o_still_valid");
     expect(await db.user.findUnique({ where: { id: revoked.user.id } })).not.toBeNull();
   });
@@ -130,7 +96,7 @@ describe("freshAccessToken", () => {
     await expect(freshAccessToken("OrganizationConnection", connection.id)).rejects.toThrow();
 
     const stored = await db.organizationConnection.findUniqueOrThrow({ where: { id: connection.id } });
-    expect(stored).toMatchObject({ needsReconnect: false, refresh_token: tokens.refresh_token });
+    expect(stored).toMatchObject({ needsReconnect: false, refresh_token: tokens.refresh_token, grantLeaseId: null });
     expect(await freshAccessToken("OrganizationConnection", connection.id)).toMatch(/^polar_at_u_/);
   });
 });

@@ -1,52 +1,20 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
+import { refreshFailure, refreshTokens, type PolarTokens } from "@/lib/polar/oauth";
 import { subjectTypeOf } from "./grant-tokens";
-import { REFRESH_TIMEOUT_MS, isGrantRejected, refreshTokens, type PolarTokens } from "@/lib/polar/oauth";
+import {
+  abandonLease,
+  claimLease,
+  leaseHasRoomForCall,
+  pollGrant,
+  releaseLease,
+  updateUnderLease,
+  type Lease,
+} from "./grant-lease";
+import { readGrant, type GrantRow, type GrantTable } from "./grant-row";
+import { revokeGrant } from "./revoke";
 
 /** Refresh this long before Polar's expiry, so a token never expires mid-request. */
 export const REFRESH_MARGIN_SECONDS = 60;
-
-/** Where a Polar grant lives: the sign-in Account or an OrganizationConnection. */
-export type GrantTable = "Account" | "OrganizationConnection";
-
-interface GrantRow {
-  userId: string;
-  organizationId?: string;
-  access_token: string | null;
-  refresh_token: string | null;
-  expires_at: number | null;
-  needsReconnect: boolean;
-  refreshedAt: Date | null;
-}
-
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
-
-const select = {
-  access_token: true,
-  refresh_token: true,
-  expires_at: true,
-  needsReconnect: true,
-  refreshedAt: true,
-} as const;
-
-// With the row's owner, which the encryption extension binds its tokens to.
-function load(client: Tx | typeof db, table: GrantTable, id: string): Promise<GrantRow | null> {
-  return table === "Account"
-    ? client.account.findUnique({ where: { id }, select: { ...select, userId: true } })
-    : client.organizationConnection.findUnique({ where: { id }, select: { ...select, userId: true, organizationId: true } });
-}
-
-type GrantUpdate = { [K in keyof PolarTokens]?: PolarTokens[K] | null } & {
-  needsReconnect?: boolean;
-  subjectType?: string;
-  refreshedAt?: Date;
-};
-
-async function save(tx: Tx, table: GrantTable, id: string, { userId, organizationId }: GrantRow, data: GrantUpdate) {
-  if (table === "Account") await tx.account.update({ where: { id, userId }, data });
-  else await tx.organizationConnection.update({ where: { id, userId, organizationId }, data });
-}
 
 function isFresh(row: GrantRow) {
   return (
@@ -56,54 +24,120 @@ function isFresh(row: GrantRow) {
 }
 
 /**
- * A usable access token for the grant, or null when Polar refused it and the
- * user must reconnect.
+ * What `row` settles for a request that found `seen` in need of a refresh: the
+ * access token to use (refreshed or replaced meanwhile, or still fresh), null
+ * when Polar refused the grant, undefined when the refresh is still to be done.
+ */
+function settled(row: GrantRow, seen: GrantRow): string | null | undefined {
+  if (row.needsReconnect) return null;
+  const replaced = row.refreshedAt?.getTime() !== seen.refreshedAt?.getTime();
+  if (row.access_token && (replaced || isFresh(row))) return row.access_token;
+  return undefined;
+}
+
+/**
+ * A usable access token for the grant, or null when there is none and the user
+ * must reconnect (the row says why: reconnectReason).
  *
- * Polar rotates refresh tokens with no grace period: of two refreshes of the
- * same token, one fails and would cost the grant. So a refresh happens only
- * under a row lock (SELECT ... FOR UPDATE), which serialises it across requests
- * and server instances; whoever waited re-reads the row and, if it was
- * refreshed meanwhile, reuses the new token. The new tokens are committed
- * before any of them is used.
+ * Polar rotates refresh tokens with no grace period, so one request refreshes
+ * under the grant's lease (lib/auth/grant-lease.ts) and any number of others,
+ * on any server instance, poll the row until its new token is stored. Nobody
+ * holds a database connection meanwhile.
  */
 export async function freshAccessToken(table: GrantTable, id: string): Promise<string | null> {
-  const row = await load(db, table, id);
-  if (!row || row.needsReconnect) return null;
-  if (isFresh(row)) return row.access_token;
+  const seen = await readGrant(table, id);
+  if (!seen || seen.needsReconnect) return null;
+  if (isFresh(seen)) return seen.access_token;
 
-  return db.$transaction(
-    async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM ${Prisma.raw(`"${table}"`)} WHERE id = ${id} FOR UPDATE`;
-      const current = await load(tx, table, id);
-      if (!current || current.needsReconnect) return null;
-      const refreshedMeanwhile = current.refreshedAt?.getTime() !== row.refreshedAt?.getTime();
-      if (current.access_token && (refreshedMeanwhile || isFresh(current))) return current.access_token;
-      if (!current.refresh_token) {
-        await save(tx, table, id, current, { needsReconnect: true });
+  let leaseSeen: string | null = null;
+  return pollGrant(table, id, async () => {
+    const lease = await claimLease(table, id);
+    if (lease) return refreshUnderLease(lease, seen);
+    const row = await readGrant(table, id);
+    if (!row) return null;
+    const token = settled(row, seen);
+    if (token !== undefined) return token;
+    // Signed out meanwhile: its tokens are gone.
+    if (!row.access_token && !row.refresh_token) return null;
+    // The holder released the lease without a new token: Polar answered it
+    // with an error that left the token as it was. Its request reports that
+    // error; trying again at once from every waiter would only repeat it.
+    if (leaseSeen && !row.grantLeaseId) throw new Error(`Another request's refresh of ${table} ${id} failed just now; its token is unchanged.`);
+    leaseSeen = row.grantLeaseId ?? leaseSeen;
+    return undefined;
+  });
+}
+
+/** The refresh itself, by the request holding the lease. */
+async function refreshUnderLease(lease: Lease, seen: GrantRow): Promise<string | null> {
+  const current = await readGrant(lease.table, lease.grantId);
+  if (!current) return null;
+  const token = settled(current, seen);
+  if (token !== undefined) {
+    await releaseLease(lease);
+    return token;
+  }
+  if (!current.refresh_token) {
+    await updateUnderLease(lease, current, { needsReconnect: true, reconnectReason: null });
+    return null;
+  }
+
+  // Whether a refresh of this token may have reached Polar without its answer
+  // reaching the database: the lease's previous holder's, or our own.
+  let answerMayBeLost = lease.tookOver;
+  for (let attempt = 1; ; attempt++) {
+    if (!leaseHasRoomForCall(lease)) {
+      await abandonLease(lease);
+      throw new Error(`Too little of the lease on ${lease.table} ${lease.grantId} is left for another call to Polar.`);
+    }
+    let tokens: PolarTokens;
+    try {
+      tokens = await refreshTokens(current.refresh_token);
+    } catch (error) {
+      const failure = refreshFailure(error);
+      if (failure === "rejected") {
+        await updateUnderLease(lease, current, {
+          needsReconnect: true,
+          reconnectReason: answerMayBeLost ? "answer_lost" : "refused",
+          access_token: null,
+          refresh_token: null,
+        });
         return null;
       }
-      let tokens: PolarTokens;
-      try {
-        tokens = await refreshTokens(current.refresh_token);
-      } catch (error) {
-        if (!isGrantRejected(error)) throw error;
-        await save(tx, table, id, current, { needsReconnect: true, access_token: null, refresh_token: null });
-        return null;
+      if (failure === "kept") {
+        await (answerMayBeLost ? abandonLease(lease) : releaseLease(lease));
+        throw error;
       }
-      await save(tx, table, id, current, {
-        ...tokens,
-        // Polar may not send a new refresh token; then the old one stays valid.
-        refresh_token: tokens.refresh_token ?? current.refresh_token,
-        id_token: tokens.id_token ?? undefined,
-        subjectType: subjectTypeOf(tokens.access_token),
-        refreshedAt: new Date(),
-      });
-      return tokens.access_token;
-    },
-    // Waiting for the lock can take a whole refresh; the refresh itself gives up
-    // after REFRESH_TIMEOUT_MS, long before this transaction would.
-    { maxWait: 20_000, timeout: REFRESH_TIMEOUT_MS * 3 },
-  );
+      answerMayBeLost = true;
+      // No answer: if Polar did rotate the token, a second refresh of the same
+      // token gets invalid_grant, which settles the grant at once (reconnect)
+      // instead of leaving the next page to find out.
+      if (failure === "unanswered" && attempt === 1) continue;
+      await abandonLease(lease);
+      throw error;
+    }
+    return storeRefreshed(lease, current, tokens);
+  }
+}
+
+/**
+ * Stores Polar's answer if the lease is still ours. If it is not (the grant was
+ * disconnected, replaced, or our lease expired and was taken over), the tokens
+ * just received are revoked, so no live grant is left that nobody holds.
+ */
+async function storeRefreshed(lease: Lease, current: GrantRow, tokens: PolarTokens): Promise<string | null> {
+  const stored = await updateUnderLease(lease, current, {
+    ...tokens,
+    // Polar may not send a new refresh token; then the old one stays valid.
+    refresh_token: tokens.refresh_token ?? current.refresh_token,
+    id_token: tokens.id_token ?? undefined,
+    subjectType: subjectTypeOf(tokens.access_token),
+    refreshedAt: new Date(),
+  });
+  if (stored) return tokens.access_token;
+  await revokeGrant({ id: lease.grantId, ...tokens });
+  const now = await readGrant(lease.table, lease.grantId);
+  return now && !now.needsReconnect ? now.access_token : null;
 }
 
 /**
@@ -113,6 +147,6 @@ export async function freshAccessToken(table: GrantTable, id: string): Promise<s
  * concurrent refresh holds a dead one; the stored successor works.
  */
 export async function accessTokenReplacing(table: GrantTable, id: string, rejected: string): Promise<string | null> {
-  const row = await load(db, table, id);
+  const row = await readGrant(table, id);
   return row?.access_token && row.access_token !== rejected && !row.needsReconnect ? row.access_token : null;
 }

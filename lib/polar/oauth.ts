@@ -10,7 +10,15 @@ import { polarServer } from "./server";
 const client: oauth.Client = { client_id: polarServer.clientId };
 const clientAuth = oauth.ClientSecretPost(polarServer.clientSecret);
 
-export const REFRESH_TIMEOUT_MS = 10_000;
+/**
+ * How long Polar's token endpoint gets to answer a refresh or a revocation. Part
+ * of the refresh time budget (lib/auth/grant-lease.ts): far above a slow answer
+ * (Polar's are well under a second; 9.5 s is tested), far below the lease.
+ */
+export const TOKEN_REQUEST_TIMEOUT_MS = 15_000;
+
+/** A gateway's "I stopped waiting for the server" (Cloudflare's is 524): no answer from Polar. */
+const GATEWAY_TIMEOUTS = new Set([504, 524]);
 
 export interface PolarTokens {
   access_token: string;
@@ -39,10 +47,12 @@ export function refreshTokens(refreshToken: string): Promise<PolarTokens> {
     const as = await authorizationServer();
     const response = await oauth.refreshTokenGrantRequest(as, client, clientAuth, refreshToken, {
       ...httpAllowed,
-      // Well inside the refresh transaction's timeout (lib/auth/refresh.ts), so a
-      // slow Polar fails the request, not the write of the tokens it returned.
-      signal: AbortSignal.timeout(REFRESH_TIMEOUT_MS),
+      signal: AbortSignal.timeout(TOKEN_REQUEST_TIMEOUT_MS),
     });
+    if (GATEWAY_TIMEOUTS.has(response.status)) {
+      const error = new Error(`A gateway in front of Polar answered ${response.status}: it stopped waiting, and Polar may still have rotated the token.`);
+      throw Object.assign(error, { name: "TimeoutError" });
+    }
     const result = await oauth.processRefreshTokenResponse(as, client, response);
     return {
       access_token: result.access_token,
@@ -61,13 +71,35 @@ export function revokeToken(token: string, hint: "access_token" | "refresh_token
     const as = await authorizationServer();
     const response = await oauth.revocationRequest(as, client, clientAuth, token, {
       ...httpAllowed,
+      signal: AbortSignal.timeout(TOKEN_REQUEST_TIMEOUT_MS),
       additionalParameters: { token_type_hint: hint },
     });
     await oauth.processRevocationResponse(response);
   });
 }
 
-/** Polar refused the grant itself (revoked, rotated away or expired): only a new consent helps. */
-export function isGrantRejected(error: unknown) {
-  return error instanceof oauth.ResponseBodyError && error.error === "invalid_grant";
+/** Network failures that happen before a request is sent. */
+const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"]);
+
+/**
+ * What a failed refresh says about the refresh token it sent:
+ * - "rejected": Polar refused the grant itself (revoked, rotated away or
+ *   expired) with invalid_grant; only a new consent helps;
+ * - "kept": Polar answered another error (its token endpoint commits nothing
+ *   then), or the request never left: the token is as it was;
+ * - "unanswered": sent, but no answer came (timeout, connection closed, a
+ *   gateway timeout): Polar may have rotated the token;
+ * - "unusable": a 200 that is not a token response (a malformed body): Polar
+ *   may have rotated the token too.
+ */
+export function refreshFailure(error: unknown): "rejected" | "kept" | "unanswered" | "unusable" {
+  if (error instanceof oauth.ResponseBodyError) return error.error === "invalid_grant" ? "rejected" : "kept";
+  if (error instanceof oauth.WWWAuthenticateChallengeError) return "kept";
+  if (error instanceof oauth.OperationProcessingError && error.code === oauth.RESPONSE_IS_NOT_CONFORM) return "kept";
+  if (error instanceof Error && error.name === "TimeoutError") return "unanswered";
+  if (error instanceof TypeError && error.message === "fetch failed") {
+    const code = (error.cause as { code?: unknown } | undefined)?.code;
+    return typeof code === "string" && NOT_SENT.has(code) ? "kept" : "unanswered";
+  }
+  return "unusable";
 }
