@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, databaseUrl, polarEnv, tokenKeysEnv, validateEnv } from "./env";
+import { EnvError, databaseEnv, polarEnv, tokenKeysEnv, validateEnv } from "./env";
 
 const key = Buffer.alloc(32, 7).toString("base64");
 const emulatorClient = { POLAR_CLIENT_ID: "polar_ci_emulator", POLAR_CLIENT_SECRET: "polar_cs_emulator" };
@@ -142,13 +142,33 @@ describe("validateEnv", () => {
   });
 });
 
+describe("the database pool", () => {
+  it("takes an explicit size and acquire timeout", () => {
+    expect(databaseEnv({ ...base, DATABASE_POOL_SIZE: " 2 ", DATABASE_POOL_TIMEOUT_MS: "3000" })).toMatchObject({ poolSize: 2, poolTimeoutMs: 3_000 });
+    expect(databaseEnv({ ...base, DATABASE_POOL_SIZE: "", DATABASE_POOL_TIMEOUT_MS: "" })).toMatchObject({ poolSize: 10, poolTimeoutMs: 5_000 });
+  });
+
+  it("refuses sizes and timeouts that are not whole numbers in range, saying what they set", () => {
+    for (const DATABASE_POOL_SIZE of ["0", "101", "2.5", "ten", "-1"]) {
+      expect(problems({ ...valid, DATABASE_POOL_SIZE })).toEqual([
+        expect.stringMatching(/^DATABASE_POOL_SIZE must be a whole number from 1 to 100 \(the most connections one server process opens; on Vercel 1 to 3/),
+      ]);
+    }
+    for (const DATABASE_POOL_TIMEOUT_MS of ["99", "60001", "5s"]) {
+      expect(problems({ ...valid, DATABASE_POOL_TIMEOUT_MS })).toEqual([
+        expect.stringMatching(/^DATABASE_POOL_TIMEOUT_MS must be a whole number from 100 to 60000 \(how long a query waits for a free connection/),
+      ]);
+    }
+  });
+});
+
 describe("module readers", () => {
   it("check only their own variables", () => {
-    expect(databaseUrl({ DATABASE_URL: valid.DATABASE_URL })).toBe(valid.DATABASE_URL);
+    expect(databaseEnv({ DATABASE_URL: valid.DATABASE_URL })).toEqual({ url: valid.DATABASE_URL, poolSize: 10, poolTimeoutMs: 5_000 });
     expect(tokenKeysEnv({ TOKEN_ENCRYPTION_KEY: key, TOKEN_ENCRYPTION_KEYS_PREVIOUS: ` ${key} ,` })).toEqual({
       current: key,
       previous: [` ${key} `],
     });
-    expect(() => databaseUrl({})).toThrow(/DATABASE_URL is not set/);
+    expect(() => databaseEnv({})).toThrow(/DATABASE_URL is not set/);
   });
 });

@@ -71,12 +71,44 @@ const authSchema = z
     }
   });
 
+/**
+ * An optional whole number in [min, max]; `meaning` says what it sets, for the
+ * message. Unset or blank gives `fallback`.
+ */
+function integerVariable(name: string, meaning: string, min: number, max: number, fallback: number) {
+  return z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .optional()
+      .refine(
+        (value) => value === undefined || (/^\d+$/.test(value.trim()) && Number(value) >= min && Number(value) <= max),
+        `${name} must be a whole number from ${min} to ${max} (${meaning}); leave it unset for ${fallback}.`,
+      )
+      .transform((value) => (value === undefined ? fallback : Number(value))),
+  );
+}
+
 const databaseSchema = z.object({
   DATABASE_URL: variable(
     "DATABASE_URL is not set. Use your PostgreSQL connection string, e.g. postgresql://user:password@host:5432/db?sslmode=require from Neon, Supabase or Prisma Postgres (locally, `npm run dev` starts an embedded Postgres when it is unset).",
   ).refine(
     (value) => ["postgres:", "postgresql:"].includes(parseUrl(value)?.protocol ?? ""),
     "DATABASE_URL must be a PostgreSQL connection string starting with postgresql:// (or postgres://).",
+  ),
+  DATABASE_POOL_SIZE: integerVariable(
+    "DATABASE_POOL_SIZE",
+    "the most connections one server process opens; on Vercel 1 to 3 per function, through your provider's pooler",
+    1,
+    100,
+    10,
+  ),
+  DATABASE_POOL_TIMEOUT_MS: integerVariable(
+    "DATABASE_POOL_TIMEOUT_MS",
+    "how long a query waits for a free connection before it fails, in milliseconds",
+    100,
+    60_000,
+    5_000,
   ),
 });
 
@@ -207,7 +239,10 @@ export function validateEnv(source: Source = process.env) {
 export type PolarServer = z.output<typeof polarSchema>["server"];
 
 export const polarEnv = (source: Source = process.env) => read("polar", source);
-export const databaseUrl = (source: Source = process.env) => read("database", source).DATABASE_URL;
+export const databaseEnv = (source: Source = process.env) => {
+  const { DATABASE_URL, DATABASE_POOL_SIZE, DATABASE_POOL_TIMEOUT_MS } = read("database", source);
+  return { url: DATABASE_URL, poolSize: DATABASE_POOL_SIZE, poolTimeoutMs: DATABASE_POOL_TIMEOUT_MS };
+};
 export const tokenKeysEnv = (source: Source = process.env) => {
   const { TOKEN_ENCRYPTION_KEY, TOKEN_ENCRYPTION_KEYS_PREVIOUS } = read("tokenKeys", source);
   return { current: TOKEN_ENCRYPTION_KEY, previous: TOKEN_ENCRYPTION_KEYS_PREVIOUS };

@@ -2,7 +2,10 @@
 // `prisma migrate deploy`, with no engine download).
 import { openSchemaEngine, readMigrationsList, noFilters } from "./lib/schema-engine.ts";
 
-const url = process.env.DATABASE_URL;
+// Migrations take a session-level advisory lock, which a transaction pooler
+// (PgBouncer, Neon's pooler, Supabase's port 6543) breaks: they use the direct
+// connection when one is given.
+const url = process.env.DATABASE_URL_UNPOOLED || process.env.DATABASE_URL;
 if (!url) {
   console.error("DATABASE_URL is not set: point it at a PostgreSQL database (see .env.example).");
   process.exit(1);
