@@ -76,12 +76,24 @@ for (const [iss, what] of [
   });
 }
 
+const withoutSubType = (href: string) => {
+  const url = new URL(href);
+  url.searchParams.delete("sub_type");
+  return url.href;
+};
+
 /** Connects an organization with `sub_type` stripped from the request, as a Polar that ignored it would answer. */
 async function connectWithoutSubType(page: Page, user: string) {
-  await page.route(`${emulatorWebUrl}/oauth2/authorize?*`, (route) => {
-    const url = new URL(route.request().url());
-    url.searchParams.delete("sub_type");
-    return route.continue({ url: url.href });
+  // Hydrated, the app's router navigates to Polar's authorize page; clicked
+  // before hydration, the form posts and the app answers with a redirect hop,
+  // which Playwright cannot route: rewrite that answer's Location instead.
+  await page.route(`${emulatorWebUrl}/oauth2/authorize?*`, (route) => route.continue({ url: withoutSubType(route.request().url()) }));
+  await page.route(/\/dashboard$/, async (route) => {
+    if (route.request().method() !== "POST") return route.fallback();
+    const response = await route.fetch({ maxRedirects: 0 });
+    const location = response.headers().location;
+    if (!location?.startsWith(emulatorWebUrl)) return route.fulfill({ response });
+    return route.fulfill({ response, headers: { ...response.headers(), location: withoutSubType(location) } });
   });
   await signIn(page, user);
   await emulatorControl("stats/reset", {});
