@@ -66,6 +66,7 @@ async function createAndApply(engine: SchemaEngine, onEmbedded: boolean) {
   }
   const name = (positionals[0] ?? (await ask("Name of the migration (e.g. add_projects): ")))
     .replace(/[^a-z0-9_]+/gi, "_")
+    .replace(/^_+|_+$/g, "")
     .toLowerCase();
   if (!name) throw new Stop("Name the migration: npm run db:migrate:dev -- <name>");
   const { generatedMigrationName, migrationScript } = await engine.createMigration({
