@@ -1,11 +1,20 @@
 // The embedded Postgres serves a connection pool as a server would: many
 // connections at once, concurrent parameterized queries each getting their own
-// answer, and a connection that dies mid-transaction leaves nothing locked.
+// answer while prisma dev runs queries of its own, and a connection that dies
+// mid-transaction leaves nothing locked.
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
 
 let database: EmbeddedPostgres;
+/** The PGlite session behind the socket server, to run queries beside the clients' as prisma dev does. */
+let session: { query(sql: string): Promise<unknown> } | undefined;
+const { start } = PGLiteSocketServer.prototype;
+PGLiteSocketServer.prototype.start = function (this: PGLiteSocketServer) {
+  session ??= (this as unknown as { db: typeof session }).db;
+  return start.call(this);
+};
 
 beforeAll(async () => {
   database = await startEmbeddedPostgres("polar-starter-embedded-test");
@@ -23,23 +32,36 @@ it("accepts more connections than one pool opens", async () => {
   }
 });
 
-it("keeps each connection's parameterized queries apart", async () => {
+it("keeps each connection's parameterized queries whole, whatever else runs in the session", async () => {
   const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+  // prisma dev's WAL feed queries the session after every write; this does so all along.
+  let writing = true;
+  let ownQueries = 0;
+  const own = (async () => {
+    while (writing) {
+      await session!.query("SELECT 1");
+      ownQueries++;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  })();
   try {
     // Statements with different numbers of parameters, all at once; a large
-    // parameter arrives in several chunks, while other connections' messages
-    // come in.
+    // parameter reaches the server in several chunks, with other messages
+    // arriving in between.
     const large = "x".repeat(300_000);
-    const queries = Array.from({ length: 40 }, (_, i) =>
+    const queries = Array.from({ length: 60 }, (_, i) =>
       i % 2
-        ? pool.query("SELECT length($1::text) + $2::int AS n, 'two' AS kind", [large, i])
-        : pool.query("SELECT $1::int AS n, 'one' AS kind", [i]),
+        ? pool.query("SELECT length($1::text) + $2::int AS n", [large, i])
+        : pool.query("SELECT $1::int AS n", [i]),
     );
-    const rows = (await Promise.all(queries)).map((result) => result.rows[0]);
-    expect(rows).toEqual(
-      Array.from({ length: 40 }, (_, i) => (i % 2 ? { n: large.length + i, kind: "two" } : { n: i, kind: "one" })),
+    const results = await Promise.allSettled(queries);
+    expect(results.map((result) => (result.status === "fulfilled" ? result.value.rows[0].n : result.reason.message))).toEqual(
+      Array.from({ length: 60 }, (_, i) => (i % 2 ? large.length + i : i)),
     );
+    expect(ownQueries).toBeGreaterThan(0);
   } finally {
+    writing = false;
+    await own;
     await pool.end();
   }
 });

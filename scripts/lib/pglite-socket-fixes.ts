@@ -2,11 +2,12 @@
 // in front of PGlite, for clients with connection pools (the app, the tests,
 // Prisma Studio). PGlite is a single session: the server queues the protocol
 // messages of every connection and runs them there one at a time. As released:
-// - it hands the session to another connection in the middle of an
-//   extended-protocol batch (Parse, Bind, Describe, Execute … Sync), so two
-//   concurrent parameterized queries overwrite each other's unnamed statement
-//   ("bind message supplies 3 parameters, but prepared statement "" requires 2",
-//   or rows of the other query);
+// - it lets other messages into the session in the middle of an
+//   extended-protocol batch (Parse, Bind, Describe, Execute … Sync): another
+//   connection's, or prisma dev's own queries (its WAL feed runs after every
+//   write). They replace the batch's unnamed statement, and its Bind fails
+//   ("bind message supplies 2 parameters, but prepared statement "" requires
+//   0") or reads another query's rows;
 // - a message that throws stops the queue for good;
 // - `prisma dev` lets 10 clients connect and drops the 11th, while the app's
 //   pool alone opens 10 under load.
@@ -20,6 +21,7 @@ const MAX_CONNECTIONS = 100;
 /** Message types that continue an extended-protocol batch until its Sync. */
 const BATCH_MESSAGES = new Set([..."PBDECH"].map((type) => type.charCodeAt(0)));
 const SYNC = new Uint8Array([0x53, 0, 0, 0, 4]);
+const ROLLBACK = new Uint8Array([0x51, 0, 0, 0, 13, ...new TextEncoder().encode("ROLLBACK"), 0]);
 
 interface QueuedMessage {
   handlerId: number;
@@ -29,65 +31,78 @@ interface QueuedMessage {
   reject(error: unknown): void;
 }
 
+interface Session {
+  isInTransaction(): boolean;
+  runExclusive<T>(fn: () => Promise<T>): Promise<T>;
+  execProtocolRawStream(message: Uint8Array, options: { onRawData(data: Uint8Array): void }): Promise<unknown>;
+}
+
 /** The parts of pglite-socket's (unexported) QueryQueueManager this file replaces or uses. */
 interface QueryQueue {
   queue: QueuedMessage[];
   processing: boolean;
   lastHandlerId: number | null;
   inBatch?: boolean;
-  db: {
-    isInTransaction(): boolean;
-    exec(sql: string): Promise<unknown>;
-    runExclusive<T>(fn: () => Promise<T>): Promise<T>;
-    execProtocolRawStream(message: Uint8Array, options: { onRawData(data: Uint8Array): void }): Promise<unknown>;
-  };
+  /** Ends this queue's hold on PGlite's lock, while a connection owns the session. */
+  unlock?: () => void;
+  db: Session;
   processQueue(): Promise<void>;
   clearTransactionIfNeeded(handlerId: number): Promise<void>;
 }
 
-/** Runs queued messages; the connection inside a transaction or a batch keeps the session until it ends. */
+/** Takes PGlite's lock (the one its own queries take) until the returned function is called. */
+function lock(session: Session) {
+  return new Promise<() => void>((locked) => {
+    void session.runExclusive(() => new Promise<void>((unlock) => locked(unlock)));
+  });
+}
+
+/**
+ * Runs queued messages. The connection inside a batch or a transaction owns
+ * the session until it ends: the queue serves only its messages and keeps
+ * PGlite locked in between, so nothing else runs there meanwhile.
+ */
 async function processQueue(this: QueryQueue) {
   if (this.processing) return;
   this.processing = true;
   try {
     while (this.queue.length > 0) {
-      const owner = this.inBatch || this.db.isInTransaction() ? this.lastHandlerId : null;
+      const owner = this.unlock ? this.lastHandlerId : null;
       const index = owner === null ? 0 : this.queue.findIndex((queued) => queued.handlerId === owner);
       // The owner's next message, when it comes, starts the queue again.
       if (index === -1) return;
       const [next] = this.queue.splice(index, 1) as [QueuedMessage];
+      this.unlock ??= await lock(this.db);
       let bytes = 0;
       try {
-        await this.db.runExclusive(() =>
-          this.db.execProtocolRawStream(next.message, {
-            onRawData: (data) => {
-              bytes += data.length;
-              next.onData(data);
-            },
-          }),
-        );
+        await this.db.execProtocolRawStream(next.message, {
+          onRawData: (data) => {
+            bytes += data.length;
+            next.onData(data);
+          },
+        });
+        next.resolve(bytes);
       } catch (error) {
         next.reject(error);
-        continue;
       }
       this.lastHandlerId = next.handlerId;
       this.inBatch = BATCH_MESSAGES.has(next.message[0]!);
-      next.resolve(bytes);
+      if (!this.inBatch && !this.db.isInTransaction()) {
+        this.unlock();
+        this.unlock = undefined;
+      }
     }
   } finally {
     this.processing = false;
   }
 }
 
-/** When a connection goes, ends its batch and rolls back its transaction, then serves the others. */
+/** When the connection that owns the session goes, ends its batch and rolls back its transaction. */
 async function releaseSession(this: QueryQueue, handlerId: number) {
-  if (this.lastHandlerId !== handlerId) return;
-  if (this.inBatch) {
-    this.inBatch = false;
-    await this.db.runExclusive(() => this.db.execProtocolRawStream(SYNC, { onRawData: () => {} }));
+  if (this.lastHandlerId !== handlerId || !this.unlock) return;
+  for (const message of [SYNC, ROLLBACK]) {
+    this.queue.push({ handlerId, message, onData: () => {}, resolve: () => {}, reject: () => {} });
   }
-  if (this.db.isInTransaction()) await this.db.exec("ROLLBACK");
-  this.lastHandlerId = null;
   await this.processQueue();
 }
 
