@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { artifacts, e2eEnv } from "./e2e/env";
+import { chromiumPath } from "./scripts/lib/chromium.ts";
 
 export default defineConfig({
   testDir: "./e2e",
@@ -16,8 +17,8 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      // Debian's Chromium: Playwright never downloads a browser here.
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      // CHROMIUM_PATH, the system's Chromium or Chrome, or Playwright's own; never a download.
+      executablePath: chromiumPath(),
       args: [
         "--no-sandbox",
         "--disable-gpu",

@@ -16,9 +16,12 @@ import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { READY_LINE } from "polar-emulator/ready";
+import { requireChromium } from "./lib/chromium.ts";
 import { ensureDatabase } from "./lib/database.ts";
 import { run, start, stopAll, waitForOutput } from "./lib/processes.ts";
 
+// Before anything is built: the benchmark signs in through a real browser.
+const browserPath = requireChromium();
 const LATENCY_MS = 100;
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const distDir = ".next-bench";
@@ -51,7 +54,7 @@ async function control(path: string, body: unknown) {
 
 /** Signs Ada in and connects Acme Analytics through the emulator's pages; returns the session cookie header. */
 async function signInAndConnect() {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
+  const browser = await chromium.launch({ executablePath: browserPath, args: ["--no-sandbox"] });
   try {
     const page = await browser.newPage();
     await page.goto(`${env.AUTH_URL}/`);

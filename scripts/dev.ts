@@ -22,11 +22,11 @@ ensureSecret("TOKEN_ENCRYPTION_KEY", 32);
 
 let closeDatabase = async () => {};
 if (!process.env.DATABASE_URL) {
-  const { startPrismaDevServer } = await import("@prisma/dev");
-  const server = await startPrismaDevServer({ name: "polar-starter" });
-  process.env.DATABASE_URL = server.database.connectionString;
-  closeDatabase = () => server.close();
-  console.log(`Embedded Postgres (prisma dev) at ${server.database.connectionString.replace(/:[^:@/]+@/, ":***@")}`);
+  const { describeEmbedded, startEmbeddedPostgres } = await import("./lib/embedded-postgres.ts");
+  const database = await startEmbeddedPostgres("polar-starter");
+  process.env.DATABASE_URL = database.url;
+  closeDatabase = database.close;
+  console.log(describeEmbedded(database.url));
 }
 
 await run(process.execPath, ["scripts/db-migrate.ts"]);

@@ -44,15 +44,20 @@ export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 
   });
 }
 
-export function stopAll() {
-  for (const child of children) child.kill("SIGTERM");
+export function stopAll(signal: NodeJS.Signals = "SIGTERM") {
+  for (const child of children) child.kill(signal);
 }
 
+/** Runs a command with this terminal as its own; resolves when it exits with 0. */
 export function run(command: string, args: string[], env: Record<string, string | undefined> = {}) {
   return new Promise<void>((resolve, reject) => {
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: "inherit" });
-    child.on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`)),
-    );
+    children.add(child);
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      children.delete(child);
+      if (code === 0) resolve();
+      else reject(new Error(`${command} ${args.join(" ")} exited with ${code ?? signal}`));
+    });
   });
 }

@@ -10,8 +10,11 @@ import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-util
 import { parseIntoClientConfig } from "pg-connection-string";
 
 const root = path.resolve(import.meta.dirname, "../..");
-export const schemaPath = path.join(root, "prisma/schema.prisma");
-export const migrationsDir = path.join(root, "prisma/migrations");
+
+/** The project's schema, or another one; its migrations live in `migrations` beside it. */
+export function schemaLocation(schemaPath = path.join(root, "prisma/schema.prisma")) {
+  return { schemaPath: path.resolve(schemaPath), migrationsDir: path.join(path.dirname(path.resolve(schemaPath)), "migrations") };
+}
 
 async function loadEngineModule() {
   const bg = await import("@prisma/schema-engine-wasm/schema_engine_bg");
@@ -45,7 +48,57 @@ function readCharAsText(adapter: object) {
   queryable.charAsText = true;
 }
 
-export async function openSchemaEngine(connectionString: string) {
+type ClientConfig = ReturnType<typeof parseIntoClientConfig>;
+
+async function connect(config: ClientConfig) {
+  const adapter = await new PrismaPg(config).connect();
+  readCharAsText(adapter);
+  return adapter;
+}
+
+/**
+ * A throwaway database beside the main one, for replaying migrations. A server
+ * that keeps a single database (Prisma's embedded Postgres) would hand back the
+ * main database under the new name, and replaying there would wreck it; such a
+ * server needs its own shadow database (`shadowDatabaseUrl`).
+ */
+async function createShadowDatabase(config: ClientConfig) {
+  const main = await connect(config);
+  const database = `prisma_shadow_${crypto.randomUUID().replaceAll("-", "")}`;
+  await main.executeScript(`CREATE DATABASE "${database}"`);
+  // adapter-pg's own shadow database ignores `database` when the config has a
+  // connection string, and drops it while its pool is still connected.
+  const shadow = await connect({ ...config, database });
+  const dispose = shadow.dispose.bind(shadow);
+  shadow.dispose = async () => {
+    await dispose();
+    await main.executeScript(`DROP DATABASE IF EXISTS "${database}"`);
+    await main.dispose();
+  };
+  const { rows } = await shadow.queryRaw({ sql: "SELECT current_database()", args: [], argTypes: [] });
+  if (rows[0]?.[0] !== database) {
+    await shadow.dispose();
+    throw new Error(
+      "This PostgreSQL server keeps a single database (is it `prisma dev`?): it cannot host a shadow database. " +
+        "Set SHADOW_DATABASE_URL to a separate, empty database.",
+    );
+  }
+  return shadow;
+}
+
+/** A given shadow database, emptied: the engine replays the migrations into it as it is. */
+async function emptiedShadowDatabase(url: string) {
+  const shadow = await connect(parseIntoClientConfig(url));
+  await shadow.executeScript("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+  return shadow;
+}
+
+/** The engine on `connectionString`'s database. */
+export async function openSchemaEngine(
+  connectionString: string,
+  { schemaPath = schemaLocation().schemaPath, shadowDatabaseUrl }: { schemaPath?: string; shadowDatabaseUrl?: string } = {},
+) {
+  if (shadowDatabaseUrl === connectionString) throw new Error("The shadow database must not be the database itself.");
   const bg = await loadEngineModule();
   const datamodel = await readFile(schemaPath, "utf8");
   const config = parseIntoClientConfig(connectionString);
@@ -53,36 +106,14 @@ export async function openSchemaEngine(connectionString: string) {
   const factory = bindMigrationAwareSqlAdapterFactory({
     provider: pg.provider,
     adapterName: pg.adapterName,
-    connect: async () => {
-      const adapter = await pg.connect();
-      readCharAsText(adapter);
-      return adapter;
-    },
-    // adapter-pg's own shadow database ignores `database` when the config has a
-    // connection string, and drops it while its pool is still connected.
-    connectToShadowDb: async () => {
-      const main = await pg.connect();
-      const database = `prisma_shadow_${crypto.randomUUID().replaceAll("-", "")}`;
-      await main.executeScript(`CREATE DATABASE "${database}"`);
-      const shadow = await new PrismaPg({ ...config, database }).connect();
-      readCharAsText(shadow);
-      const dispose = shadow.dispose.bind(shadow);
-      shadow.dispose = async () => {
-        await dispose();
-        await main.executeScript(`DROP DATABASE IF EXISTS "${database}"`);
-        await main.dispose();
-      };
-      return shadow;
-    },
+    connect: () => connect(config),
+    connectToShadowDb: () =>
+      shadowDatabaseUrl ? emptiedShadowDatabase(shadowDatabaseUrl) : createShadowDatabase(config),
   });
-  return bg.SchemaEngine.new(
-    { datamodels: [["schema.prisma", datamodel]] },
-    () => {},
-    factory,
-  );
+  return bg.SchemaEngine.new({ datamodels: [["schema.prisma", datamodel]] }, () => {}, factory);
 }
 
-export async function readMigrationsList() {
+export async function readMigrationsList(migrationsDir = schemaLocation().migrationsDir) {
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
   const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
   const lockPath = path.join(migrationsDir, "migration_lock.toml");
