@@ -1,14 +1,15 @@
 import NextAuth from "next-auth";
 import { PrismaAdapter } from "@auth/prisma-adapter";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { withHashedSessions } from "@/lib/auth/hashed-sessions";
 import { sessionCookieOptions } from "@/lib/auth/session-cookie";
 import { logAuthError } from "@/lib/auth/auth-errors";
 import { grantStored, holdNewGrant } from "@/lib/auth/auth-request";
-import { storeOrganizationGrant } from "@/lib/auth/connections";
-import { ORGANIZATION_PROVIDER_ID, USER_PROVIDER_ID, polarProvider } from "@/lib/auth/polar-provider";
+import { storeOrganizationGrant } from "@/lib/grants/connections";
+import { polarProvider } from "@/lib/auth/polar-provider";
+import { ORGANIZATION_PROVIDER_ID, USER_PROVIDER_ID } from "@/lib/polar/flows";
 import { sameOriginRedirect } from "@/lib/auth/same-origin-redirect";
-import { endSignInGrant, storeSignInGrant } from "@/lib/auth/user-grant";
+import { endSignInGrant, storeSignInGrant } from "@/lib/grants/sign-in-grant";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   adapter: withHashedSessions(PrismaAdapter(db)),

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { OWNER_COLUMNS, ownerOf, tokenAad, type TokenTable } from "../lib/auth/token-aad";
+import { OWNER_COLUMNS, ownerOf, tokenAad, type TokenTable } from "../lib/db/token-aad";
 import { decrypt, encrypt, parseKey } from "../lib/crypto/aes-gcm";
 import { e2eEnv } from "./env";
 

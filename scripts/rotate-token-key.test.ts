@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { tokenAad } from "../lib/auth/token-aad";
+import { tokenAad } from "../lib/db/token-aad";
 import { decrypt, encrypt, parseKey } from "../lib/crypto/aes-gcm";
 import { encryptV1 } from "../lib/crypto/testing";
 

@@ -6,7 +6,7 @@
 // tokens were bound to their rows.
 import pg from "pg";
 import { decrypt, encrypt, isCurrent, parseKey } from "../lib/crypto/aes-gcm.ts";
-import { OWNER_COLUMNS, TOKEN_COLUMNS, ownerOf, tokenAad, type TokenTable } from "../lib/auth/token-aad.ts";
+import { OWNER_COLUMNS, TOKEN_COLUMNS, ownerOf, tokenAad, type TokenTable } from "../lib/db/token-aad.ts";
 
 const { DATABASE_URL, TOKEN_ENCRYPTION_KEY, TOKEN_ENCRYPTION_KEYS_PREVIOUS = "" } = process.env;
 if (!DATABASE_URL || !TOKEN_ENCRYPTION_KEY) {

@@ -4,7 +4,7 @@
 import { expect } from "vitest";
 import { ADA_ID } from "polar-emulator/seed";
 import { control as emulatorControl, oauthPost, refresh, signIn, type TokenSet } from "polar-emulator/testing";
-import type { Database } from "@/lib/db";
+import type { Database } from "@/lib/db/client";
 
 const EXPIRED = () => Math.floor(Date.now() / 1000) - 10;
 
@@ -63,7 +63,7 @@ export function grantFixtures(emulatorUrl: string, db: Database) {
   /** A user signed in with Polar whose sign-in grant's access token has expired. */
   async function expiredSignIn() {
     // Imported here: the app's modules read the Polar server when loaded, after the test has set it.
-    const { USER_PROVIDER_ID } = await import("@/lib/auth/polar-provider");
+    const { USER_PROVIDER_ID } = await import("@/lib/polar/flows");
     const tokens = await signIn(emulatorUrl, { userId: ADA_ID, scope: "openid email organizations:read" });
     const user = await newUser();
     const account = await db.account.create({

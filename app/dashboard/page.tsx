@@ -10,7 +10,7 @@ import { ServerBadge } from "@/components/server-badge";
 import { ListSkeleton } from "@/components/skeletons";
 import { PolarOrganizations } from "@/components/user/polar-organizations";
 import { connectOrganization } from "@/lib/auth/actions";
-import { listConnections } from "@/lib/auth/connections";
+import { listConnections } from "@/lib/grants/connections";
 import { currentUser } from "@/lib/auth/current-user";
 
 export const metadata = { title: "Dashboard" };

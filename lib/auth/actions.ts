@@ -4,8 +4,8 @@ import { redirect } from "next/navigation";
 import { auth, signIn, signOut } from "@/auth";
 import { landingSearch, parseSearchParams } from "@/lib/search-params";
 import { signInLocation } from "./auth-errors";
-import { disconnectOrganization as disconnect } from "./connections";
-import { ORGANIZATION_PROVIDER_ID, USER_PROVIDER_ID } from "./polar-provider";
+import { disconnectOrganization as disconnect } from "../grants/connections";
+import { ORGANIZATION_PROVIDER_ID, USER_PROVIDER_ID } from "@/lib/polar/flows";
 
 /** Sends the browser to Polar's authorize page, or to the page that explains why it can't. */
 async function startPolarFlow(providerId: string, redirectTo: string) {

@@ -7,7 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { hashSessionToken, withHashedSessions } from "./hashed-sessions";
 
 const adapter = withHashedSessions(PrismaAdapter(db));

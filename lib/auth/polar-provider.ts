@@ -1,7 +1,6 @@
 import type { OIDCConfig } from "next-auth/providers";
+import { ORGANIZATION_PROVIDER_ID, ORGANIZATION_SCOPES, USER_PROVIDER_ID, USER_SCOPES, type PolarSubjectType } from "@/lib/polar/flows";
 import { polarServer } from "@/lib/polar/server";
-
-export type PolarSubjectType = "user" | "organization";
 
 /**
  * Claims of Polar's ID token: `sub` is the user's id in both flows, plus `email`
@@ -13,20 +12,6 @@ export interface PolarIdTokenClaims {
   email?: string | null;
   email_verified?: boolean;
 }
-
-export const USER_PROVIDER_ID = "polar";
-export const ORGANIZATION_PROVIDER_ID = "polar-organization";
-
-export const USER_SCOPES = ["openid", "profile", "email", "organizations:read"];
-export const ORGANIZATION_SCOPES = [
-  "openid",
-  "organizations:read",
-  "products:read",
-  "orders:read",
-  "customers:read",
-  "subscriptions:read",
-  "metrics:read",
-];
 
 /**
  * "Sign in with Polar" as an OIDC provider. The same Polar OAuth client serves two

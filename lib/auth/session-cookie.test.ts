@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { Auth, type AuthConfig } from "@auth/core";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { hashSessionToken, withHashedSessions } from "./hashed-sessions";
 import { sessionCookieOptions } from "./session-cookie";
 

@@ -6,7 +6,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:
  * the ciphertext to additional authenticated data (AAD) naming where it is
  * stored, so it only decrypts there. `enc:v1:` values (no AAD) still decrypt
  * until `npm run tokens:rotate` rewrites them. Pure functions: which keys to
- * use is the caller's business (lib/auth/token-crypto.ts).
+ * use is the caller's business (lib/db/token-crypto.ts).
  */
 export const ENCRYPTED_PREFIX = "enc:v2:";
 const LEGACY_PREFIX = "enc:v1:";

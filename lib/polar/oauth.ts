@@ -12,7 +12,7 @@ const clientAuth = oauth.ClientSecretPost(polarServer.clientSecret);
 
 /**
  * How long Polar's token endpoint gets to answer a refresh or a revocation. Part
- * of the refresh time budget (lib/auth/grant-lease.ts): far above a slow answer
+ * of the refresh time budget (lib/grants/grant-lease.ts): far above a slow answer
  * (Polar's are well under a second; 9.5 s is tested), far below the lease.
  */
 export const TOKEN_REQUEST_TIMEOUT_MS = 15_000;

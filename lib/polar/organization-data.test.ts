@@ -8,15 +8,15 @@ import { withEmulator } from "polar-emulator/vitest";
 
 let issuer: string;
 let productList: typeof import("./organization-data").productList;
-let freshAccessToken: typeof import("@/lib/auth/refresh").freshAccessToken;
-let db: typeof import("@/lib/db").db;
+let freshAccessToken: typeof import("@/lib/grants/refresh").freshAccessToken;
+let db: typeof import("@/lib/db/client").db;
 
 withEmulator(async (url) => {
   issuer = url;
   process.env.POLAR_EMULATOR_URL = url;
   ({ productList } = await import("./organization-data"));
-  ({ freshAccessToken } = await import("@/lib/auth/refresh"));
-  ({ db } = await import("@/lib/db"));
+  ({ freshAccessToken } = await import("@/lib/grants/refresh"));
+  ({ db } = await import("@/lib/db/client"));
 });
 
 async function stats() {

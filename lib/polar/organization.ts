@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import { findConnection } from "@/lib/auth/connections";
-import { accessTokenReplacing, freshAccessToken } from "@/lib/auth/refresh";
+import { findConnection } from "@/lib/grants/connections";
+import { accessTokenReplacing, freshAccessToken } from "@/lib/grants/refresh";
 import { polarClient } from "./client";
 
 /**

@@ -1,8 +1,8 @@
 import "server-only";
 import { cache } from "react";
-import { USER_PROVIDER_ID } from "@/lib/auth/polar-provider";
-import { accessTokenReplacing, freshAccessToken } from "@/lib/auth/refresh";
-import { db } from "@/lib/db";
+import { USER_PROVIDER_ID } from "@/lib/polar/flows";
+import { accessTokenReplacing, freshAccessToken } from "@/lib/grants/refresh";
+import { db } from "@/lib/db/client";
 import { polarClient } from "./client";
 import { describePolarError, isUnauthorized, type Loaded } from "./errors";
 

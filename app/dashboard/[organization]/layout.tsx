@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { PolarButton } from "@/components/buttons";
 import { OrganizationHeader } from "@/components/organization/organization-header";
 import { connectOrganization } from "@/lib/auth/actions";
-import { listConnections, reconnectReason } from "@/lib/auth/connections";
+import { listConnections, reconnectReason } from "@/lib/grants/connections";
 import { organizationAccess } from "@/lib/polar/organization";
 import { currentUser } from "@/lib/auth/current-user";
 

@@ -10,7 +10,7 @@ type Fixtures = ReturnType<typeof grantFixtures>;
 
 let freshAccessToken: typeof import("./refresh").freshAccessToken;
 let polarClient: typeof import("@/lib/polar/client").polarClient;
-let db: typeof import("@/lib/db").db;
+let db: typeof import("@/lib/db/client").db;
 let control: Fixtures["control"];
 let refreshCalls: Fixtures["refreshCalls"];
 let refreshError: Fixtures["refreshError"];
@@ -21,7 +21,7 @@ withEmulator(async (url) => {
   process.env.POLAR_EMULATOR_URL = url;
   ({ freshAccessToken } = await import("./refresh"));
   ({ polarClient } = await import("@/lib/polar/client"));
-  ({ db } = await import("@/lib/db"));
+  ({ db } = await import("@/lib/db/client"));
   ({ control, refreshCalls, refreshError, expiredConnection } = grantFixtures(url, db));
 });
 

@@ -15,7 +15,7 @@ let proxy: Server;
 /** The tokens in the refresh answers the proxy altered. */
 const answeredTokens: string[] = [];
 let freshAccessToken: typeof import("./refresh").freshAccessToken;
-let db: typeof import("@/lib/db").db;
+let db: typeof import("@/lib/db/client").db;
 
 async function body(request: IncomingMessage) {
   const chunks: Buffer[] = [];
@@ -49,7 +49,7 @@ withEmulator(async (url) => {
   proxy = await startProxy(url);
   process.env.POLAR_EMULATOR_URL = `http://127.0.0.1:${(proxy.address() as { port: number }).port}`;
   ({ freshAccessToken } = await import("./refresh"));
-  ({ db } = await import("@/lib/db"));
+  ({ db } = await import("@/lib/db/client"));
 });
 
 afterAll(async () => {

@@ -40,7 +40,7 @@ function settled(row: GrantRow, seen: GrantRow): string | null | undefined {
  * must reconnect (the row says why: reconnectReason).
  *
  * Polar rotates refresh tokens with no grace period, so one request refreshes
- * under the grant's lease (lib/auth/grant-lease.ts) and any number of others,
+ * under the grant's lease (lib/grants/grant-lease.ts) and any number of others,
  * on any server instance, poll the row until its new token is stored. Nobody
  * holds a database connection meanwhile.
  */

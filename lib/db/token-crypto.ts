@@ -19,7 +19,7 @@ function loadKeys() {
   return keys;
 }
 
-/** `aad` is where the token is stored (lib/auth/token-aad.ts); it decrypts only there. */
+/** `aad` is where the token is stored (lib/db/token-aad.ts); it decrypts only there. */
 export function encryptToken(plaintext: string, aad: string) {
   return encrypt(loadKeys().current, plaintext, aad);
 }

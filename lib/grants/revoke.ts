@@ -21,7 +21,7 @@ export async function revokeGrant(grant: { id: string; access_token: string | nu
   }
 }
 
-// Replacing and ending a grant take its lease (lib/auth/grant-lease.ts) like a
+// Replacing and ending a grant take its lease (lib/grants/grant-lease.ts) like a
 // refresh does, so the tokens they read are the current ones: a refresh in
 // flight finishes (and stores its answer) first. Otherwise they could revoke a
 // token the refresh has just rotated away, leave its successor alive at Polar,

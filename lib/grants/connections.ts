@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import type { Account } from "next-auth";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { polarClient } from "@/lib/polar/client";
 import { grantTokens, subjectTypeOf } from "./grant-tokens";
 import { endGrant, replaceGrant } from "./revoke";
@@ -43,7 +43,7 @@ export async function storeOrganizationGrant(
     where: { userId_organizationId: { userId, organizationId: organization.id } },
     select: { id: true },
   });
-  // A reconnect replaces the grant under its lease (lib/auth/revoke.ts). Two
+  // A reconnect replaces the grant under its lease (lib/grants/revoke.ts). Two
   // first connects of one organization at once: the second create fails on the
   // unique key and its request revokes the grant it holds (auth-request.ts).
   if (!existing || !(await replaceGrant("OrganizationConnection", existing.id, data))) {

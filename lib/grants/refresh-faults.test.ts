@@ -15,14 +15,14 @@ import { grantFixtures } from "@/test-support/grant-fixtures";
 
 let freshAccessToken: typeof import("./refresh").freshAccessToken;
 let LEASE_MS: number;
-let db: typeof import("@/lib/db").db;
+let db: typeof import("@/lib/db/client").db;
 let grants: ReturnType<typeof grantFixtures>;
 
 withEmulator(async (url) => {
   process.env.POLAR_EMULATOR_URL = url;
   ({ freshAccessToken } = await import("./refresh"));
   ({ LEASE_MS } = await import("./grant-lease"));
-  ({ db } = await import("@/lib/db"));
+  ({ db } = await import("@/lib/db/client"));
   grants = grantFixtures(url, db);
 });
 

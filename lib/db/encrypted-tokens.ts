@@ -136,7 +136,7 @@ function refuseNestedTokenWrites(model: string | undefined, args: Row) {
  * encrypted on every write and decrypted on every read, so the rest of the code
  * (the Auth.js adapter included) only ever sees plaintext and the database only
  * ciphertext. Each ciphertext is bound to its table, owner and column (see
- * lib/auth/token-aad.ts): creates carry the owner in `data`, updates in `where`.
+ * lib/db/token-aad.ts): creates carry the owner in `data`, updates in `where`.
  * Read tokens through db.account / db.organizationConnection: rows included
  * through another model (`user: { include: { accounts: true } }`) keep their
  * ciphertext.

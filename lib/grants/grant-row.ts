@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 
 /** Where a Polar grant lives: the sign-in Account or an OrganizationConnection. */
 export type GrantTable = "Account" | "OrganizationConnection";

@@ -1,14 +1,14 @@
 import "server-only";
 import type { Account } from "next-auth";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { grantTokens } from "./grant-tokens";
 import { endGrant, replaceGrant } from "./revoke";
-import { USER_PROVIDER_ID } from "./polar-provider";
+import { USER_PROVIDER_ID } from "@/lib/polar/flows";
 
 /**
  * Auth.js stores an account's tokens only when it first links it; on every
  * later sign-in Polar issues a new grant, so store that one and revoke the
- * grant it replaces (under the grant's lease: see lib/auth/revoke.ts).
+ * grant it replaces (under the grant's lease: see lib/grants/revoke.ts).
  */
 export async function storeSignInGrant(userId: string, account: Account) {
   const accounts = await db.account.findMany({

@@ -14,8 +14,8 @@ import type { GrantTable } from "./grant-row";
 let emulatorUrl: string;
 let freshAccessToken: typeof import("./refresh").freshAccessToken;
 let connections: typeof import("./connections");
-let userGrant: typeof import("./user-grant");
-let db: typeof import("@/lib/db").db;
+let userGrant: typeof import("./sign-in-grant");
+let db: typeof import("@/lib/db/client").db;
 let grants: ReturnType<typeof grantFixtures>;
 
 withEmulator(async (url) => {
@@ -23,8 +23,8 @@ withEmulator(async (url) => {
   process.env.POLAR_EMULATOR_URL = url;
   ({ freshAccessToken } = await import("./refresh"));
   connections = await import("./connections");
-  userGrant = await import("./user-grant");
-  ({ db } = await import("@/lib/db"));
+  userGrant = await import("./sign-in-grant");
+  ({ db } = await import("@/lib/db/client"));
   grants = grantFixtures(url, db);
 });
 

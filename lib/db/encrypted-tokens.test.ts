@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { encrypt, parseKey } from "@/lib/crypto/aes-gcm";
 import { encryptV1 } from "@/lib/crypto/testing";
 import { tokenAad } from "./token-aad";

@@ -26,7 +26,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { TOKEN_REQUEST_TIMEOUT_MS } from "@/lib/polar/oauth";
 import { ownerWhere, readGrant, type GrantData, type GrantOwner, type GrantRow, type GrantTable } from "./grant-row";
 

@@ -1,7 +1,7 @@
 // Where an OAuth token is stored, as the additional authenticated data of its
 // ciphertext (lib/crypto/aes-gcm.ts): a ciphertext copied to another row,
 // owner or column fails to decrypt. Shared by the app's Prisma extension
-// (lib/auth/encrypted-tokens.ts), `npm run tokens:rotate` and the e2e helpers,
+// (lib/db/encrypted-tokens.ts), `npm run tokens:rotate` and the e2e helpers,
 // so it imports nothing of the app.
 
 export const TOKEN_COLUMNS = ["access_token", "refresh_token", "id_token"] as const;
