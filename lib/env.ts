@@ -112,6 +112,42 @@ const databaseSchema = z.object({
   ),
 });
 
+/** Polar's per-client limit (requests a minute) less a margin for clocks and other tools on the same client. */
+const DEFAULT_REQUEST_BUDGET = { production: 450, sandbox: 90, local: 450 } as const;
+
+const polarTrafficSchema = z.object({
+  POLAR_SERVER: z.preprocess(blankAsUnset, z.enum(["production", "sandbox", "local"]).optional().catch(undefined)),
+  POLAR_REQUEST_BUDGET_PER_MINUTE: z.preprocess(blankAsUnset, z.string().optional()),
+  POLAR_CACHE_FRESH_SECONDS: integerVariable(
+    "POLAR_CACHE_FRESH_SECONDS",
+    "how long a Polar read is served without asking Polar again; 0 asks Polar on every view",
+    0,
+    3600,
+    30,
+  ),
+  POLAR_CACHE_STALE_SECONDS: integerVariable(
+    "POLAR_CACHE_STALE_SECONDS",
+    "how long after that a read is still served while it refreshes in the background",
+    0,
+    86_400,
+    300,
+  ),
+}).transform(({ POLAR_SERVER, POLAR_REQUEST_BUDGET_PER_MINUTE, POLAR_CACHE_FRESH_SECONDS, POLAR_CACHE_STALE_SECONDS }, context) => {
+  const fallback = DEFAULT_REQUEST_BUDGET[POLAR_SERVER ?? "production"];
+  const budget = integerVariable(
+    "POLAR_REQUEST_BUDGET_PER_MINUTE",
+    "Polar API requests a minute for all server instances together; keep it under Polar's limit of 500 (100 in sandbox)",
+    1,
+    100_000,
+    fallback,
+  ).safeParse(POLAR_REQUEST_BUDGET_PER_MINUTE);
+  if (!budget.success) {
+    for (const issue of budget.error.issues) context.addIssue({ ...issue, path: ["POLAR_REQUEST_BUDGET_PER_MINUTE"] });
+    return z.NEVER;
+  }
+  return { requestsPerMinute: budget.data, freshSeconds: POLAR_CACHE_FRESH_SECONDS, staleSeconds: POLAR_CACHE_STALE_SECONDS };
+});
+
 const tokenKeysSchema = z.object({
   TOKEN_ENCRYPTION_KEY: variable(
     `TOKEN_ENCRYPTION_KEY is not set. It encrypts Polar tokens in the database: ${GENERATE_SECRET}.`,
@@ -199,7 +235,13 @@ const polarSchema = z
     emulatorUrl: POLAR_EMULATOR_URL,
   }));
 
-const schemas = { auth: authSchema, database: databaseSchema, tokenKeys: tokenKeysSchema, polar: polarSchema };
+const schemas = {
+  auth: authSchema,
+  database: databaseSchema,
+  tokenKeys: tokenKeysSchema,
+  polar: polarSchema,
+  polarTraffic: polarTrafficSchema,
+};
 
 /** The configuration problems, one line per variable. Never includes a value. */
 export class EnvError extends Error {
@@ -247,3 +289,5 @@ export const tokenKeysEnv = (source: Source = process.env) => {
   const { TOKEN_ENCRYPTION_KEY, TOKEN_ENCRYPTION_KEYS_PREVIOUS } = read("tokenKeys", source);
   return { current: TOKEN_ENCRYPTION_KEY, previous: TOKEN_ENCRYPTION_KEYS_PREVIOUS };
 };
+/** The Polar read cache's freshness and the per-client request budget. */
+export const polarTrafficEnv = (source: Source = process.env) => read("polarTraffic", source);

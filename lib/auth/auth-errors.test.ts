@@ -1,4 +1,5 @@
 import { inspect } from "node:util";
+import { RequestBudgetSpent } from "@/lib/polar/request-budget";
 import { AccessDenied, AuthError, CallbackRouteError, InvalidCheck, OAuthCallbackError } from "@auth/core/errors";
 import * as oauth from "oauth4webapi";
 import { describe, expect, it, vi } from "vitest";
@@ -29,6 +30,8 @@ describe("authErrorCode", () => {
   it("reports a throwing signIn callback as unexpected, not as a refusal", () => {
     expect(authErrorCode(new AccessDenied("signIn threw", { cause: { err: new Error("database down") } }), callback)).toBe("Default");
     expect(authErrorCode(new AccessDenied("AccessDenied"), callback)).toBe("AccessDenied");
+    const budgetSpent = new AccessDenied("signIn threw", { cause: { err: new RequestBudgetSpent(30) } });
+    expect(authErrorCode(budgetSpent, callback)).toBe("PolarBusy");
   });
 });
 

@@ -1,6 +1,8 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { AuthError } from "@auth/core/errors";
+import { PolarRateLimitError } from "@polar-sh/sdk";
+import { RequestBudgetSpent } from "@/lib/polar/request-budget";
 import * as oauth from "oauth4webapi";
 import { tokenFreeError } from "@/lib/security/token-free-error";
 import { recordAuthError, runAuthRequest } from "./auth-request";
@@ -42,7 +44,10 @@ export function authErrorCode(error: Error, request: URL): string {
       if (polarError === "invalid_client") return "Configuration";
       return polarServerProblem(cause) ?? "Default";
     case "AccessDenied":
-      // Our signIn callback never refuses; AccessDenied here means it threw.
+      // Our signIn callback never refuses; AccessDenied here means it threw,
+      // e.g. when it could not list the organization (the request budget is
+      // spent, or Polar answered 429).
+      if (cause instanceof RequestBudgetSpent || cause instanceof PolarRateLimitError) return "PolarBusy";
       return cause instanceof Error ? "Default" : "AccessDenied";
     case "InvalidCheck":
     case "OAuthAccountNotLinked":

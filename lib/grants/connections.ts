@@ -2,7 +2,8 @@ import "server-only";
 import { cache } from "react";
 import type { Account } from "next-auth";
 import { db } from "@/lib/db/client";
-import { polarClient } from "@/lib/polar/client";
+import { callPolar } from "@/lib/polar/client";
+import { invalidateOwner, organizationOwner } from "@/lib/polar/read-cache";
 import { grantTokens, subjectTypeOf } from "./grant-tokens";
 import { endGrant, replaceGrant } from "./revoke";
 
@@ -15,7 +16,7 @@ export type OrganizationGrantRefusal = "NoOrganization" | "SeveralOrganizations"
  * person picked, so GET /v1/organizations/ with it lists exactly that one. Zero
  * or several mean Polar did not down-scope the token: nothing is stored (the
  * caller revokes the grant). On a reconnect, the grant this one replaces is
- * revoked.
+ * revoked. Either way the organization's cached reads are invalidated.
  */
 export async function storeOrganizationGrant(
   userId: string,
@@ -23,7 +24,8 @@ export async function storeOrganizationGrant(
 ): Promise<{ ok: true; slug: string } | { ok: false; refusal: OrganizationGrantRefusal }> {
   const tokens = grantTokens(account);
   if (!tokens.access_token) throw new Error("Polar returned no access token for the organization.");
-  const { items, pagination } = await polarClient(tokens.access_token).organizations.list({ limit: 2 });
+  // Someone is waiting on this page: a spent budget may keep them up to 10 s.
+  const { items, pagination } = await callPolar(tokens.access_token, undefined, (polar) => polar.organizations.list({ limit: 2 }), 10_000);
   const organization = items[0];
   if (!organization || pagination.total_count !== 1) {
     return { ok: false, refusal: organization ? "SeveralOrganizations" : "NoOrganization" };
@@ -49,6 +51,7 @@ export async function storeOrganizationGrant(
   if (!existing || !(await replaceGrant("OrganizationConnection", existing.id, data))) {
     await db.organizationConnection.create({ data: { userId, organizationId: organization.id, ...data } });
   }
+  await invalidateOwner(organizationOwner(organization.id));
   return { ok: true, slug: organization.slug };
 }
 
@@ -60,6 +63,7 @@ const connectionFields = {
   organizationName: true,
   avatarUrl: true,
   needsReconnect: true,
+  scope: true,
 } as const;
 
 /**
@@ -73,6 +77,9 @@ export const listConnections = cache((userId: string) =>
     select: connectionFields,
   }),
 );
+
+/** A stored connection as pages see it: everything but its tokens. */
+export type Connection = Awaited<ReturnType<typeof listConnections>>[number];
 
 /** One of the user's connections by organization slug; undefined for anyone else's. */
 export async function findConnection(userId: string, organizationSlug: string) {
@@ -92,12 +99,15 @@ export async function reconnectReason(connectionId: string) {
  * Revokes the user's grant for the organization at Polar and deletes it, under
  * the grant's lease (a refresh in flight finishes first, so its successor is
  * the token revoked). A failed revocation is logged by revokeGrant and does not
- * keep the tokens.
+ * keep the tokens. The organization's cached reads are invalidated.
  */
 export async function disconnectOrganization(userId: string, organizationId: string) {
   const connection = await db.organizationConnection.findUnique({
     where: { userId_organizationId: { userId, organizationId } },
     select: { id: true },
   });
-  return connection ? endGrant("OrganizationConnection", connection.id, "delete") : false;
+  if (!connection) return false;
+  const ended = await endGrant("OrganizationConnection", connection.id, "delete");
+  await invalidateOwner(organizationOwner(organizationId));
+  return ended;
 }

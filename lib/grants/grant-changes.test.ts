@@ -5,6 +5,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Account } from "next-auth";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { RESET_DATABASE } from "@/test-support/reset-database";
 import { ADA_ID, NEBULA_ID } from "polar-emulator/seed";
 import { signIn } from "polar-emulator/testing";
 import { withEmulator } from "polar-emulator/vitest";
@@ -29,7 +30,7 @@ withEmulator(async (url) => {
 });
 
 beforeEach(async () => {
-  await db.$executeRaw`TRUNCATE "User", "Account", "Session", "OrganizationConnection" CASCADE`;
+  await db.$executeRawUnsafe(RESET_DATABASE);
 });
 
 afterAll(() => db?.$disconnect());

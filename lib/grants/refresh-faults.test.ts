@@ -9,6 +9,7 @@ import { createInterface } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { afterAll, beforeEach, expect, it } from "vitest";
+import { RESET_DATABASE } from "@/test-support/reset-database";
 import { ACME_ID, NEBULA_ID } from "polar-emulator/seed";
 import { withEmulator } from "polar-emulator/vitest";
 import { grantFixtures } from "@/test-support/grant-fixtures";
@@ -27,7 +28,7 @@ withEmulator(async (url) => {
 });
 
 beforeEach(async () => {
-  await db.$executeRaw`TRUNCATE "User", "Account", "Session", "OrganizationConnection" CASCADE`;
+  await db.$executeRawUnsafe(RESET_DATABASE);
 });
 
 afterAll(() => db?.$disconnect());

@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { inspect } from "node:util";
 import { afterAll, expect, it, vi } from "vitest";
+import { RESET_DATABASE } from "@/test-support/reset-database";
 import { NEBULA_ID, ADA_ID } from "polar-emulator/seed";
 import { signIn } from "polar-emulator/testing";
 import { withEmulator } from "polar-emulator/vitest";
@@ -58,7 +59,7 @@ afterAll(async () => {
 });
 
 it("keeps the tokens of a malformed refresh answer out of the error and the log", async () => {
-  await db.$executeRaw`TRUNCATE "User", "Account", "Session", "OrganizationConnection" CASCADE`;
+  await db.$executeRawUnsafe(RESET_DATABASE);
   const tokens = await signIn(emulatorUrl, { userId: ADA_ID, subType: "organization", organizationId: NEBULA_ID, scope: "openid organizations:read" });
   const user = await db.user.create({ data: { name: "Ada Lovelace" } });
   const connection = await db.organizationConnection.create({

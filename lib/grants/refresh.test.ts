@@ -2,6 +2,7 @@
 // single-flight refresh, rotation, invalid_grant and encryption at rest.
 import pg from "pg";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { RESET_DATABASE } from "@/test-support/reset-database";
 import { ACME_ID, NEBULA_ID } from "polar-emulator/seed";
 import { withEmulator } from "polar-emulator/vitest";
 import { grantFixtures } from "@/test-support/grant-fixtures";
@@ -9,7 +10,7 @@ import { grantFixtures } from "@/test-support/grant-fixtures";
 type Fixtures = ReturnType<typeof grantFixtures>;
 
 let freshAccessToken: typeof import("./refresh").freshAccessToken;
-let polarClient: typeof import("@/lib/polar/client").polarClient;
+let callPolar: typeof import("@/lib/polar/client").callPolar;
 let db: typeof import("@/lib/db/client").db;
 let control: Fixtures["control"];
 let refreshCalls: Fixtures["refreshCalls"];
@@ -20,13 +21,13 @@ let expiredConnection: Fixtures["expiredConnection"];
 withEmulator(async (url) => {
   process.env.POLAR_EMULATOR_URL = url;
   ({ freshAccessToken } = await import("./refresh"));
-  ({ polarClient } = await import("@/lib/polar/client"));
+  ({ callPolar } = await import("@/lib/polar/client"));
   ({ db } = await import("@/lib/db/client"));
   ({ control, refreshCalls, refreshError, expiredConnection } = grantFixtures(url, db));
 });
 
 beforeEach(async () => {
-  await db.$executeRaw`TRUNCATE "User", "Account", "Session", "OrganizationConnection" CASCADE`;
+  await db.$executeRawUnsafe(RESET_DATABASE);
 });
 
 afterAll(() => db?.$disconnect());
@@ -114,7 +115,7 @@ describe("a refresh that changes the subject type", () => {
     expect(stored).toMatchObject({ subjectType: "user", needsReconnect: false });
     expect(stored.refresh_token).toMatch(/^polar_rt_u_/);
     // The app scopes every call to the connection's organization (Polar-Organization).
-    const organization = await polarClient(token!, ACME_ID).organizations.get(ACME_ID);
+    const organization = await callPolar(token!, ACME_ID, (polar) => polar.organizations.get(ACME_ID));
     expect(organization.slug).toBe("acme-analytics");
   });
 
@@ -129,7 +130,7 @@ describe("a refresh that changes the subject type", () => {
     expect(token).not.toBe(legacy.access_token);
     const stored = await db.organizationConnection.findUniqueOrThrow({ where: { id: connection.id } });
     expect(stored).toMatchObject({ subjectType: "organization", needsReconnect: false });
-    const { items } = await polarClient(token!, NEBULA_ID).products.list({});
+    const { items } = await callPolar(token!, NEBULA_ID, (polar) => polar.products.list({}));
     expect(items.length).toBeGreaterThan(0);
   });
 });

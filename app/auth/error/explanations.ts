@@ -77,6 +77,12 @@ export const explanations: Record<string, Explanation> = {
       "Start again. If it keeps happening, the app and its OAuth client point at different Polar servers.",
     ],
   },
+  PolarBusy: {
+    title: "Polar is busy",
+    body: [
+      "Too many requests reached Polar from this app at once, so the organization could not be read and nothing was connected. Try again in a minute.",
+    ],
+  },
   PolarUnreachable: {
     title: "Polar can’t be reached",
     body: ["This app couldn’t connect to Polar to start or finish signing in. Try again in a moment."],

@@ -1,22 +1,31 @@
 // A dashboard read whose access token a concurrent refresh rotated away: Polar
 // revokes the old access token at the moment of the refresh, so the read gets
 // 401 and must retry once with the token the refresh stored.
-import { expect, it } from "vitest";
+import { beforeEach, expect, it, vi } from "vitest";
+import { RESET_DATABASE } from "@/test-support/reset-database";
 import { ADA_ID, NEBULA_ID } from "polar-emulator/seed";
 import { control, signIn } from "polar-emulator/testing";
 import { withEmulator } from "polar-emulator/vitest";
 
+// The session is not under test: the loaders ask for the signed-in user, and get this one.
+const signedIn = vi.hoisted(() => ({ id: "" }));
+vi.mock("@/lib/auth/current-user", () => ({ currentUser: async () => ({ id: signedIn.id }) }));
+
 let issuer: string;
-let productList: typeof import("./organization-data").productList;
+let readProducts: typeof import("./products").readProducts;
 let freshAccessToken: typeof import("@/lib/grants/refresh").freshAccessToken;
 let db: typeof import("@/lib/db/client").db;
 
 withEmulator(async (url) => {
   issuer = url;
   process.env.POLAR_EMULATOR_URL = url;
-  ({ productList } = await import("./organization-data"));
+  ({ readProducts } = await import("./products"));
   ({ freshAccessToken } = await import("@/lib/grants/refresh"));
   ({ db } = await import("@/lib/db/client"));
+});
+
+beforeEach(async () => {
+  await db.$executeRawUnsafe(RESET_DATABASE);
 });
 
 async function stats() {
@@ -45,15 +54,16 @@ it("retries once with the stored token when a concurrent refresh revoked the one
   // The products call waits 300 ms at Polar before Polar checks the token.
   await control(issuer, "settings", { latency_ms: 300, latency_path: "/v1/products" });
 
-  const read = productList(user.id, connection.organizationSlug, 1, 5, "");
+  signedIn.id = user.id;
+  const read = readProducts(connection.organizationSlug, 1, 5, "");
   // Once the call is at Polar, another request finds the token expiring and refreshes the grant.
-  while (!(await stats()).api["GET /v1/products/"]) await new Promise((resolve) => setTimeout(resolve, 10));
+  for (let i = 0; i < 200 && !(await stats()).api["GET /v1/products/"]; i++) await new Promise((resolve) => setTimeout(resolve, 10));
   await db.organizationConnection.update({ where: { id: connection.id }, data: { expires_at: 0 } });
   const replacement = await freshAccessToken("OrganizationConnection", connection.id);
   expect(replacement).not.toBe(tokens.access_token);
 
   const result = await read;
-  expect(result.ok).toBe(true);
+  expect(result).toMatchObject({ ok: true });
   const { api, token } = await stats();
   expect(token.refresh_token).toBe(1);
   expect(api["GET /v1/products/"]).toBe(2);

@@ -1,0 +1,47 @@
+import "server-only";
+import { cache } from "react";
+import type { Polar } from "@polar-sh/sdk/2026-10";
+import { currentUser } from "@/lib/auth/current-user";
+import { callWithGrant } from "@/lib/grants/grant-call";
+import { findConnection, reconnectReason, type Connection } from "@/lib/grants/connections";
+import type { Result } from "@/lib/polar/errors";
+import { cachedRead, organizationOwner, type Read } from "@/lib/polar/read-cache";
+
+/**
+ * The signed-in user's connection to the organization `slug`, checked on every
+ * request (cached data is only ever served through it): not-connected when it
+ * is not theirs, reconnect (with why) when Polar refused the grant. Cached per
+ * request, so a page and all its panels share one lookup.
+ */
+export const organizationAccess = cache(async (slug: string): Promise<Result<{ connection: Connection }>> => {
+  const user = await currentUser();
+  const connection = await findConnection(user.id, slug);
+  if (!connection) return { ok: false, problem: { kind: "not-connected" } };
+  if (connection.needsReconnect) return { ok: false, problem: { kind: "reconnect", reason: await reconnectReason(connection.id) } };
+  return { ok: true, connection };
+});
+
+/**
+ * One read of the organization `slug`'s data, cached per organization and
+ * `read` (its name and parameters) for everyone connected to it, and asked of
+ * Polar with the user's own grant when the cache has no answer.
+ */
+export async function readOrganization<T>(
+  slug: string,
+  read: (string | number)[],
+  scope: string,
+  request: (polar: Polar, organizationId: string) => Promise<T>,
+): Promise<Read<T>> {
+  const access = await organizationAccess(slug);
+  if (!access.ok) return access;
+  const { id, organizationId, scope: granted } = access.connection;
+  // A connection granted without the scope must not see what others' could read.
+  if (granted && !granted.split(" ").some((s) => s === scope || s === scope.replace(/:read$/, ":write"))) return { ok: false, problem: { kind: "missing-scope", scope } };
+  const owner = organizationOwner(organizationId);
+  return cachedRead({
+    owner,
+    key: [owner, ...read].join(":"),
+    scope,
+    load: () => callWithGrant("OrganizationConnection", id, organizationId, (polar) => request(polar, organizationId)),
+  });
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { cache } from "react";
+import { currentUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { callWithGrant } from "@/lib/grants/grant-call";
+import { USER_PROVIDER_ID } from "@/lib/polar/flows";
+import { cachedRead, userOwner, type Read } from "@/lib/polar/read-cache";
+
+/** An organization the signed-in person belongs to at Polar. */
+export interface UserOrganization {
+  id: string;
+  name: string;
+  slug: string;
+  avatarUrl: string | null;
+}
+
+/**
+ * The organizations the signed-in person belongs to at Polar, read with their
+ * sign-in (user) grant and cached for them alone. "reconnect": that grant is
+ * gone, sign in again.
+ */
+export const readUserOrganizations = cache(async (): Promise<Read<UserOrganization[]>> => {
+  const user = await currentUser();
+  const account = await db.account.findFirst({ where: { userId: user.id, provider: USER_PROVIDER_ID }, select: { id: true } });
+  if (!account) return { ok: false, problem: { kind: "reconnect" } };
+  const owner = userOwner(user.id);
+  return cachedRead({
+    owner,
+    key: `${owner}:organizations`,
+    scope: "organizations:read",
+    load: async () => {
+      const { items } = await callWithGrant("Account", account.id, undefined, (polar) => polar.organizations.list({ limit: 100 }));
+      return items.map((o) => ({ id: o.id, name: o.name, slug: o.slug, avatarUrl: o.avatar_url ?? null }));
+    },
+  });
+});

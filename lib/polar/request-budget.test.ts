@@ -1,0 +1,73 @@
+// The per-client request budget against the real PostgreSQL and the emulator:
+// a burst gets the bucket and a short queue, the rest is refused before Polar;
+// a 429 from Polar pauses every later request for its Retry-After.
+import { PolarRateLimitError } from "@polar-sh/sdk";
+import { afterAll, beforeEach, expect, it } from "vitest";
+import { RESET_DATABASE } from "@/test-support/reset-database";
+import { ADA_ID } from "polar-emulator/seed";
+import { control, signIn } from "polar-emulator/testing";
+import { withEmulator } from "polar-emulator/vitest";
+
+let issuer: string;
+let budget: typeof import("./request-budget");
+let callPolar: typeof import("./client").callPolar;
+let db: typeof import("@/lib/db/client").db;
+
+withEmulator(async (url) => {
+  issuer = url;
+  process.env.POLAR_EMULATOR_URL = url;
+  budget = await import("./request-budget");
+  ({ callPolar } = await import("./client"));
+  ({ db } = await import("@/lib/db/client"));
+});
+
+beforeEach(async () => {
+  await db.$executeRawUnsafe(RESET_DATABASE);
+});
+
+afterAll(() => db?.$disconnect());
+
+async function emulatorStats() {
+  return (await (await control(issuer, "stats")).json()) as { api: Record<string, number>; rate_limited: number };
+}
+
+it("lets a burst through up to the bucket and a 2-second queue, and refuses the rest with when to retry", async () => {
+  // 60 a minute: one a second, a bucket of 6, and 2 more queued for up to 2 s.
+  process.env.POLAR_REQUEST_BUDGET_PER_MINUTE = "60";
+  const started = Date.now();
+  const outcomes = await Promise.all(
+    Array.from({ length: 20 }, () =>
+      budget.withinRequestBudget(async () => Date.now()).then(
+        (at) => ({ ran: at - started }),
+        (error: unknown) => ({ refused: error }),
+      ),
+    ),
+  );
+  const ran = outcomes.flatMap((o) => ("ran" in o ? [o.ran] : []));
+  const refused = outcomes.flatMap((o) => ("refused" in o ? [o.refused] : []));
+  expect(ran.length).toBeGreaterThanOrEqual(8);
+  expect(ran.length).toBeLessThanOrEqual(9);
+  expect(Math.max(...ran)).toBeGreaterThan(900);
+  expect(Math.max(...ran)).toBeLessThan(2_600);
+  for (const error of refused) {
+    expect(error).toBeInstanceOf(budget.RequestBudgetSpent);
+    expect((error as InstanceType<typeof budget.RequestBudgetSpent>).retryAfterSeconds).toBeGreaterThanOrEqual(1);
+  }
+});
+
+it("pauses every request for Retry-After once Polar answers 429", async () => {
+  process.env.POLAR_REQUEST_BUDGET_PER_MINUTE = "450";
+  const { access_token } = await signIn(issuer, { userId: ADA_ID, subType: "user", scope: "openid organizations:read" });
+  await control(issuer, "settings", { rate_limit_per_minute: 1 });
+  const list = () => callPolar(access_token, undefined, (polar) => polar.organizations.list({}));
+
+  await list();
+  await expect(list()).rejects.toBeInstanceOf(PolarRateLimitError);
+  const refused = await list().catch((error: unknown) => error);
+  expect(refused).toBeInstanceOf(budget.RequestBudgetSpent);
+  expect((refused as InstanceType<typeof budget.RequestBudgetSpent>).retryAfterSeconds).toBeGreaterThan(30);
+  // The third request never reached Polar: two did, one of them answered 429.
+  const stats = await emulatorStats();
+  expect(stats.rate_limited).toBe(1);
+  expect(stats.api["GET /v1/organizations/"]).toBe(2);
+});
