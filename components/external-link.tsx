@@ -26,7 +26,7 @@ export async function PolarLink({
       rel="noreferrer"
       aria-label={children ? undefined : label}
       title={label}
-      className="inline-flex items-center gap-1 rounded-md p-1 text-sm font-medium text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-white"
+      className="polar-link"
     >
       {children}
       <ExternalIcon />

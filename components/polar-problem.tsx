@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { connectOrganization } from "@/lib/auth/actions";
+import { pickOrganizationAtPolar } from "@/lib/auth/actions";
 import type { PolarProblem } from "@/lib/polar/errors";
 import { PolarButton } from "./buttons";
 
@@ -59,6 +59,15 @@ export function PolarProblemNotice({
           </p>
         </Notice>
       );
+    case "busy":
+      return (
+        <Notice tone="warning" title="Busy: too many dashboards are open at once" kind={problem.kind}>
+          <p>
+            This app has used its share of Polar’s requests for the moment and has no copy of {subject} yet. Retry in{" "}
+            {problem.retryAfterSeconds} seconds. {retry}
+          </p>
+        </Notice>
+      );
     case "unavailable":
       return (
         <Notice tone="error" title="Polar is unavailable" kind={problem.kind}>
@@ -67,6 +76,7 @@ export function PolarProblemNotice({
           </p>
         </Notice>
       );
+    case "not-connected":
     case "reconnect":
       return (
         <Notice tone="warning" title="Access to this organization ended" kind={problem.kind}>
@@ -85,7 +95,7 @@ export function PolarProblemNotice({
 
 function ReconnectForm() {
   return (
-    <form action={connectOrganization} className="mt-3">
+    <form action={pickOrganizationAtPolar} className="mt-3">
       <PolarButton>Reconnect organization</PolarButton>
     </form>
   );

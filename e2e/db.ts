@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { OWNER_COLUMNS, ownerOf, tokenAad, type TokenTable } from "../lib/db/token-aad";
 import { decrypt, encrypt, parseKey } from "../lib/crypto/aes-gcm";
+import { RESET_DATABASE } from "../test-support/reset-database";
 import { e2eEnv } from "./env";
 
 const key = parseKey(e2eEnv.TOKEN_ENCRYPTION_KEY, "TOKEN_ENCRYPTION_KEY");
@@ -19,11 +20,7 @@ export async function withDatabase<T>(fn: (client: pg.Client) => Promise<T>) {
 }
 
 export function resetDatabase() {
-  return withDatabase((client) =>
-    client.query(
-      'TRUNCATE "User", "Account", "Session", "OrganizationConnection", "VerificationToken" CASCADE',
-    ),
-  );
+  return withDatabase((client) => client.query(RESET_DATABASE));
 }
 
 const ownerColumns = (table: TokenTable) => OWNER_COLUMNS[table].map((column) => `"${column}"`).join(", ");

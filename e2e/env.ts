@@ -24,6 +24,10 @@ export const e2eEnv = {
   EMULATOR_PORT: String(emulatorPort),
   EMULATOR_API_PORT: String(emulatorApiPort),
   EMULATOR_APP_URL: `http://localhost:${appPort}`,
+  // Most specs change what Polar answers and reload: they see Polar's answer at
+  // once. e2e/polar-cache.spec.ts starts an app with the cache on.
+  POLAR_CACHE_FRESH_SECONDS: "0",
+  POLAR_CACHE_STALE_SECONDS: "0",
 } satisfies Record<string, string>;
 
 /** Where the e2e run keeps the app's and the emulator's logs. */

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { RESET_DATABASE } from "../test-support/reset-database";
 import { tokenAad } from "../lib/db/token-aad";
 import { decrypt, encrypt, parseKey } from "../lib/crypto/aes-gcm";
 import { encryptV1 } from "../lib/crypto/testing";
@@ -28,7 +29,7 @@ beforeAll(() => db.connect());
 afterAll(() => db.end());
 
 beforeEach(async () => {
-  await db.query('TRUNCATE "User", "Account", "Session", "OrganizationConnection" CASCADE');
+  await db.query(RESET_DATABASE);
   const key = parseKey(oldKey, "old");
   await db.query(`INSERT INTO "User" (id, "updatedAt") VALUES ('u1', now())`);
   await db.query(

@@ -8,10 +8,10 @@ import { OrganizationLabel } from "@/components/organization-label";
 import { Panel } from "@/components/panel";
 import { ServerBadge } from "@/components/server-badge";
 import { ListSkeleton } from "@/components/skeletons";
-import { PolarOrganizations } from "@/components/user/polar-organizations";
-import { connectOrganization } from "@/lib/auth/actions";
+import { pickOrganizationAtPolar } from "@/lib/auth/actions";
 import { listConnections } from "@/lib/grants/connections";
 import { currentUser } from "@/lib/auth/current-user";
+import { PolarOrganizations } from "./_components/polar-organizations";
 
 export const metadata = { title: "Dashboard" };
 
@@ -42,7 +42,7 @@ export default async function DashboardPage() {
           title="Connected organizations"
           description="Each connection has its own Polar token, scoped to that organization."
           action={
-            <form action={connectOrganization}>
+            <form action={pickOrganizationAtPolar}>
               <PolarButton>Connect an organization</PolarButton>
             </form>
           }
@@ -76,7 +76,7 @@ export default async function DashboardPage() {
 
         <Panel id="polar-organizations" title="Your organizations on Polar" description="Read with your sign-in token.">
           <Suspense fallback={<ListSkeleton rows={2} label="your organizations" />}>
-            <PolarOrganizations userId={user.id} connectedSlugs={new Set(connections.map((c) => c.organizationSlug))} />
+            <PolarOrganizations connectedSlugs={new Set(connections.map((c) => c.organizationSlug))} />
           </Suspense>
         </Panel>
       </div>

@@ -18,7 +18,8 @@ export async function signInWithPolar(formData: FormData) {
   await startPolarFlow(USER_PROVIDER_ID, callbackUrl ?? "/dashboard");
 }
 
-export async function connectOrganization() {
+/** Sends the browser to Polar's consent page, where the person picks the organization to connect. */
+export async function pickOrganizationAtPolar() {
   await startPolarFlow(ORGANIZATION_PROVIDER_ID, "/dashboard");
 }
 

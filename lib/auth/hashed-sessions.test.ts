@@ -7,6 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { RESET_DATABASE } from "@/test-support/reset-database";
 import { db } from "@/lib/db/client";
 import { hashSessionToken, withHashedSessions } from "./hashed-sessions";
 
@@ -18,7 +19,7 @@ async function storedTokens() {
 }
 
 beforeEach(async () => {
-  await db.$executeRaw`TRUNCATE "User", "Account", "Session", "OrganizationConnection" CASCADE`;
+  await db.$executeRawUnsafe(RESET_DATABASE);
 });
 
 afterAll(() => db.$disconnect());

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { Auth, type AuthConfig } from "@auth/core";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { RESET_DATABASE } from "@/test-support/reset-database";
 import { db } from "@/lib/db/client";
 import { hashSessionToken, withHashedSessions } from "./hashed-sessions";
 import { sessionCookieOptions } from "./session-cookie";
@@ -27,7 +28,7 @@ async function readSession(origin: string, name: string, value: string, cookies 
 }
 
 beforeEach(async () => {
-  await db.$executeRaw`TRUNCATE "User", "Account", "Session", "OrganizationConnection" CASCADE`;
+  await db.$executeRawUnsafe(RESET_DATABASE);
   const user = await db.user.create({ data: { name: "Ada" } });
   cookie = randomUUID();
   await config.adapter!.createSession!({ sessionToken: cookie, userId: user.id, expires: new Date(Date.now() + 3_600_000) });

@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { RESET_DATABASE } from "@/test-support/reset-database";
 import { db } from "@/lib/db/client";
 import { encrypt, parseKey } from "@/lib/crypto/aes-gcm";
 import { encryptV1 } from "@/lib/crypto/testing";
@@ -44,7 +45,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await db.$executeRaw`TRUNCATE "User", "Account", "Session", "OrganizationConnection" CASCADE`;
+  await db.$executeRawUnsafe(RESET_DATABASE);
   ada = await db.user.create({ data: { name: "Ada" } });
   grace = await db.user.create({ data: { name: "Grace" } });
 });

@@ -1,17 +1,18 @@
 import Link from "next/link";
-import { connectOrganization } from "@/lib/auth/actions";
-import { userOrganizations } from "@/lib/polar/user-data";
-import { EmptyState } from "../empty-state";
-import { CheckIcon } from "../icons";
-import { OrganizationLabel } from "../organization-label";
-import { PolarProblemNotice } from "../polar-problem";
+import { pickOrganizationAtPolar } from "@/lib/auth/actions";
+import { EmptyState } from "@/components/empty-state";
+import { CheckIcon } from "@/components/icons";
+import { OrganizationLabel } from "@/components/organization-label";
+import { PolarProblemNotice } from "@/components/polar-problem";
+import { ReadTime } from "@/components/read-time";
+import { readUserOrganizations } from "@/lib/dashboard/user-organizations";
 
 /**
  * The organizations the person belongs to at Polar (read with their sign-in
  * token), each either open (connected) or one click from Polar's picker.
  */
-export async function PolarOrganizations({ userId, connectedSlugs }: { userId: string; connectedSlugs: Set<string> }) {
-  const result = await userOrganizations(userId);
+export async function PolarOrganizations({ connectedSlugs }: { connectedSlugs: Set<string> }) {
+  const result = await readUserOrganizations();
   if (!result.ok) {
     if (result.problem.kind === "reconnect") {
       return (
@@ -22,17 +23,18 @@ export async function PolarOrganizations({ userId, connectedSlugs }: { userId: s
     }
     return <PolarProblemNotice problem={result.problem} subject="your organizations" retryHref="/dashboard" />;
   }
-  const organizations = result.data.items;
+  const organizations = result.data;
   if (organizations.length === 0) {
     return <EmptyState title="You’re not in any Polar organization yet">Create one in Polar, then connect it here.</EmptyState>;
   }
   return (
+    <>
     <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
       {organizations.map((organization) => {
         const connected = connectedSlugs.has(organization.slug);
         return (
           <li key={organization.id} className="flex items-center justify-between gap-3 py-3">
-            <OrganizationLabel name={organization.name} slug={organization.slug} avatarUrl={organization.avatar_url} />
+            <OrganizationLabel name={organization.name} slug={organization.slug} avatarUrl={organization.avatarUrl} />
             {connected ? (
               <Link
                 href={`/dashboard/${organization.slug}`}
@@ -41,11 +43,11 @@ export async function PolarOrganizations({ userId, connectedSlugs }: { userId: s
                 <CheckIcon /> Connected<span className="sr-only">: open {organization.name}</span>
               </Link>
             ) : (
-              <form action={connectOrganization}>
+              <form action={pickOrganizationAtPolar}>
                 <button
                   type="submit"
                   aria-label={`Connect ${organization.name}`}
-                  className="shrink-0 cursor-pointer rounded-lg px-3 py-1.5 text-sm font-medium ring-1 ring-zinc-300 hover:bg-zinc-50 dark:ring-zinc-700 dark:hover:bg-zinc-800"
+                  className="button-secondary button-small shrink-0"
                 >
                   Connect
                 </button>
@@ -55,5 +57,7 @@ export async function PolarOrganizations({ userId, connectedSlugs }: { userId: s
         );
       })}
     </ul>
+    <ReadTime readAt={result.readAt} stale={result.stale} />
+    </>
   );
 }

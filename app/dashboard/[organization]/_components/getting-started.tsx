@@ -1,21 +1,22 @@
-import { organizationAccess } from "@/lib/polar/organization";
-import { PANEL_SIZE, orderList, productList } from "@/lib/polar/organization-data";
-import { PolarLink } from "../external-link";
+import { PolarLink } from "@/components/external-link";
+import { PANEL_SIZE } from "@/lib/dashboard/list-page";
+import { organizationAccess } from "@/lib/dashboard/organization-access";
+import { readOrders } from "@/lib/dashboard/orders";
+import { readProducts } from "@/lib/dashboard/products";
 
 /**
  * For an organization with no products and no orders: what to do in Polar
  * first. Reads the same pages as the overview's panels (deduplicated by cache()).
  */
-export async function GettingStarted({ userId, slug }: { userId: string; slug: string }) {
+export async function GettingStarted({ slug }: { slug: string }) {
   const [access, products, orders] = await Promise.all([
-    organizationAccess(userId, slug),
-    productList(userId, slug, 1, PANEL_SIZE, ""),
-    orderList(userId, slug, 1, PANEL_SIZE),
+    organizationAccess(slug),
+    readProducts(slug, 1, PANEL_SIZE, ""),
+    readOrders(slug, 1, PANEL_SIZE),
   ]);
-  const empty =
-    products.ok && orders.ok && products.data.pagination.total_count === 0 && orders.data.pagination.total_count === 0;
+  const empty = products.ok && orders.ok && products.data.totalCount === 0 && orders.data.totalCount === 0;
   if (!empty) return null;
-  const name = access?.connection.organizationName ?? slug;
+  const name = access.ok ? access.connection.organizationName : slug;
   const steps = [
     { title: "Create a product", text: "A one-time purchase or a subscription, with its price.", path: "/products/new" },
     { title: "Share a checkout link", text: "Send customers to a Polar checkout for that product.", path: "/products/checkout-links" },

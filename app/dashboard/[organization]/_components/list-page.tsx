@@ -2,11 +2,10 @@ import { Suspense } from "react";
 import { Panel } from "@/components/panel";
 import { SearchForm } from "@/components/search-form";
 import { ListSkeleton } from "@/components/skeletons";
-import { OrganizationTabs } from "@/components/organization/organization-tabs";
-import type { ProductList } from "@/components/organization/resource-lists";
-import { PAGE_SIZE } from "@/lib/polar/organization-data";
-import { currentUser } from "@/lib/auth/current-user";
+import { PAGE_SIZE } from "@/lib/dashboard/list-page";
 import { listSearch, parseSearchParams, type SearchParams } from "@/lib/search-params";
+import type { ListProps } from "./list-props";
+import { OrganizationTabs } from "./organization-tabs";
 
 export interface ListRouteProps {
   params: Promise<{ organization: string }>;
@@ -30,9 +29,9 @@ export async function ListPage({
   title: string;
   description: string;
   searchLabel?: string;
-  List: typeof ProductList;
+  List: (props: ListProps) => Promise<React.ReactNode>;
 }) {
-  const [{ organization: slug }, search, user] = await Promise.all([params, searchParams, currentUser()]);
+  const [{ organization: slug }, search] = await Promise.all([params, searchParams]);
   const { page, query: searched } = parseSearchParams(listSearch, search);
   const query = searchLabel ? searched : "";
   const path = `/dashboard/${slug}/${tab}`;
@@ -48,15 +47,7 @@ export async function ListPage({
         action={searchLabel && <SearchForm action={path} query={query} label={searchLabel} />}
       >
         <Suspense key={`${page}:${query}`} fallback={<ListSkeleton rows={8} label={tab} />}>
-          <List
-            userId={user.id}
-            slug={slug}
-            page={page}
-            limit={PAGE_SIZE}
-            query={query}
-            paginate
-            retryHref={retry ? `${path}?${retry}` : path}
-          />
+          <List slug={slug} page={page} limit={PAGE_SIZE} query={query} paginate retryHref={retry ? `${path}?${retry}` : path} />
         </Suspense>
       </Panel>
     </div>

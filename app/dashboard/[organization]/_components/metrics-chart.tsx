@@ -1,8 +1,7 @@
-/**
- * A server-rendered area chart: the plot is an SVG stretched to its box
- * (strokes keep their width), the axis labels are HTML so they stay legible
- * at any width. No client JavaScript; each period has a native tooltip.
- */
+"use client";
+
+import { TICKS } from "./chart-scale";
+
 export interface ChartPoint {
   label: string;
   value: number;
@@ -10,24 +9,14 @@ export interface ChartPoint {
   display: string;
 }
 
-function niceCeiling(value: number) {
-  if (value <= 0) return 1;
-  const magnitude = 10 ** Math.floor(Math.log10(value));
-  const step = [1, 2, 2.5, 5, 10].find((n) => value / magnitude <= n) ?? 10;
-  return step * magnitude;
-}
-
-const TICKS = [1, 0.75, 0.5, 0.25, 0];
-
-export function MetricsChart({
-  title,
-  points,
-  formatTick,
-}: {
-  title: string;
-  points: ChartPoint[];
-  formatTick: (value: number) => string;
-}) {
+/**
+ * An area chart: the plot is an SVG stretched to its box (strokes keep their
+ * width), the axis labels are HTML so they stay legible at any width; each
+ * period has a native tooltip. A client component only so that the page's RSC
+ * payload carries the points rather than the chart's markup; `ticks` are the
+ * labels of TICKS × `max`.
+ */
+export function MetricsChart({ title, points, max, ticks }: { title: string; points: ChartPoint[]; max: number; ticks: string[] }) {
   if (points.every((p) => p.value === 0)) {
     return (
       <div className="flex h-56 items-center justify-center rounded-xl border border-dashed border-zinc-300 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
@@ -35,7 +24,6 @@ export function MetricsChart({
       </div>
     );
   }
-  const max = niceCeiling(Math.max(...points.map((p) => p.value)));
   const x = (i: number) => (points.length > 1 ? (i / (points.length - 1)) * 100 : 50);
   const y = (value: number) => 100 - (value / max) * 100;
   const line = points.map((p, i) => `${i === 0 ? "M" : "L"}${x(i).toFixed(2)},${y(p.value).toFixed(2)}`).join(" ");
@@ -47,9 +35,9 @@ export function MetricsChart({
     <figure className="m-0" aria-label={title}>
       <div className="flex h-56 gap-3" aria-hidden="true">
         <div className="flex w-12 shrink-0 flex-col justify-between pb-6 text-right text-[11px] tabular-nums text-zinc-500 dark:text-zinc-400">
-          {TICKS.map((t) => (
-            <span key={t} className="-translate-y-1/2 first:translate-y-0 last:translate-y-0">
-              {formatTick(max * t)}
+          {ticks.map((label, i) => (
+            <span key={i} className="-translate-y-1/2 first:translate-y-0 last:translate-y-0">
+              {label}
             </span>
           ))}
         </div>

@@ -1,17 +1,10 @@
 import { Suspense } from "react";
-import { organizationDetails } from "@/lib/polar/organization-data";
-import { DisconnectButton } from "../disconnect-button";
-import { PolarLink } from "../external-link";
-import { OrganizationAvatar } from "../organization-avatar";
+import { DisconnectButton } from "@/components/disconnect-button";
+import { PolarLink } from "@/components/external-link";
+import { OrganizationAvatar } from "@/components/organization-avatar";
+import { readOrganizationDetails } from "@/lib/dashboard/organization";
+import type { Connection } from "@/lib/grants/connections";
 import { OrganizationSwitcher } from "./organization-switcher";
-
-interface Connection {
-  id: string;
-  organizationId: string;
-  organizationSlug: string;
-  organizationName: string;
-  avatarUrl: string | null;
-}
 
 function Identity({ name, slug, avatarUrl, website }: { name: string; slug: string; avatarUrl: string | null; website?: string | null }) {
   return (
@@ -36,30 +29,22 @@ function Identity({ name, slug, avatarUrl, website }: { name: string; slug: stri
 }
 
 /** The organization as Polar has it now; until it arrives (or if it fails), as stored at connect time. */
-async function LiveIdentity({ userId, connection }: { userId: string; connection: Connection }) {
-  const result = await organizationDetails(userId, connection.organizationSlug);
+async function LiveIdentity({ connection }: { connection: Connection }) {
+  const result = await readOrganizationDetails(connection.organizationSlug);
   if (!result.ok) return <StoredIdentity connection={connection} />;
   const organization = result.data;
-  return <Identity name={organization.name} slug={organization.slug} avatarUrl={organization.avatar_url} website={organization.website} />;
+  return <Identity name={organization.name} slug={organization.slug} avatarUrl={organization.avatarUrl} website={organization.website} />;
 }
 
 function StoredIdentity({ connection }: { connection: Connection }) {
   return <Identity name={connection.organizationName} slug={connection.organizationSlug} avatarUrl={connection.avatarUrl} />;
 }
 
-export function OrganizationHeader({
-  userId,
-  connection,
-  connections,
-}: {
-  userId: string;
-  connection: Connection;
-  connections: Connection[];
-}) {
+export function OrganizationHeader({ connection, connections }: { connection: Connection; connections: Connection[] }) {
   return (
     <div className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
       <Suspense fallback={<StoredIdentity connection={connection} />}>
-        <LiveIdentity userId={userId} connection={connection} />
+        <LiveIdentity connection={connection} />
       </Suspense>
       <div className="flex flex-wrap items-center gap-2">
         <OrganizationSwitcher current={connection.organizationSlug} connections={connections} />

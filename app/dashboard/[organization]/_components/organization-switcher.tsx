@@ -1,21 +1,15 @@
 import Link from "next/link";
-import { connectOrganization } from "@/lib/auth/actions";
-import { ChevronDownIcon, PlusIcon } from "../icons";
-import { OrganizationLabel } from "../organization-label";
-
-interface ConnectedOrganization {
-  id: string;
-  organizationSlug: string;
-  organizationName: string;
-  avatarUrl: string | null;
-}
+import { pickOrganizationAtPolar } from "@/lib/auth/actions";
+import { ChevronDownIcon, PlusIcon } from "@/components/icons";
+import { OrganizationLabel } from "@/components/organization-label";
+import type { Connection } from "@/lib/grants/connections";
 
 /**
  * The signed-in user's connected organizations as a disclosure menu (<details>:
  * keyboard accessible, no client JavaScript). Keyed by the current slug so it
  * closes after switching.
  */
-export function OrganizationSwitcher({ current, connections }: { current: string; connections: ConnectedOrganization[] }) {
+export function OrganizationSwitcher({ current, connections }: { current: string; connections: Connection[] }) {
   return (
     <details key={current} className="group relative">
       <summary className="flex cursor-pointer list-none items-center gap-1.5 rounded-lg px-3 py-2 text-sm font-medium ring-1 ring-zinc-300 hover:bg-zinc-50 dark:ring-zinc-700 dark:hover:bg-zinc-800 [&::-webkit-details-marker]:hidden">
@@ -38,7 +32,7 @@ export function OrganizationSwitcher({ current, connections }: { current: string
           ))}
         </ul>
         <div className="mt-1 border-t border-zinc-200 pt-1 dark:border-zinc-800">
-          <form action={connectOrganization}>
+          <form action={pickOrganizationAtPolar}>
             <button
               type="submit"
               className="flex w-full cursor-pointer items-center gap-2 rounded-lg px-2.5 py-2 text-sm font-medium text-polar-700 hover:bg-zinc-100 dark:text-polar-400 dark:hover:bg-zinc-800"

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { refreshOrganization } from "@/lib/dashboard/actions";
+import { RefreshIcon } from "@/components/icons";
 
 const TABS = [
   { key: "overview", label: "Overview", path: "" },
@@ -10,11 +12,17 @@ const TABS = [
 
 export type OrganizationTab = (typeof TABS)[number]["key"];
 
-/** The organization's sections; each page passes its own tab, so no client code is needed. */
+/**
+ * The organization's sections, and Refresh, which reads this section from
+ * Polar again instead of from the cache. Each page passes its own tab, so no
+ * client code is needed.
+ */
 export function OrganizationTabs({ slug, current }: { slug: string; current: OrganizationTab }) {
+  const path = TABS.find((tab) => tab.key === current)?.path ?? "";
   return (
-    <nav aria-label="Organization sections" className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
-      <ul className="flex min-w-max gap-1 border-b border-zinc-200 dark:border-zinc-800">
+    <div className="flex items-end gap-2 border-b border-zinc-200 dark:border-zinc-800">
+    <nav aria-label="Organization sections" className="-mx-4 -mb-px min-w-0 flex-1 overflow-x-auto px-4 sm:mx-0 sm:px-0">
+      <ul className="flex min-w-max gap-1">
         {TABS.map((tab) => (
           <li key={tab.key}>
             <Link
@@ -28,5 +36,13 @@ export function OrganizationTabs({ slug, current }: { slug: string; current: Org
         ))}
       </ul>
     </nav>
+      <form action={refreshOrganization} className="pb-1.5">
+        <input type="hidden" name="slug" value={slug} />
+        <input type="hidden" name="path" value={path} />
+        <button type="submit" className="button-secondary button-small" title="Read this page from Polar again">
+          <RefreshIcon /> Refresh
+        </button>
+      </form>
+    </div>
   );
 }
