@@ -1,5 +1,8 @@
 import type { OIDCConfig } from "next-auth/providers";
 import { polarServer } from "@/lib/polar/server";
+import { ORGANIZATION_PROVIDER_ID, USER_PROVIDER_ID } from "./provider-ids";
+
+export { ORGANIZATION_PROVIDER_ID, USER_PROVIDER_ID };
 
 export type PolarSubjectType = "user" | "organization";
 
@@ -13,9 +16,6 @@ export interface PolarIdTokenClaims {
   email?: string | null;
   email_verified?: boolean;
 }
-
-export const USER_PROVIDER_ID = "polar";
-export const ORGANIZATION_PROVIDER_ID = "polar-organization";
 
 export const USER_SCOPES = ["openid", "profile", "email", "organizations:read"];
 export const ORGANIZATION_SCOPES = [
