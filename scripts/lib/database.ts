@@ -14,3 +14,49 @@ export async function ensureDatabase(url: string) {
     await client.end();
   }
 }
+
+/**
+ * Empties the app's cache of Polar reads (table "PolarCache") in `url`'s
+ * database, so that the next render reads Polar; returns false, doing nothing,
+ * where the schema has no such table.
+ */
+export async function clearPolarCache(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT to_regclass('"PolarCache"') IS NOT NULL AS present`);
+    if (!rows[0]?.present) return false;
+    await client.query(`DELETE FROM "PolarCache"`);
+    return true;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Counts the connections to `url`'s database every `intervalMs` until
+ * stopped; `stop()` resolves to the most seen at once, this watcher's own
+ * connection left out.
+ */
+export async function watchConnections(url: string, intervalMs = 250) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const database = decodeURIComponent(new URL(url).pathname.slice(1));
+  let peak = 0;
+  const count = async () => {
+    const { rows } = await client.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [database]);
+    peak = Math.max(peak, (rows[0]?.n ?? 1) - 1);
+  };
+  let polling = count();
+  const timer = setInterval(() => {
+    polling = polling.then(count);
+  }, intervalMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await polling;
+      await client.end();
+      return peak;
+    },
+  };
+}

@@ -11,16 +11,25 @@ export const APP_URL = "http://localhost:3000";
 export const USER_REDIRECT_URI = `${APP_URL}/api/auth/callback/polar`;
 export const ORG_REDIRECT_URI = `${APP_URL}/api/auth/callback/polar-organization`;
 
-/** Where a navigation ended: a page of the web origin, or the first URL outside it (then no response). */
+/**
+ * Where a navigation ended: a page of the origin, or (then no response) the
+ * first redirect it did not follow: one outside the origin, or one `follow`
+ * turned down.
+ */
 export interface Landing {
   url: URL;
   response?: Response;
 }
 
+export interface OpenOptions {
+  /** Which redirects inside the origin to follow; all by default. */
+  follow?: (next: URL) => boolean;
+}
+
 /**
- * One browser on the web origin: its cookies, and navigation that follows
- * redirects inside the origin. Sign in twice with the same browser and the
- * second time skips the login page.
+ * One browser on one origin (the emulator's web origin, or an app's): its
+ * cookies, and navigation that follows redirects inside the origin. Sign in
+ * twice with the same browser and the second time skips the login page.
  */
 export class Browser {
   readonly cookies = new Map<string, string>();
@@ -37,18 +46,19 @@ export class Browser {
     }
   }
 
-  private header(): string {
+  /** The Cookie header this browser sends. */
+  cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
   }
 
   /** GETs `url`, or POSTs `form` to it, then follows redirects while they stay on `url`'s origin. */
-  async open(url: URL, form?: Record<string, string | string[]>): Promise<Landing> {
+  async open(url: URL, form?: Record<string, string | string[]>, { follow = () => true }: OpenOptions = {}): Promise<Landing> {
     const body = new URLSearchParams();
     for (const [name, value] of Object.entries(form ?? {})) for (const item of [value].flat()) body.append(name, item);
     let response = await fetch(url, {
       method: form ? "POST" : "GET",
       redirect: "manual",
-      headers: { cookie: this.header(), ...(form ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
+      headers: { cookie: this.cookieHeader(), ...(form ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
       body: form ? body.toString() : undefined,
     });
     this.store(response);
@@ -57,8 +67,8 @@ export class Browser {
       const location = response.headers.get("location");
       if (!location || response.status < 300 || response.status >= 400) break;
       current = new URL(location, current);
-      if (current.origin !== url.origin) return { url: current };
-      response = await fetch(current, { redirect: "manual", headers: { cookie: this.header() } });
+      if (current.origin !== url.origin || !follow(current)) return { url: current };
+      response = await fetch(current, { redirect: "manual", headers: { cookie: this.cookieHeader() } });
       this.store(response);
     }
     return { url: current, response };
@@ -94,7 +104,13 @@ export interface AuthorizeOptions {
   subType?: "user" | "organization" | string;
   /** Who signs in when the login page shows. */
   userId?: string;
-  /** The organization picked on the consent page (sub_type=organization). */
+  /** Or who signs in, by the email the login page lists them under. */
+  userEmail?: string;
+  /**
+   * The organization picked on the consent page (sub_type=organization); by
+   * default the one the page checks, as a browser would send it (a user in a
+   * single organization), else none.
+   */
   organizationId?: string;
   deny?: boolean;
   /**
@@ -143,16 +159,44 @@ export async function authorizeUrl(issuer: string, options: AuthorizeOptions): P
 export const isLoginPage = (html: string) => html.includes('name="user_id"');
 export const isConsentPage = (html: string) => html.includes('name="action"');
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The `user_id` the login page posts for the user listed under `email`: a seeded person's button or a load-test option. */
+export function loginUserId(html: string, email: string): string {
+  const listed = escapeRegExp(email);
+  const match =
+    new RegExp(`<option value="([^"]+)">${listed}</option>`).exec(html) ??
+    new RegExp(`<span>${listed}</span></span>\\s*<form[^>]*>\\s*<input type="hidden" name="user_id" value="([^"]+)">`).exec(html);
+  if (!match?.[1]) throw new Error(`the login page lists no user ${email}`);
+  return match[1];
+}
+
+/** The organization radio the consent page checks (the user's only organization), if any. */
+export function checkedOrganizationId(html: string): string | undefined {
+  return /<input type="radio" name="organizations" value="([^"]+)" required checked/.exec(html)?.[1];
+}
+
 /**
  * Runs an authorization in a browser: signs in as `userId` if the login page
  * shows, answers the consent page if it shows, and returns where the browser
  * lands outside the emulator.
  */
 export async function authorize(issuer: string, options: AuthorizeOptions): Promise<AuthorizeResult> {
+  return completeAuthorization(await authorizeUrl(issuer, options), options);
+}
+
+/**
+ * authorize() from an authorization URL a client built (an app's sign-in
+ * redirect): opens it in `options.browser` and answers the emulator's pages.
+ */
+export async function completeAuthorization(
+  url: URL,
+  options: Pick<AuthorizeOptions, "userId" | "userEmail" | "organizationId" | "deny" | "browser">,
+): Promise<AuthorizeResult> {
   const browser = options.browser ?? new Browser();
   let loginHtml = "";
   let consentHtml = "";
-  let page = await browser.open(await authorizeUrl(issuer, options));
+  let page = await browser.open(url);
   for (let step = 0; step < 4; step++) {
     if (!page.response) return { callback: page.url, loginHtml, consentHtml };
     const html = await page.response.text();
@@ -164,14 +208,16 @@ export async function authorize(issuer: string, options: AuthorizeOptions): Prom
     }
     if (isConsentPage(html)) {
       consentHtml = html;
+      const organization = options.organizationId ?? checkedOrganizationId(html);
       page = await browser.open(new URL(`${page.url.href}/confirm`), {
         action: options.deny ? "deny" : "allow",
-        ...(options.organizationId ? { organizations: options.organizationId } : {}),
+        ...(organization ? { organizations: organization } : {}),
       });
     } else if (isLoginPage(html)) {
       loginHtml = html;
-      if (!options.userId) throw new Error("the login page showed, but no userId was given to sign in with");
-      page = await browser.open(new URL(`${page.url.href}/login`), { user_id: options.userId });
+      const userId = options.userId ?? (options.userEmail ? loginUserId(html, options.userEmail) : undefined);
+      if (!userId) throw new Error("the login page showed, but no userId or userEmail was given to sign in with");
+      page = await browser.open(new URL(`${page.url.href}/login`), { user_id: userId });
     } else {
       throw new Error(`unexpected page at ${page.url.pathname}: ${html.slice(0, 200)}`);
     }

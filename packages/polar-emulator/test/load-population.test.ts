@@ -6,7 +6,7 @@ import { createDataset } from "../src/data/dataset.ts";
 import { loadPopulation } from "../src/data/load-population.ts";
 import { ADA_ID } from "../src/data/seed.ts";
 import { withEmulator } from "../src/vitest.ts";
-import { authorize, signIn, type TokenSet } from "../src/testing.ts";
+import { authorize, ORG_REDIRECT_URI, signIn, type TokenSet } from "../src/testing.ts";
 import { apiGet } from "./helpers.ts";
 
 const SIZE = { users: 120, organizations: 12 };
@@ -53,6 +53,11 @@ describe("the load-test population", () => {
     expect((await list(tokens, "/v1/customers/")).pagination.total_count).toBe(6);
     expect((await list(tokens, "/v1/orders/")).pagination.total_count).toBeGreaterThan(0);
     expect((await list(tokens, "/v1/subscriptions/")).pagination.total_count).toBeGreaterThan(0);
+  });
+
+  it("signs a generated user in by email, and the organization flow picks their one organization as a browser would", async () => {
+    const tokens = await signIn(issuer, { userEmail: "load-user-012@example.com", subType: "organization", redirectUri: ORG_REDIRECT_URI, scope: SCOPE });
+    expect((await list(tokens, "/v1/organizations/")).items.map((org) => org["slug"])).toEqual(["load-org-12"]);
   });
 
   it("spreads users round-robin, leaving the seeded people's organizations alone", async () => {

@@ -1,0 +1,67 @@
+// The app and the emulator as the benchmarks run them: the e2e environment on
+// a benchmark's own ports and database, the app built for production into
+// .next-bench (one build for every benchmark; `--no-build` reuses the last one)
+// and served by `next start`. Stop them with processes.ts's stopAll().
+import { readFileSync, writeFileSync } from "node:fs";
+import { READY_LINE } from "polar-emulator/ready";
+import { control } from "polar-emulator/testing";
+import { ensureDatabase } from "./database.ts";
+import { run, start, waitForOutput } from "./processes.ts";
+
+export const BENCH_DIST_DIR = ".next-bench";
+
+export interface BenchStackOptions {
+  /** Defaults, overridden by BENCH_APP_PORT and BENCH_EMULATOR_PORT (the emulator's API origin is the next port). */
+  appPort: number;
+  emulatorPort: number;
+  /** The database on the local Postgres; DATABASE_URL overrides it. */
+  database: string;
+  /** More of the emulator's environment, e.g. a load-test population. */
+  emulatorEnv?: Record<string, string>;
+}
+
+/** Part of the emulator's `stats` control. */
+export interface EmulatorStats {
+  /** Requests per API route ("GET /v1/orders/"), 429s included. */
+  api: Record<string, number>;
+  /** Requests answered 429. */
+  rate_limited: number;
+}
+
+/** All API requests in `stats`. */
+export const apiCalls = (stats: EmulatorStats) => Object.values(stats.api).reduce((a, b) => a + b, 0);
+
+/** next build records a custom distDir in tsconfig.json; keep the shared file as it was. */
+async function build(env: Record<string, string>) {
+  const tsconfig = readFileSync("tsconfig.json", "utf8");
+  try {
+    await run("next", ["build"], env);
+  } finally {
+    writeFileSync("tsconfig.json", tsconfig);
+  }
+}
+
+/** Migrates the database, builds the app unless `--no-build`, starts the emulator and the app, and waits until both serve. */
+export async function startBenchStack(options: BenchStackOptions) {
+  process.env.E2E_APP_PORT = process.env.BENCH_APP_PORT ?? String(options.appPort);
+  process.env.E2E_EMULATOR_PORT = process.env.BENCH_EMULATOR_PORT ?? String(options.emulatorPort);
+  process.env.DATABASE_URL ??= `postgresql://postgres@127.0.0.1:5432/${options.database}`;
+  const { e2eEnv } = await import("../../e2e/env.ts");
+  const env = { ...e2eEnv, NEXT_DIST_DIR: BENCH_DIST_DIR, EMULATOR_QUIET: "1" };
+
+  await ensureDatabase(env.DATABASE_URL);
+  await run(process.execPath, ["scripts/db-migrate.ts"], { DATABASE_URL: env.DATABASE_URL });
+  if (!process.argv.includes("--no-build")) await build(env);
+  const emulator = start("emulator", process.execPath, ["packages/polar-emulator/src/main.ts"], { ...env, ...options.emulatorEnv });
+  await waitForOutput(emulator, READY_LINE);
+  const app = start("app", "next", ["start", "--port", env.PORT], env);
+  await waitForOutput(app, /Ready in/);
+
+  /** One of the emulator's test controls, GET without a body and POST with one; its JSON answer. */
+  async function emulatorControl(path: string, body?: unknown) {
+    const response = await control(env.POLAR_EMULATOR_URL, path, body);
+    if (!response.ok) throw new Error(`emulator control ${path}: ${response.status}`);
+    return response.json();
+  }
+  return { env, control: emulatorControl };
+}
