@@ -1,6 +1,5 @@
-import { NextResponse, type NextFetchEvent, type NextMiddleware, type NextRequest } from "next/server";
-import type { NextAuthRequest } from "next-auth";
-import { auth } from "@/auth";
+import { NextResponse, type NextRequest } from "next/server";
+import { REQUEST_PATH_HEADER, SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
 import { polarWebOrigin } from "@/lib/polar/discovery";
 import { polarServer } from "@/lib/polar/server";
 import { contentSecurityPolicy } from "@/lib/security/content-security-policy";
@@ -24,23 +23,30 @@ async function withContentSecurityPolicy(request: NextRequest) {
   headers.set("content-security-policy", policy);
   // For your own <Script nonce={(await headers()).get("x-nonce")}>.
   headers.set("x-nonce", nonce);
+  // Where a sign-in should come back to, should the page find no session.
+  headers.set(REQUEST_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
   return response;
 }
 
-// The second parameter selects auth()'s middleware overload.
-const dashboard: NextMiddleware = auth((request: NextAuthRequest, _event: NextFetchEvent) => {
-  if (request.auth?.user) return withContentSecurityPolicy(request);
+/**
+ * The dashboard without a session cookie goes to sign-in first, coming back
+ * here after. This is the quick check only: pages read the session from the
+ * database themselves (lib/auth/current-user.ts), so the proxy makes no
+ * database call and cannot re-issue a session cookie.
+ */
+function dashboard(request: NextRequest) {
+  if (SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) return withContentSecurityPolicy(request);
   const signIn = new URL("/", request.nextUrl);
   signIn.searchParams.set("callbackUrl", request.nextUrl.href);
   return NextResponse.redirect(signIn);
-});
+}
 
-export function proxy(request: NextRequest, event: NextFetchEvent) {
+export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (pathname === "/dashboard" || pathname.startsWith("/dashboard/")) {
-    return dashboard(request, event);
+    return dashboard(request);
   }
   return withContentSecurityPolicy(request);
 }

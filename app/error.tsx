@@ -20,7 +20,7 @@ export default function AppError({ error, reset }: { error: Error & { digest?: s
       }
     >
       <p>An unexpected error stopped this page from loading. Nothing was changed.</p>
-      {error.digest && <p className="text-xs text-zinc-600 dark:text-zinc-400">Reference for the server log: {error.digest}</p>}
+      {error.digest && <p className="text-xs muted">Reference for the server log: {error.digest}</p>}
     </StatusCard>
   );
 }

@@ -19,7 +19,7 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
           }
         >
           <p>An unexpected error stopped the app from loading. Nothing was changed.</p>
-          {error.digest && <p className="text-xs text-zinc-600 dark:text-zinc-400">Reference for the server log: {error.digest}</p>}
+          {error.digest && <p className="text-xs muted">Reference for the server log: {error.digest}</p>}
         </StatusCard>
       </body>
     </html>

@@ -22,7 +22,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             <ServerBadge />
           </div>
           <h1 className="mt-6 text-2xl font-semibold tracking-tight">Sign in to Polar Starter</h1>
-          <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+          <p className="mt-2 text-sm muted">
             Use your Polar account, then connect an organization to see its products, orders and
             subscriptions.
           </p>
@@ -43,7 +43,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             </p>
           )}
         </div>
-        <p className="mt-6 text-center text-xs text-zinc-600 dark:text-zinc-400">
+        <p className="mt-6 text-center text-xs muted">
           An open-source Next.js starter for Sign in with Polar.
         </p>
       </div>

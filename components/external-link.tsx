@@ -1,5 +1,4 @@
 import { polarDashboardUrl } from "@/lib/polar/dashboard-links";
-import { ExternalIcon } from "./icons";
 
 /**
  * Opens a page of the organization in Polar's dashboard (`path` like `/products/<id>`);
@@ -29,7 +28,6 @@ export async function PolarLink({
       className="polar-link"
     >
       {children}
-      <ExternalIcon />
     </a>
   );
 }

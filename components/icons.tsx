@@ -7,7 +7,6 @@ function Icon({ d, className = "size-4" }: { d: string; className?: string }) {
   );
 }
 
-export const ExternalIcon = (p: { className?: string }) => <Icon d="M7 17 17 7M8 7h9v9" {...p} />;
 export const ChevronDownIcon = (p: { className?: string }) => <Icon d="m6 9 6 6 6-6" {...p} />;
 export const ChevronLeftIcon = (p: { className?: string }) => <Icon d="m15 18-6-6 6-6" {...p} />;
 export const ChevronRightIcon = (p: { className?: string }) => <Icon d="m9 18 6-6-6-6" {...p} />;

@@ -1,3 +1,5 @@
+"use client";
+
 /** One headline number with a sparkline of its periods. */
 export function KpiCard({ label, value, series, className = "" }: { label: string; value: string; series: number[]; className?: string }) {
   const max = Math.max(1, ...series);
@@ -6,7 +8,7 @@ export function KpiCard({ label, value, series, className = "" }: { label: strin
     .join(" ");
   return (
     <div className={`min-w-0 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800 ${className}`}>
-      <dt className="text-sm text-zinc-600 dark:text-zinc-400">{label}</dt>
+      <dt className="text-sm muted">{label}</dt>
       <dd className="mt-1 flex items-end justify-between gap-3">
         <span className="truncate text-xl font-semibold tracking-tight tabular-nums sm:text-2xl">{value}</span>
         <svg viewBox="0 0 100 32" preserveAspectRatio="none" className="h-8 w-16 shrink-0 sm:w-24" aria-hidden="true">

@@ -17,7 +17,7 @@ export function OrganizationLabel({
       <OrganizationAvatar name={name} avatarUrl={avatarUrl} size={avatarSize} />
       <span className="min-w-0">
         <span className="block truncate font-medium">{name}</span>
-        <span className="block truncate font-mono text-xs text-zinc-600 dark:text-zinc-400">{slug}</span>
+        <span className="block truncate font-mono text-xs muted">{slug}</span>
       </span>
     </span>
   );

@@ -26,7 +26,7 @@ export function Pagination({
   };
   return (
     <nav aria-label="Pagination" className="flex items-center justify-between gap-3 border-t border-zinc-200 pt-4 dark:border-zinc-800">
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+      <p className="text-sm muted">
         Page {page} of {Math.max(1, maxPage)} · {totalCount} total
       </p>
       <div className="flex gap-2">

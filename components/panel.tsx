@@ -21,14 +21,14 @@ export function Panel({
   return (
     <section
       aria-labelledby={`${id}-title`}
-      className={`flex min-w-0 flex-col rounded-2xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03] dark:border-zinc-800 dark:bg-zinc-900 ${className}`}
+      className={`panel ${className}`}
     >
       <header className="flex flex-wrap items-start justify-between gap-x-4 gap-y-3 px-5 pt-5 pb-3">
         <div className="min-w-0">
           <h2 id={`${id}-title`} className="text-base font-semibold">
             {title}
           </h2>
-          {description && <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">{description}</p>}
+          {description && <p className="muted mt-0.5 text-sm">{description}</p>}
         </div>
         {action}
       </header>

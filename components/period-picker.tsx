@@ -12,7 +12,7 @@ export function PeriodPicker({ basePath, current }: { basePath: string; current:
           scroll={false}
           aria-current={key === current ? "page" : undefined}
           title={`Last ${PERIODS[key].label}`}
-          className="rounded-md px-3 py-1 text-sm font-medium text-zinc-600 hover:text-zinc-900 aria-[current=page]:bg-white aria-[current=page]:text-zinc-900 aria-[current=page]:shadow-sm dark:text-zinc-300 dark:hover:text-white dark:aria-[current=page]:bg-zinc-950 dark:aria-[current=page]:text-white"
+          className="segment"
         >
           {key}
         </Link>

@@ -1,17 +1,11 @@
 // Placeholders shown while a panel's Polar data streams in.
-const bar = "animate-pulse rounded bg-zinc-200 dark:bg-zinc-800";
+const bar = "skeleton";
 
 export function ListSkeleton({ rows = 5, label }: { rows?: number; label: string }) {
   return (
     <div role="status" aria-label={`Loading ${label}`} className="space-y-4 pt-1">
       {Array.from({ length: rows }, (_, i) => (
-        <div key={i} className="flex items-center gap-4">
-          <div className="flex-1 space-y-2">
-            <div className={`${bar} h-3.5 w-2/5`} />
-            <div className={`${bar} h-3 w-1/4`} />
-          </div>
-          <div className={`${bar} h-3.5 w-16`} />
-        </div>
+        <div key={i} className={`${bar} h-8`} />
       ))}
     </div>
   );

@@ -18,7 +18,7 @@ export function StatusCard({
         <PolarMark className="size-10 text-polar-600 dark:text-polar-400" />
         <p className="mt-6 text-xs font-semibold tracking-wide text-polar-600 uppercase dark:text-polar-400">{eyebrow}</p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{title}</h1>
-        <div className="mt-3 space-y-3 text-sm text-zinc-600 dark:text-zinc-400">{children}</div>
+        <div className="mt-3 space-y-3 text-sm muted">{children}</div>
         <div className="mt-8 flex flex-wrap gap-3">{actions}</div>
       </div>
     </main>

@@ -17,7 +17,7 @@ export default function OrganizationError({ reset }: { error: Error & { digest?:
   return (
     <div role="alert" className="mx-auto max-w-lg rounded-2xl border border-red-200 bg-white p-8 text-center dark:border-red-400/30 dark:bg-zinc-900">
       <h1 className="text-lg font-semibold">This page couldn’t be loaded</h1>
-      <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+      <p className="mt-2 text-sm muted">
         Polar may be briefly unavailable, or an organization’s connection could not be refreshed. Nothing was changed.
       </p>
       <div className="mt-6 flex justify-center gap-3">

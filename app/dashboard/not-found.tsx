@@ -5,7 +5,7 @@ export default function DashboardNotFound() {
   return (
     <div className="mx-auto max-w-lg rounded-2xl border border-zinc-200 bg-white p-8 text-center dark:border-zinc-800 dark:bg-zinc-900">
       <h1 className="text-lg font-semibold">Organization not found</h1>
-      <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+      <p className="mt-2 text-sm muted">
         No organization with this address is connected to your account. Connect it from your dashboard first.
       </p>
       <Link

@@ -28,9 +28,9 @@ export default async function DashboardPage() {
             Welcome, {user.displayName}
           </h1>
           {user.email && user.email !== user.displayName && (
-            <p className="mt-1 truncate text-sm text-zinc-600 dark:text-zinc-400">{user.email}</p>
+            <p className="mt-1 truncate text-sm muted">{user.email}</p>
           )}
-          <p className="mt-4 flex items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
+          <p className="mt-4 flex items-center gap-2 text-xs muted">
             Signed in with Polar <ServerBadge />
           </p>
         </div>

@@ -1,9 +1,13 @@
 import "server-only";
+import { cache } from "react";
 import type { Polar } from "@polar-sh/sdk/2026-10";
 import { callPolar } from "@/lib/polar/client";
 import { GrantRefusedError, isUnauthorized } from "@/lib/polar/errors";
 import type { GrantTable } from "./grant-row";
 import { accessTokenReplacing, freshAccessToken } from "./refresh";
+
+/** The grant's access token, read (and refreshed if need be) once per request for all its panels. */
+const requestAccessToken = cache(freshAccessToken);
 
 /**
  * One Polar API request with the grant's access token, refreshed first when it
@@ -17,7 +21,7 @@ export async function callWithGrant<T>(
   organizationId: string | undefined,
   request: (polar: Polar) => Promise<T>,
 ): Promise<T> {
-  const accessToken = await freshAccessToken(table, grantId);
+  const accessToken = await requestAccessToken(table, grantId);
   if (!accessToken) throw new GrantRefusedError();
   try {
     return await callPolar(accessToken, organizationId, request);

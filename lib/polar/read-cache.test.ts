@@ -53,6 +53,11 @@ async function productCalls() {
   return stats.api["GET /v1/products/"] ?? 0;
 }
 
+/** Waits until the read answered from Polar has been written (after its response, in the app). */
+async function written(count = 1) {
+  await until(async () => (await db.polarCacheEntry.count({ where: { invalidated: false } })) >= count);
+}
+
 /** Makes the entry `seconds` old, as if it had been read that long ago. */
 async function age(seconds: number) {
   await db.polarCacheEntry.updateMany({ data: { readAt: new Date(Date.now() - seconds * 1000) } });
@@ -71,6 +76,7 @@ it("asks Polar once for a fresh entry, however many views read it at once", asyn
 
 it("serves a stale entry at once and refreshes it once in the background", async () => {
   const first = await cache.cachedRead(productsRead());
+  await written();
   await age(45);
   const stale = await Promise.all(Array.from({ length: 5 }, () => cache.cachedRead(productsRead())));
   expect(stale.every((view) => view.ok && view.readAt.getTime() < Date.now() - 40_000)).toBe(true);
@@ -83,8 +89,10 @@ it("serves a stale entry at once and refreshes it once in the background", async
 
 it("asks Polar before answering once an entry is invalidated or past its stale window", async () => {
   await cache.cachedRead(productsRead());
+  await written();
   await cache.invalidateOwner(owner);
   const afterInvalidation = await cache.cachedRead(productsRead());
+  await written();
   expect(afterInvalidation.ok && Date.now() - afterInvalidation.readAt.getTime() < 2_000).toBe(true);
   expect(await productCalls()).toBe(2);
 
@@ -96,6 +104,7 @@ it("asks Polar before answering once an entry is invalidated or past its stale w
 
 it("serves the old entry marked stale when Polar fails, and the problem when there is none", async () => {
   await cache.cachedRead(productsRead());
+  await written();
   await cache.invalidateOwner(owner);
   await control(issuer, "api-failures", { status: 503, path: "/v1/products", count: 2 });
   const fallback = await cache.cachedRead(productsRead());
@@ -107,6 +116,7 @@ it("serves the old entry marked stale when Polar fails, and the problem when the
 
 it("never serves an entry past a refused grant", async () => {
   await cache.cachedRead(productsRead());
+  await written();
   await cache.invalidateOwner(owner);
   await control(issuer, "api-failures", { status: 401, path: "/v1/products", count: 1 });
   expect(await cache.cachedRead(productsRead())).toEqual({ ok: false, problem: { kind: "reconnect" } });

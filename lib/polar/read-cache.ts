@@ -43,12 +43,20 @@ const KEEP_MS = 24 * 60 * 60 * 1000;
 /** Reads in flight on this instance, so concurrent misses of one key ask Polar once. */
 const inFlight = new Map<string, Promise<Read<unknown>>>();
 
-async function store<T>(read: CachedRead<T>, data: T) {
-  const readAt = new Date();
+async function store<T>(read: CachedRead<T>, data: T, readAt = new Date()) {
   const row = { owner: read.owner, data: data as Prisma.InputJsonValue, readAt, invalidated: false, refreshingUntil: null };
   await db.polarCacheEntry.upsert({ where: { key: read.key }, create: { key: read.key, ...row }, update: row });
   sweep();
-  return readAt;
+}
+
+/** Runs `task` after the response has gone out (on Vercel, before the function freezes); outside a request, now. */
+function afterResponse(task: () => Promise<unknown>) {
+  const run = () => task().catch((error: unknown) => console.error("Polar read cache:", error instanceof Error ? error.message : error));
+  try {
+    after(run);
+  } catch {
+    void run();
+  }
 }
 
 /** Polar's answer, uncached (POLAR_CACHE_FRESH_SECONDS=0 turns the cache off). */
@@ -67,13 +75,17 @@ function fetchNow<T>(read: CachedRead<T>, fallback?: { data: unknown; readAt: Da
   const fetching = (async (): Promise<Read<T>> => {
     try {
       const data = await read.load();
-      return { ok: true, data, readAt: await store(read, data) };
+      const readAt = new Date();
+      // The panel renders now; the entry is written after the response. Views
+      // on this instance share this answer until it is written.
+      const stored = store(read, data, readAt);
+      afterResponse(() => stored.finally(() => inFlight.delete(read.key)));
+      return { ok: true, data, readAt };
     } catch (error) {
+      inFlight.delete(read.key);
       const problem = describePolarError(error, read.scope);
       if (fallback && SERVE_STALE_ON.has(problem.kind)) return { ok: true, data: fallback.data as T, readAt: fallback.readAt, stale: problem };
       return { ok: false, problem };
-    } finally {
-      inFlight.delete(read.key);
     }
   })();
   inFlight.set(read.key, fetching);
@@ -100,12 +112,7 @@ function refreshLater<T>(read: CachedRead<T>, freshSeconds: number) {
       // The entry stays as it was; the next read past its claim tries again.
     }
   };
-  try {
-    after(refresh);
-  } catch {
-    // Outside a request (a script or a test): refresh in the background as is.
-    void refresh();
-  }
+  afterResponse(refresh);
 }
 
 /** The cached answer to `read`, or Polar's, by the rules at the top of this file. */

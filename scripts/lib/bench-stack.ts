@@ -47,7 +47,14 @@ export async function startBenchStack(options: BenchStackOptions) {
   process.env.E2E_EMULATOR_PORT = process.env.BENCH_EMULATOR_PORT ?? String(options.emulatorPort);
   process.env.DATABASE_URL ??= `postgresql://postgres@127.0.0.1:5432/${options.database}`;
   const { e2eEnv } = await import("../../e2e/env.ts");
-  const env = { ...e2eEnv, NEXT_DIST_DIR: BENCH_DIST_DIR, EMULATOR_QUIET: "1" };
+  // The cache as deployed, with its defaults (the e2e run turns it off).
+  const env = {
+    ...e2eEnv,
+    POLAR_CACHE_FRESH_SECONDS: "30",
+    POLAR_CACHE_STALE_SECONDS: "300",
+    NEXT_DIST_DIR: BENCH_DIST_DIR,
+    EMULATOR_QUIET: "1",
+  };
 
   await ensureDatabase(env.DATABASE_URL);
   await run(process.execPath, ["scripts/db-migrate.ts"], { DATABASE_URL: env.DATABASE_URL });

@@ -15,19 +15,12 @@ export async function ensureDatabase(url: string) {
   }
 }
 
-/**
- * Empties the app's cache of Polar reads (table "PolarCache") in `url`'s
- * database, so that the next render reads Polar; returns false, doing nothing,
- * where the schema has no such table.
- */
-export async function clearPolarCache(url: string): Promise<boolean> {
+/** Empties the app's cache of Polar reads, so that the next render reads Polar. */
+export async function clearPolarCache(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query(`SELECT to_regclass('"PolarCache"') IS NOT NULL AS present`);
-    if (!rows[0]?.present) return false;
     await client.query(`DELETE FROM "PolarCache"`);
-    return true;
   } finally {
     await client.end();
   }

@@ -58,7 +58,7 @@ export default async function AuthErrorPage({ searchParams }: { searchParams: Pr
         <p key={paragraph}>{paragraph}</p>
       ))}
       {SERVER_CODES.has(code) && <IssuerDetails />}
-      <p className="text-xs text-zinc-600 dark:text-zinc-400">Error code: {code}</p>
+      <p className="text-xs muted">Error code: {code}</p>
     </StatusCard>
   );
 }

@@ -26,7 +26,7 @@ export async function Customers(props: ListProps) {
           columns={[
             { header: "Customer" },
             { header: "Country", className: "hidden @2xl:table-cell" },
-            { header: "Since", className: "hidden @md:table-cell text-zinc-600 dark:text-zinc-400", align: "right" },
+            { header: "Since", className: "hidden @md:table-cell muted", align: "right" },
           ]}
           rows={customers.map((c) => ({
             id: c.id,

@@ -38,7 +38,7 @@ export async function GettingStarted({ slug }: { slug: string }) {
               {i + 1}
             </span>
             <p className="mt-3 font-medium">{step.title}</p>
-            <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{step.text}</p>
+            <p className="mt-1 text-sm muted">{step.text}</p>
             {step.path && (
               <div className="mt-2 -ml-1">
                 <PolarLink slug={slug} path={step.path} label={`${step.title} in Polar`}>

@@ -6,7 +6,7 @@ import { ListResult } from "./list-result";
 import { paging, polarLinks, type ListProps } from "./list-props";
 import { RowsTable } from "./rows-table";
 
-const DATE_COLUMN = "hidden @3xl:table-cell text-zinc-600 dark:text-zinc-400";
+const DATE_COLUMN = "hidden @3xl:table-cell muted";
 
 /** The organization's orders: a page of them, or the latest few on the overview. */
 export async function Orders(props: ListProps) {

@@ -12,7 +12,7 @@ function Identity({ name, slug, avatarUrl, website }: { name: string; slug: stri
       <OrganizationAvatar name={name} avatarUrl={avatarUrl} size="size-12 sm:size-14 text-base" />
       <div className="min-w-0">
         <h1 className="truncate text-xl font-semibold tracking-tight sm:text-2xl">{name}</h1>
-        <p className="truncate text-sm text-zinc-600 dark:text-zinc-400">
+        <p className="truncate text-sm muted">
           <span className="font-mono">{slug}</span>
           {website && (
             <>

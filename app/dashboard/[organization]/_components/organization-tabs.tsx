@@ -28,7 +28,7 @@ export function OrganizationTabs({ slug, current }: { slug: string; current: Org
             <Link
               href={`/dashboard/${slug}${tab.path}`}
               aria-current={tab.key === current ? "page" : undefined}
-              className="-mb-px inline-block border-b-2 border-transparent px-3 py-2.5 text-sm font-medium text-zinc-600 hover:border-zinc-300 hover:text-zinc-900 aria-[current=page]:border-polar-600 aria-[current=page]:text-zinc-900 dark:text-zinc-400 dark:hover:text-white dark:aria-[current=page]:border-polar-400 dark:aria-[current=page]:text-white"
+              className="tab"
             >
               {tab.label}
             </Link>

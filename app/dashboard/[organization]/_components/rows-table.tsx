@@ -1,7 +1,6 @@
 "use client";
 
 import { StatusBadge } from "@/components/status-badge";
-import { ExternalIcon } from "@/components/icons";
 
 /**
  * One table cell: plain text, a name with one detail under it, a status pill,
@@ -34,7 +33,7 @@ function CellContent({ cell }: { cell: Cell }) {
     return (
       <div className="min-w-0">
         <p className="truncate font-medium">{cell.title}</p>
-        {cell.detail && <p className="truncate text-zinc-600 dark:text-zinc-400">{cell.detail}</p>}
+        {cell.detail && <p className="muted truncate">{cell.detail}</p>}
       </div>
     );
   }
@@ -54,37 +53,35 @@ function CellContent({ cell }: { cell: Cell }) {
  * remaining width and truncates; rows with a Polar page end with a link to it.
  */
 export function RowsTable({ caption, columns, rows }: { caption: string; columns: Column[]; rows: Row[] }) {
-  const cellClass = (column: Column, index: number) =>
-    `px-2 first:pl-5 last:pr-5 ${index === 0 ? "w-full max-w-0" : "whitespace-nowrap"} ${column.align === "right" ? "text-right tabular-nums" : ""} ${column.className ?? ""}`;
+  const cellClass = (column: Column | undefined) =>
+    [column?.align === "right" ? "text-right tabular-nums" : "", column?.className].filter(Boolean).join(" ") || undefined;
   return (
     <div className="@container -mx-5">
-      <table className="w-full text-left text-sm">
+      <table className="rows-table w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
-        <thead className="text-xs text-zinc-600 dark:text-zinc-400">
+        <thead className="text-xs muted">
           <tr className="border-b border-zinc-200 dark:border-zinc-800">
-            {columns.map((column, i) => (
-              <th key={column.header} scope="col" className={`py-2 font-medium ${cellClass(column, i)}`}>
+            {columns.map((column) => (
+              <th key={column.header} scope="col" className={`py-2 font-medium ${cellClass(column) ?? ""}`}>
                 {column.header}
               </th>
             ))}
-            <th scope="col" className="pr-5">
+            <th scope="col">
               <span className="sr-only">Open in Polar</span>
             </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
           {rows.map((row) => (
-            <tr key={row.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
+            <tr key={row.id}>
               {row.cells.map((cell, i) => (
-                <td key={columns[i]?.header ?? i} className={`py-3 align-middle ${cellClass(columns[i] ?? { header: "" }, i)}`}>
+                <td key={columns[i]?.header ?? i} className={cellClass(columns[i])}>
                   <CellContent cell={cell} />
                 </td>
               ))}
-              <td className="py-3 pr-5 align-middle">
+              <td>
                 {row.polar && (
-                  <a href={row.polar.href} target="_blank" rel="noreferrer" aria-label={row.polar.label} title={row.polar.label} className="polar-link">
-                    <ExternalIcon />
-                  </a>
+                  <a href={row.polar.href} target="_blank" rel="noreferrer" aria-label={row.polar.label} className="polar-link" />
                 )}
               </td>
             </tr>

@@ -27,7 +27,7 @@ export async function Subscriptions(props: ListProps) {
           columns={[
             { header: "Customer" },
             { header: "Status", className: "hidden @md:table-cell" },
-            { header: "Renews", className: "hidden @3xl:table-cell text-zinc-600 dark:text-zinc-400" },
+            { header: "Renews", className: "hidden @3xl:table-cell muted" },
             { header: "Amount", align: "right" },
           ]}
           rows={subscriptions.map((s) => ({
