@@ -1,19 +1,19 @@
 "use client";
 
 import Link from "next/link";
-import { primaryAction, secondaryAction, StatusCard } from "@/components/status-card";
+import { MessageCard } from "@/components/message-card";
 
 export default function AppError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
-    <StatusCard
+    <MessageCard page
       eyebrow="Something went wrong"
       title="This page couldn’t be shown"
       actions={
         <>
-          <button type="button" onClick={reset} className={primaryAction}>
+          <button type="button" onClick={reset} className="button-primary">
             Try again
           </button>
-          <Link href="/" className={secondaryAction}>
+          <Link href="/" className="button-secondary">
             Back to the start
           </Link>
         </>
@@ -21,6 +21,6 @@ export default function AppError({ error, reset }: { error: Error & { digest?: s
     >
       <p>An unexpected error stopped this page from loading. Nothing was changed.</p>
       {error.digest && <p className="text-xs muted">Reference for the server log: {error.digest}</p>}
-    </StatusCard>
+    </MessageCard>
   );
 }

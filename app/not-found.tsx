@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { connection } from "next/server";
-import { primaryAction, StatusCard } from "@/components/status-card";
+import { MessageCard } from "@/components/message-card";
 
 export const metadata = { title: "Page not found" };
 
@@ -8,16 +8,16 @@ export default async function NotFound() {
   // Rendered per request so its scripts carry the CSP nonce (see proxy.ts).
   await connection();
   return (
-    <StatusCard
+    <MessageCard page
       eyebrow="404"
       title="This page doesn’t exist"
       actions={
-        <Link href="/" className={primaryAction}>
+        <Link href="/" className="button-primary">
           Back to the start
         </Link>
       }
     >
       <p>The address may be mistyped, or the page has moved.</p>
-    </StatusCard>
+    </MessageCard>
   );
 }

@@ -19,7 +19,7 @@ export function AppHeader({ displayName }: { displayName: string }) {
           <form action={signOutOfApp}>
             <button
               type="submit"
-              className="cursor-pointer rounded-md px-3 py-1.5 font-medium text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+              className="button-secondary button-small"
             >
               Sign out
             </button>

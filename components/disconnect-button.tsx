@@ -8,7 +8,7 @@ export function DisconnectButton({ organizationId, name }: { organizationId: str
       <button
         type="submit"
         aria-label={`Disconnect ${name}`}
-        className="cursor-pointer rounded-lg px-3 py-2 text-sm font-medium text-zinc-600 hover:bg-red-50 hover:text-red-700 dark:text-zinc-400 dark:hover:bg-red-500/10 dark:hover:text-red-300"
+        className="button-secondary button-small hover:text-red-700 dark:hover:text-red-300"
       >
         Disconnect
       </button>

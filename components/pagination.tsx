@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { ChevronLeftIcon, ChevronRightIcon } from "./icons";
 
-const linkClass =
-  "inline-flex items-center gap-1 rounded-lg px-3 py-1.5 text-sm font-medium ring-1 ring-zinc-300 hover:bg-zinc-50 dark:ring-zinc-700 dark:hover:bg-zinc-800";
-const disabledClass = "inline-flex items-center gap-1 rounded-lg px-3 py-1.5 text-sm font-medium text-zinc-400 ring-1 ring-zinc-200 dark:text-zinc-500 dark:ring-zinc-800";
+const linkClass = "button-secondary button-small";
+const disabledClass = "button-secondary button-small cursor-default opacity-50";
 
 /** Previous/next links that keep the other search params (e.g. `query`). */
 export function Pagination({

@@ -1,12 +1,11 @@
+// The app's configuration, read from the environment and checked with one clear
+// message per variable. `validateEnv()` checks everything (instrumentation.ts
+// calls it when the server starts); the other readers check only what their
+// module needs, so a unit test need not set every variable.
+
 import "server-only";
 import { z } from "zod";
 
-/**
- * The app's configuration, read from the environment and checked with one clear
- * message per variable. `validateEnv()` checks everything (instrumentation.ts
- * calls it when the server starts); the other readers check only what their
- * module needs, so a unit test need not set every variable.
- */
 type Source = Record<string, string | undefined>;
 
 const blankAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);

@@ -1,13 +1,13 @@
+// The Session row keeps the SHA-256 (hex) of the session cookie, never the
+// cookie itself: a copy of the table (a backup, a dump, a read-only SQL
+// injection) signs nobody in. The migration that introduced this rewrote the
+// existing rows with PostgreSQL's sha256(), so nobody was signed out.
+
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Adapter, AdapterSession } from "next-auth/adapters";
 
-/**
- * The Session row keeps the SHA-256 (hex) of the session cookie, never the
- * cookie itself: a copy of the table (a backup, a dump, a read-only SQL
- * injection) signs nobody in. The migration that introduced this rewrote the
- * existing rows with PostgreSQL's sha256(), so nobody was signed out.
- */
+/** The SHA-256 (hex) of a session cookie's value: what the Session row stores. */
 export function hashSessionToken(sessionToken: string) {
   return createHash("sha256").update(sessionToken, "utf8").digest("hex");
 }

@@ -1,13 +1,12 @@
+// AES-256-GCM with key ids, for secrets at rest. Stored form:
+// `enc:v2:<key id>:<iv>:<ciphertext>:<tag>` (base64url parts), where v2 binds
+// the ciphertext to additional authenticated data (AAD) naming where it is
+// stored, so it only decrypts there. `enc:v1:` values (no AAD) still decrypt
+// until `npm run tokens:rotate` rewrites them. Pure functions: which keys to
+// use is the caller's business (lib/db/token-crypto.ts).
+
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 
-/**
- * AES-256-GCM with key ids, for secrets at rest. Stored form:
- * `enc:v2:<key id>:<iv>:<ciphertext>:<tag>` (base64url parts), where v2 binds
- * the ciphertext to additional authenticated data (AAD) naming where it is
- * stored, so it only decrypts there. `enc:v1:` values (no AAD) still decrypt
- * until `npm run tokens:rotate` rewrites them. Pure functions: which keys to
- * use is the caller's business (lib/db/token-crypto.ts).
- */
 export const ENCRYPTED_PREFIX = "enc:v2:";
 const LEGACY_PREFIX = "enc:v1:";
 

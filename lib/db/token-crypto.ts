@@ -1,13 +1,12 @@
+// The keys for OAuth tokens at rest. TOKEN_ENCRYPTION_KEY (32 random bytes,
+// base64) encrypts; keys in TOKEN_ENCRYPTION_KEYS_PREVIOUS (comma separated)
+// still decrypt, so a key can be rotated without losing tokens
+// (`npm run tokens:rotate` re-encrypts every row with the current key).
+
 import "server-only";
 import { decrypt, encrypt, parseKey, type EncryptionKey } from "@/lib/crypto/aes-gcm";
 import { tokenKeysEnv } from "@/lib/env";
 
-/**
- * The keys for OAuth tokens at rest. TOKEN_ENCRYPTION_KEY (32 random bytes,
- * base64) encrypts; keys in TOKEN_ENCRYPTION_KEYS_PREVIOUS (comma separated)
- * still decrypt, so a key can be rotated without losing tokens
- * (`npm run tokens:rotate` re-encrypts every row with the current key).
- */
 let keys: { current: EncryptionKey; all: Map<string, EncryptionKey> } | undefined;
 
 function loadKeys() {

@@ -1,11 +1,10 @@
+// Which Polar the app talks to: production, sandbox, or the local emulator
+// (POLAR_SERVER=local, which `npm run dev` sets along with the emulator's client
+// when no Polar credentials are configured).
+
 import "server-only";
 import { polarEnv, type PolarServer } from "@/lib/env";
 
-/**
- * Which Polar the app talks to: production, sandbox, or the local emulator
- * (POLAR_SERVER=local, which `npm run dev` sets along with the emulator's client
- * when no Polar credentials are configured).
- */
 export type { PolarServer };
 
 /**

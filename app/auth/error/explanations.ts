@@ -1,7 +1,6 @@
-/**
- * What each sign-in error code means to the person who hit it. The codes are
- * Auth.js's, made specific by lib/auth/auth-errors.ts.
- */
+// What each sign-in error code means to the person who hit it. The codes are
+// Auth.js's, made specific by lib/auth/auth-errors.ts.
+
 export interface Explanation {
   title: string;
   body: string[];

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { primaryAction, secondaryAction, StatusCard } from "@/components/status-card";
+import { MessageCard } from "@/components/message-card";
 import { polarServer } from "@/lib/polar/server";
 import { errorCodeSearch, parseSearchParams, type SearchParams } from "@/lib/search-params";
 import { explanations } from "./explanations";
@@ -40,15 +40,15 @@ export default async function AuthErrorPage({ searchParams }: { searchParams: Pr
   const { error: code } = parseSearchParams(errorSearch, await searchParams);
   const { title, body } = explanations[code]!;
   return (
-    <StatusCard
+    <MessageCard page
       eyebrow="Sign in with Polar"
       title={title}
       actions={
         <>
-          <Link href="/" className={primaryAction}>
+          <Link href="/" className="button-primary">
             Start again
           </Link>
-          <Link href="/dashboard" className={secondaryAction}>
+          <Link href="/dashboard" className="button-secondary">
             Go to your dashboard
           </Link>
         </>
@@ -59,6 +59,6 @@ export default async function AuthErrorPage({ searchParams }: { searchParams: Pr
       ))}
       {SERVER_CODES.has(code) && <IssuerDetails />}
       <p className="text-xs muted">Error code: {code}</p>
-    </StatusCard>
+    </MessageCard>
   );
 }

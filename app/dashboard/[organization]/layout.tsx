@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { PolarButton } from "@/components/buttons";
+import { MessageCard } from "@/components/message-card";
 import { pickOrganizationAtPolar } from "@/lib/auth/actions";
 import { currentUser } from "@/lib/auth/current-user";
 import { organizationAccess } from "@/lib/dashboard/organization-access";
@@ -22,18 +23,23 @@ export default async function OrganizationLayout({
     const name = connection.organizationName;
     const lost = access.problem.kind === "reconnect" && access.problem.reason === "answer_lost";
     return (
-      <div className="mx-auto max-w-lg rounded-2xl border border-amber-300 bg-amber-50 p-6 dark:border-amber-500/30 dark:bg-amber-400/10">
-        <h1 className="text-lg font-semibold">Reconnect {name}</h1>
-        <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
+      <MessageCard
+        tone="warning"
+        eyebrow="Access ended"
+        title={`Reconnect ${name}`}
+        actions={
+          <form action={pickOrganizationAtPolar}>
+            <PolarButton>Reconnect organization</PolarButton>
+          </form>
+        }
+      >
+        <p>
           {lost
             ? `Polar renewed this app's access to ${name} during a token refresh, but its answer never reached the app, so the renewed access was lost.`
             : `Polar no longer accepts this app's access to ${name} (it was revoked or expired).`}{" "}
           Your other organizations and settings are untouched.
         </p>
-        <form action={pickOrganizationAtPolar} className="mt-4">
-          <PolarButton>Reconnect organization</PolarButton>
-        </form>
-      </div>
+      </MessageCard>
     );
   }
 

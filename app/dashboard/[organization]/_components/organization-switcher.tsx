@@ -12,7 +12,7 @@ import type { Connection } from "@/lib/grants/connections";
 export function OrganizationSwitcher({ current, connections }: { current: string; connections: Connection[] }) {
   return (
     <details key={current} className="group relative">
-      <summary className="flex cursor-pointer list-none items-center gap-1.5 rounded-lg px-3 py-2 text-sm font-medium ring-1 ring-zinc-300 hover:bg-zinc-50 dark:ring-zinc-700 dark:hover:bg-zinc-800 [&::-webkit-details-marker]:hidden">
+      <summary className="button-secondary button-small list-none [&::-webkit-details-marker]:hidden">
         <span className="sm:hidden">Switch</span>
         <span className="max-sm:hidden">Switch organization</span>
         <ChevronDownIcon className="size-4 transition-transform group-open:rotate-180" />
