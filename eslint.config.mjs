@@ -6,9 +6,31 @@ const config = [
   {
     files: ["app/**", "components/**", "lib/**", "auth.ts", "proxy.ts", "instrumentation.ts"],
     ignores: ["**/*.test.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["polar-emulator", "polar-emulator/*"], message: "The app talks to the emulator over HTTP only." }] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["polar-emulator", "polar-emulator/*"],
+              message: "The app talks to the emulator over HTTP only.",
+            },
+          ],
+        },
+      ],
+    },
   },
-  { ignores: ["lib/generated/**", ".next*/**", ".tools/**", ".reports/**", "e2e/.artifacts/**", "test-results/**", "playwright-report/**"] },
+  {
+    ignores: [
+      "lib/generated/**",
+      ".next*/**",
+      ".tools/**",
+      ".reports/**",
+      "e2e/.artifacts/**",
+      "test-results/**",
+      "playwright-report/**",
+    ],
+  },
 ];
 
 export default config;

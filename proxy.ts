@@ -37,7 +37,8 @@ async function withContentSecurityPolicy(request: NextRequest) {
  * database call and cannot re-issue a session cookie.
  */
 function dashboard(request: NextRequest) {
-  if (SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) return withContentSecurityPolicy(request);
+  if (SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name)))
+    return withContentSecurityPolicy(request);
   const signIn = new URL("/", request.nextUrl);
   signIn.searchParams.set("callbackUrl", request.nextUrl.href);
   return NextResponse.redirect(signIn);

@@ -24,7 +24,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           fileParallelism: false,
           env: {
-            DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/polar_starter_test",
+            DATABASE_URL:
+              process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/polar_starter_test",
             TOKEN_ENCRYPTION_KEY: Buffer.from("unit-test-key-not-for-production").toString("base64"),
             // Tests that talk to Polar start an emulator and set POLAR_EMULATOR_URL.
             POLAR_SERVER: "local",

@@ -3,9 +3,16 @@
 import Link from "next/link";
 import { MessageCard } from "@/components/message-card";
 
-export default function AppError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function AppError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
-    <MessageCard page
+    <MessageCard
+      page
       eyebrow="Something went wrong"
       title="This page couldn’t be shown"
       actions={
@@ -20,7 +27,7 @@ export default function AppError({ error, reset }: { error: Error & { digest?: s
       }
     >
       <p>An unexpected error stopped this page from loading. Nothing was changed.</p>
-      {error.digest && <p className="text-xs muted">Reference for the server log: {error.digest}</p>}
+      {error.digest && <p className="muted text-xs">Reference for the server log: {error.digest}</p>}
     </MessageCard>
   );
 }

@@ -4,12 +4,19 @@ import "./globals.css";
 import { MessageCard } from "@/components/message-card";
 
 // Replaces the root layout when it fails itself, so it brings its own <html>.
-export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function GlobalError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <html lang="en">
       <body className="min-h-dvh font-sans">
         <title>Something went wrong · Sign in with Polar</title>
-        <MessageCard page
+        <MessageCard
+          page
           eyebrow="Something went wrong"
           title="The app couldn’t be shown"
           actions={
@@ -19,7 +26,7 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
           }
         >
           <p>An unexpected error stopped the app from loading. Nothing was changed.</p>
-          {error.digest && <p className="text-xs muted">Reference for the server log: {error.digest}</p>}
+          {error.digest && <p className="muted text-xs">Reference for the server log: {error.digest}</p>}
         </MessageCard>
       </body>
     </html>

@@ -8,7 +8,8 @@ export default async function NotFound() {
   // Rendered per request so its scripts carry the CSP nonce (see proxy.ts).
   await connection();
   return (
-    <MessageCard page
+    <MessageCard
+      page
       eyebrow="404"
       title="This page doesn’t exist"
       actions={

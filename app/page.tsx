@@ -26,17 +26,22 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         </form>
       }
     >
-      <p>Use your Polar account, then connect an organization to see its products, orders and subscriptions.</p>
+      <p>
+        Use your Polar account, then connect an organization to see its products, orders and subscriptions.
+      </p>
       {error === "SignInFirst" && (
-        <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800 dark:bg-red-500/10 dark:text-red-200">
+        <p
+          role="alert"
+          className="rounded-lg bg-red-50 p-3 text-red-800 dark:bg-red-500/10 dark:text-red-200"
+        >
           Your session ended before the organization was connected. Sign in, then connect it again.
         </p>
       )}
       {polarServer.server === "local" && (
         <p className="rounded-lg bg-amber-50 p-3 text-xs text-amber-900 dark:bg-amber-400/10 dark:text-amber-200">
           No Polar credentials are configured, so sign-in goes to the local Polar emulator at{" "}
-          <code className="font-mono">{polarServer.issuer}</code>. Set <code className="font-mono">POLAR_CLIENT_ID</code> to use
-          Polar itself.
+          <code className="font-mono">{polarServer.issuer}</code>. Set{" "}
+          <code className="font-mono">POLAR_CLIENT_ID</code> to use Polar itself.
         </p>
       )}
     </MessageCard>

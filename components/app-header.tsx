@@ -17,10 +17,7 @@ export function AppHeader({ displayName }: { displayName: string }) {
         <div className="flex items-center gap-3 text-sm">
           <span className="hidden text-zinc-600 sm:inline dark:text-zinc-400">{displayName}</span>
           <form action={signOutOfApp}>
-            <button
-              type="submit"
-              className="button-secondary button-small"
-            >
+            <button type="submit" className="button-secondary button-small">
               Sign out
             </button>
           </form>

@@ -17,7 +17,7 @@ export function OrganizationLabel({
       <OrganizationAvatar name={name} avatarUrl={avatarUrl} size={avatarSize} />
       <span className="min-w-0">
         <span className="block truncate font-medium">{name}</span>
-        <span className="block truncate font-mono text-xs muted">{slug}</span>
+        <span className="muted block truncate font-mono text-xs">{slug}</span>
       </span>
     </span>
   );

@@ -24,8 +24,11 @@ export function Pagination({
     return query ? `${basePath}?${query}` : basePath;
   };
   return (
-    <nav aria-label="Pagination" className="flex items-center justify-between gap-3 border-t border-zinc-200 pt-4 dark:border-zinc-800">
-      <p className="text-sm muted">
+    <nav
+      aria-label="Pagination"
+      className="flex items-center justify-between gap-3 border-t border-zinc-200 pt-4 dark:border-zinc-800"
+    >
+      <p className="muted text-sm">
         Page {page} of {Math.max(1, maxPage)} · {totalCount} total
       </p>
       <div className="flex gap-2">

@@ -19,10 +19,7 @@ export function Panel({
   className?: string;
 }) {
   return (
-    <section
-      aria-labelledby={`${id}-title`}
-      className={`panel ${className}`}
-    >
+    <section aria-labelledby={`${id}-title`} className={`panel ${className}`}>
       <header className="flex flex-wrap items-start justify-between gap-x-4 gap-y-3 px-5 pt-5 pb-3">
         <div className="min-w-0">
           <h2 id={`${id}-title`} className="text-base font-semibold">

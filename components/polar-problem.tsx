@@ -14,7 +14,8 @@ const SCOPE_NAMES: Record<string, string> = {
 };
 
 const tones = {
-  warning: "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-400/30 dark:bg-amber-400/10 dark:text-amber-100",
+  warning:
+    "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-400/30 dark:bg-amber-400/10 dark:text-amber-100",
   error: "border-red-200 bg-red-50 text-red-950 dark:border-red-400/30 dark:bg-red-500/10 dark:text-red-100",
 };
 
@@ -41,8 +42,9 @@ export function PolarProblemNotice({
       return (
         <Notice tone="warning" title={`Permission needed to show ${subject}`} kind={problem.kind}>
           <p>
-            This connection was granted without the <code className="font-mono font-semibold">{problem.scope}</code>{" "}
-            scope (“{SCOPE_NAMES[problem.scope] ?? problem.scope}”). Reconnect the organization and allow it.
+            This connection was granted without the{" "}
+            <code className="font-mono font-semibold">{problem.scope}</code> scope (“
+            {SCOPE_NAMES[problem.scope] ?? problem.scope}”). Reconnect the organization and allow it.
           </p>
           <ReconnectForm />
         </Notice>
@@ -63,8 +65,8 @@ export function PolarProblemNotice({
       return (
         <Notice tone="warning" title="Busy: too many dashboards are open at once" kind={problem.kind}>
           <p>
-            This app has used its share of Polar’s requests for the moment and has no copy of {subject} yet. Retry in{" "}
-            {problem.retryAfterSeconds} seconds. {retry}
+            This app has used its share of Polar’s requests for the moment and has no copy of {subject} yet.
+            Retry in {problem.retryAfterSeconds} seconds. {retry}
           </p>
         </Notice>
       );

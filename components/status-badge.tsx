@@ -20,11 +20,5 @@ const toneOf: Record<string, "green" | "amber" | "red" | "blue" | "zinc"> = {
 
 /** A Polar order or subscription status as a coloured pill. */
 export function StatusBadge({ status, label }: { status: string; label?: string }) {
-  return (
-    <span
-      className={`badge badge-${toneOf[status] ?? "zinc"}`}
-    >
-      {label ?? humanize(status)}
-    </span>
-  );
+  return <span className={`badge badge-${toneOf[status] ?? "zinc"}`}>{label ?? humanize(status)}</span>;
 }

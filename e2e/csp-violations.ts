@@ -8,14 +8,19 @@ import type { Page } from "@playwright/test";
 export async function watchCspViolations(page: Page, appOrigin: string) {
   const violations: string[] = [];
   page.on("console", (message) => {
-    if (page.url().startsWith(appOrigin) && /Content Security Policy|securitypolicyviolation/i.test(message.text())) {
+    if (
+      page.url().startsWith(appOrigin) &&
+      /Content Security Policy|securitypolicyviolation/i.test(message.text())
+    ) {
       violations.push(`${page.url()}: ${message.text()}`);
     }
   });
   await page.addInitScript((origin) => {
     if (location.origin !== origin) return;
     document.addEventListener("securitypolicyviolation", (event) => {
-      console.error(`securitypolicyviolation: ${event.effectiveDirective} blocked ${event.blockedURI || "inline"}`);
+      console.error(
+        `securitypolicyviolation: ${event.effectiveDirective} blocked ${event.blockedURI || "inline"}`,
+      );
     });
   }, appOrigin);
   return violations;

@@ -18,7 +18,9 @@ test.beforeEach(async () => {
   await emulatorControl("reset", {});
 });
 
-test("the overview renders every panel from Polar, at desktop and phone widths, light and dark", async ({ page }) => {
+test("the overview renders every panel from Polar, at desktop and phone widths, light and dark", async ({
+  page,
+}) => {
   await signIn(page);
   await connectOrganization(page, "Acme Analytics");
   await expect(page).toHaveURL(/\/dashboard\/acme-analytics$/);
@@ -98,8 +100,14 @@ test("list pages paginate, search where Polar can, and link to Polar's dashboard
   const polarLink = panel(page, "Products").getByRole("link", { name: `Open ${firstName} in Polar` });
   await expect(polarLink).toHaveAttribute("href", /\/dashboard\/acme-analytics\/products\/[0-9a-f-]{36}$/);
 
-  for (const [tab, rows] of [["Orders", 20], ["Subscriptions", null]] as const) {
-    await page.getByRole("navigation", { name: "Organization sections" }).getByRole("link", { name: tab }).click();
+  for (const [tab, rows] of [
+    ["Orders", 20],
+    ["Subscriptions", null],
+  ] as const) {
+    await page
+      .getByRole("navigation", { name: "Organization sections" })
+      .getByRole("link", { name: tab })
+      .click();
     await expect(page.getByRole("link", { name: tab, exact: true })).toHaveAttribute("aria-current", "page");
     const list = panel(page, tab);
     if (rows) await expect(list.locator("tbody tr")).toHaveCount(rows);
@@ -109,7 +117,9 @@ test("list pages paginate, search where Polar can, and link to Polar's dashboard
   await shot(page, "subscriptions-phone");
 });
 
-test("missing scope, rate limit and Polar errors each show their own message in their own panel", async ({ page }) => {
+test("missing scope, rate limit and Polar errors each show their own message in their own panel", async ({
+  page,
+}) => {
   await signIn(page);
   await connectOrganization(page, "Acme Analytics");
   await settled(page);
@@ -166,7 +176,9 @@ test("an organization with no sales gets a getting-started guide and empty state
   await shot(page, "empty-organization");
 });
 
-test("the user view lists the profile, the Polar organizations and the connected ones; switch and disconnect", async ({ page }) => {
+test("the user view lists the profile, the Polar organizations and the connected ones; switch and disconnect", async ({
+  page,
+}) => {
   await signIn(page);
   const polarOrganizations = panel(page, "Your organizations on Polar");
   await expect(polarOrganizations.getByRole("button", { name: "Connect Acme Analytics" })).toBeVisible();
@@ -178,8 +190,12 @@ test("the user view lists the profile, the Polar organizations and the connected
   await connectOrganization(page, "Acme Analytics");
   await connectOrganization(page, "Nebula Labs");
   await page.goto("/dashboard");
-  await expect(polarOrganizations.getByRole("link", { name: /Connected.*open Acme Analytics/ })).toBeVisible();
-  await expect(panel(page, "Connected organizations").getByRole("button", { name: "Disconnect Nebula Labs" })).toBeVisible();
+  await expect(
+    polarOrganizations.getByRole("link", { name: /Connected.*open Acme Analytics/ }),
+  ).toBeVisible();
+  await expect(
+    panel(page, "Connected organizations").getByRole("button", { name: "Disconnect Nebula Labs" }),
+  ).toBeVisible();
   await shot(page, "user-view-desktop");
   await page.setViewportSize({ width: 375, height: 812 });
   await shot(page, "user-view-phone");
@@ -189,15 +205,22 @@ test("the user view lists the profile, the Polar organizations and the connected
   await page.goto("/dashboard/nebula-labs");
   await page.getByText("Switch organization").click();
   await shot(page, "switcher-open");
-  await page.locator("details").getByRole("link", { name: /Acme Analytics/ }).click();
+  await page
+    .locator("details")
+    .getByRole("link", { name: /Acme Analytics/ })
+    .click();
   await expect(page).toHaveURL(/\/dashboard\/acme-analytics$/);
 
   await page.getByRole("button", { name: "Disconnect Acme Analytics" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
-  await expect(panel(page, "Your organizations on Polar").getByRole("button", { name: "Connect Acme Analytics" })).toBeVisible();
+  await expect(
+    panel(page, "Your organizations on Polar").getByRole("button", { name: "Connect Acme Analytics" }),
+  ).toBeVisible();
 });
 
-test("keyboard: the tabs, period picker and switcher are reachable and usable with the keyboard", async ({ page }) => {
+test("keyboard: the tabs, period picker and switcher are reachable and usable with the keyboard", async ({
+  page,
+}) => {
   await signIn(page);
   await connectOrganization(page, "Acme Analytics");
   await settled(page);

@@ -27,7 +27,10 @@ const ownerColumns = (table: TokenTable) => OWNER_COLUMNS[table].map((column) =>
 
 async function decryptedTokens(table: TokenTable, where: string, params: string[]) {
   const { rows } = await withDatabase((client) =>
-    client.query(`SELECT ${ownerColumns(table)}, access_token, refresh_token, "needsReconnect" FROM "${table}" ${where}`, params),
+    client.query(
+      `SELECT ${ownerColumns(table)}, access_token, refresh_token, "needsReconnect" FROM "${table}" ${where}`,
+      params,
+    ),
   );
   const row = rows[0];
   if (!row) throw new Error(`no ${table} row for ${params.join(", ")}`);
@@ -68,14 +71,20 @@ export async function storeForeignCiphertext(table: TokenTable, organizationSlug
   const foreignKey = parseKey(randomBytes(32).toString("base64"), "foreign");
   return withDatabase(async (client) => {
     const where = table === "Account" ? "" : `WHERE "organizationSlug" = $1`;
-    const { rows } = await client.query(`SELECT id, ${ownerColumns(table)} FROM "${table}" ${where}`, organizationSlug ? [organizationSlug] : []);
+    const { rows } = await client.query(
+      `SELECT id, ${ownerColumns(table)} FROM "${table}" ${where}`,
+      organizationSlug ? [organizationSlug] : [],
+    );
     if (rows.length !== 1) throw new Error(`expected one ${table} row, found ${rows.length}`);
     const owner = ownerOf(table, rows[0])!;
     const ciphertexts = [
       encrypt(foreignKey, "polar_at_x_unreadable", tokenAad(table, owner, "access_token")),
       encrypt(foreignKey, "polar_rt_x_unreadable", tokenAad(table, owner, "refresh_token")),
     ];
-    await client.query(`UPDATE "${table}" SET access_token = $2, refresh_token = $3 WHERE id = $1`, [rows[0].id, ...ciphertexts]);
+    await client.query(`UPDATE "${table}" SET access_token = $2, refresh_token = $3 WHERE id = $1`, [
+      rows[0].id,
+      ...ciphertexts,
+    ]);
     return { id: rows[0].id as string, ciphertexts };
   });
 }

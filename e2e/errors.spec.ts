@@ -45,7 +45,10 @@ test("Deny on Polar's consent screen explains that nothing was shared", async ({
   await expectWayBack(page);
 });
 
-test("a sign-in that returns without its state/PKCE cookies is refused as InvalidCheck", async ({ page, context }) => {
+test("a sign-in that returns without its state/PKCE cookies is refused as InvalidCheck", async ({
+  page,
+  context,
+}) => {
   await startSignIn(page);
   await context.clearCookies({ domain: "localhost" });
   await page.getByRole("button", { name: "Allow" }).click();
@@ -63,7 +66,11 @@ test("a used or expired code (invalid_grant) asks to start again", async ({ page
 
 test("a client Polar refuses (invalid_client) is reported as configuration", async ({ page }) => {
   await startSignIn(page);
-  await emulatorControl("token-failures", { error: "invalid_client", status: 401, grant_type: "authorization_code" });
+  await emulatorControl("token-failures", {
+    error: "invalid_client",
+    status: 401,
+    grant_type: "authorization_code",
+  });
   await page.getByRole("button", { name: "Allow" }).click();
   await expectErrorPage(page, "Configuration", "Sign-in isn’t set up correctly");
   await expect(page.getByText("[auth][error]")).toBeVisible();

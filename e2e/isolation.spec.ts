@@ -15,10 +15,16 @@ test("a user can connect several organizations and switch between them", async (
   await connectOrganization(page, "Acme Analytics");
   await connectOrganization(page, "Nebula Labs");
   await page.goto("/dashboard");
-  await page.getByRole("link", { name: /Acme Analytics/ }).first().click();
+  await page
+    .getByRole("link", { name: /Acme Analytics/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Acme Analytics" })).toBeVisible();
   await page.goto("/dashboard");
-  await page.getByRole("link", { name: /Nebula Labs/ }).first().click();
+  await page
+    .getByRole("link", { name: /Nebula Labs/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Nebula Labs" })).toBeVisible();
 });
 
@@ -39,7 +45,9 @@ test("another user's organization is not reachable by URL or by a tampered form"
   await connectOrganization(grace, "Compiler Club", "Grace Hopper");
   await grace.goto("/dashboard");
   const { rows } = await withDatabase((db) =>
-    db.query(`SELECT "organizationId" FROM "OrganizationConnection" WHERE "organizationSlug" = 'nebula-labs'`),
+    db.query(
+      `SELECT "organizationId" FROM "OrganizationConnection" WHERE "organizationSlug" = 'nebula-labs'`,
+    ),
   );
   const nebulaId: string = rows[0].organizationId;
   await grace

@@ -35,7 +35,14 @@ test("no token in what the app serves, in its client bundle, or in its logs", as
   for (const cookie of await page.context().cookies()) expect(cookie.value).not.toMatch(TOKEN);
   // A production build: the session cookie is __Host- prefixed (Secure, host-only, Path=/).
   const sessionCookie = (await page.context().cookies()).find((c) => c.name.endsWith("authjs.session-token"));
-  expect(sessionCookie).toMatchObject({ name: "__Host-authjs.session-token", httpOnly: true, secure: true, sameSite: "Lax", path: "/", domain: "localhost" });
+  expect(sessionCookie).toMatchObject({
+    name: "__Host-authjs.session-token",
+    httpOnly: true,
+    secure: true,
+    sameSite: "Lax",
+    path: "/",
+    domain: "localhost",
+  });
   const session = await (await page.request.get("/api/auth/session")).json();
   expect(Object.keys(session).sort()).toEqual(["expires", "user"]);
   expect(JSON.stringify(session)).not.toMatch(/polar_|token/i);
@@ -51,7 +58,11 @@ test("no token in what the app serves, in its client bundle, or in its logs", as
   }
 });
 
-test("the Session table holds a hash of the session cookie: a dump of it signs nobody in", async ({ page, context, baseURL }) => {
+test("the Session table holds a hash of the session cookie: a dump of it signs nobody in", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await resetDatabase();
   await signIn(page);
   const cookie = (await context.cookies()).find((c) => c.name === "__Host-authjs.session-token")!;

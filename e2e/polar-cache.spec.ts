@@ -22,7 +22,12 @@ async function polarCalls() {
 }
 
 async function withCachedApp(env: Record<string, string>, run: () => Promise<void>) {
-  const app = nextStart(cachedPort, { AUTH_URL: cached, POLAR_CACHE_FRESH_SECONDS: "30", POLAR_CACHE_STALE_SECONDS: "300", ...env });
+  const app = nextStart(cachedPort, {
+    AUTH_URL: cached,
+    POLAR_CACHE_FRESH_SECONDS: "30",
+    POLAR_CACHE_STALE_SECONDS: "300",
+    ...env,
+  });
   try {
     await app.ready;
     await run();
@@ -36,7 +41,9 @@ test.beforeEach(async () => {
   await emulatorControl("reset", {});
 });
 
-test("views within 30 s share one read per panel, say when it was read, and Refresh reads again", async ({ page }) => {
+test("views within 30 s share one read per panel, say when it was read, and Refresh reads again", async ({
+  page,
+}) => {
   await signIn(page);
   await connectOrganization(page, "Acme Analytics");
   await withCachedApp({}, async () => {
@@ -97,7 +104,9 @@ test("disconnecting and reconnecting reads the organization from Polar again", a
   });
 });
 
-test("a spent request budget shows cached data as stale, else a busy notice, and never reaches Polar's limit", async ({ page }) => {
+test("a spent request budget shows cached data as stale, else a busy notice, and never reaches Polar's limit", async ({
+  page,
+}) => {
   await signIn(page);
   await connectOrganization(page, "Acme Analytics");
   // One request a minute: the first view gets one panel from Polar and a busy notice in each other.

@@ -25,7 +25,10 @@ const emulatorWebUrl = `http://127.0.0.1:${e2eEnv.EMULATOR_PORT}`;
 
 for (const [wrongIssuer, why] of [
   [emulatorWebUrl, "serves no discovery document (Polar's web origin)"],
-  [e2eEnv.POLAR_EMULATOR_URL.replace("127.0.0.1", "localhost"), "names another issuer in its discovery document"],
+  [
+    e2eEnv.POLAR_EMULATOR_URL.replace("127.0.0.1", "localhost"),
+    "names another issuer in its discovery document",
+  ],
 ]) {
   test(`a POLAR_ISSUER that ${why} ends on a page naming the misconfiguration`, async ({ page }) => {
     const appUrl = `http://localhost:${issuerPort}`;
@@ -37,7 +40,9 @@ for (const [wrongIssuer, why] of [
       await expectErrorPage(page, "WrongIssuer", "Sign-in isn’t pointed at Polar");
       const details = page.getByText("If you run this app");
       await expect(details).toContainText(`issuer ${wrongIssuer} from POLAR_ISSUER`);
-      await expect(details).toContainText(`Polar’s issuer for POLAR_SERVER=local is ${e2eEnv.POLAR_EMULATOR_URL}`);
+      await expect(details).toContainText(
+        `Polar’s issuer for POLAR_SERVER=local is ${e2eEnv.POLAR_EMULATOR_URL}`,
+      );
     } finally {
       app.stop();
     }
@@ -87,13 +92,18 @@ async function connectWithoutSubType(page: Page, user: string) {
   // Hydrated, the app's router navigates to Polar's authorize page; clicked
   // before hydration, the form posts and the app answers with a redirect hop,
   // which Playwright cannot route: rewrite that answer's Location instead.
-  await page.route(`${emulatorWebUrl}/oauth2/authorize?*`, (route) => route.continue({ url: withoutSubType(route.request().url()) }));
+  await page.route(`${emulatorWebUrl}/oauth2/authorize?*`, (route) =>
+    route.continue({ url: withoutSubType(route.request().url()) }),
+  );
   await page.route(/\/dashboard$/, async (route) => {
     if (route.request().method() !== "POST") return route.fallback();
     const response = await route.fetch({ maxRedirects: 0 });
     const location = response.headers().location;
     if (!location?.startsWith(emulatorWebUrl)) return route.fulfill({ response });
-    return route.fulfill({ response, headers: { ...response.headers(), location: withoutSubType(location) } });
+    return route.fulfill({
+      response,
+      headers: { ...response.headers(), location: withoutSubType(location) },
+    });
   });
   await signIn(page, user);
   await emulatorControl("stats/reset", {});
@@ -105,11 +115,15 @@ for (const [user, code, title, organizations] of [
   ["Ada Lovelace", "SeveralOrganizations", "Polar shared more than one organization", 2],
   ["Margaret Hamilton", "NoOrganization", "No organization was shared", 0],
 ] as const) {
-  test(`an organization token that lists ${organizations} organizations is refused and revoked`, async ({ page }) => {
+  test(`an organization token that lists ${organizations} organizations is refused and revoked`, async ({
+    page,
+  }) => {
     await connectWithoutSubType(page, user);
     await expectErrorPage(page, code, title);
     await expect(page.getByText("the access was withdrawn at Polar")).toBeVisible();
-    const { rows } = await withDatabase((db) => db.query('SELECT count(*)::int AS connections FROM "OrganizationConnection"'));
+    const { rows } = await withDatabase((db) =>
+      db.query('SELECT count(*)::int AS connections FROM "OrganizationConnection"'),
+    );
     expect(rows[0].connections).toBe(0);
     // The unrestricted token was exchanged, found wanting and revoked.
     const stats = await emulatorControl("stats");

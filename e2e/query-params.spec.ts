@@ -84,35 +84,62 @@ test.describe.serial("every dashboard route, signed in and connected", () => {
   test("a bad period shows the default period, and a page past the end the last page", async () => {
     await page.goto(`${ORGANIZATION}?period=toString`);
     await expect(page.getByText("Last 30 days", { exact: true })).toBeVisible();
-    await expect(page.getByRole("link", { name: "30d", exact: true })).toHaveAttribute("aria-current", "page");
-    await page.screenshot({ path: `${artifacts}/screenshots/query-params/overview-period-toString.png`, fullPage: true });
+    await expect(page.getByRole("link", { name: "30d", exact: true })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
+    await page.screenshot({
+      path: `${artifacts}/screenshots/query-params/overview-period-toString.png`,
+      fullPage: true,
+    });
 
     await page.goto(`${ORGANIZATION}/customers?page=99999999999999999999999`);
     const customers = page.getByRole("region", { name: "Customers" });
     await expect(customers.getByText("Page 2 of 2 · 26 total")).toBeVisible();
     await expect(customers.locator("tbody tr")).toHaveCount(6);
-    await page.screenshot({ path: `${artifacts}/screenshots/query-params/customers-huge-page.png`, fullPage: true });
+    await page.screenshot({
+      path: `${artifacts}/screenshots/query-params/customers-huge-page.png`,
+      fullPage: true,
+    });
 
     await page.goto(`${ORGANIZATION}/customers?query=a&query=b`);
     await expect(page.getByRole("searchbox", { name: "Search by name or email" })).toHaveValue("a");
-    await page.screenshot({ path: `${artifacts}/screenshots/query-params/customers-repeated-query.png`, fullPage: true });
+    await page.screenshot({
+      path: `${artifacts}/screenshots/query-params/customers-repeated-query.png`,
+      fullPage: true,
+    });
 
     await page.goto(`${ORGANIZATION}/products?query=${UNICORN.repeat(400)}&page=-3`);
     await settled(page);
-    await page.screenshot({ path: `${artifacts}/screenshots/query-params/products-long-unicode-query.png`, fullPage: true });
+    await page.screenshot({
+      path: `${artifacts}/screenshots/query-params/products-long-unicode-query.png`,
+      fullPage: true,
+    });
 
     // The longest query the schema keeps, one unbreakable word, on a phone.
     await page.setViewportSize({ width: 375, height: 812 });
     await page.goto(`${ORGANIZATION}/customers?query=${"x".repeat(4000)}`);
     await expect(page.getByText(/^No customers match “x{200}”$/)).toBeVisible();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `${artifacts}/screenshots/query-params/customers-long-query-phone.png`, fullPage: true });
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    await page.screenshot({
+      path: `${artifacts}/screenshots/query-params/customers-long-query-phone.png`,
+      fullPage: true,
+    });
     await page.setViewportSize({ width: 1280, height: 720 });
   });
 });
 
 test.describe("pages anyone can open", () => {
-  const AUTH_ERROR_INPUTS = ["?error=toString", "?error=__proto__", "?error=constructor&error=AccessDenied", "?__proto__=x", `?error=${UNICORN.repeat(400)}`, "?error="];
+  const AUTH_ERROR_INPUTS = [
+    "?error=toString",
+    "?error=__proto__",
+    "?error=constructor&error=AccessDenied",
+    "?__proto__=x",
+    `?error=${UNICORN.repeat(400)}`,
+    "?error=",
+  ];
   const LANDING_INPUTS = [
     "?error=SignInFirst&error=x",
     "?error=toString",
@@ -130,7 +157,10 @@ test.describe("pages anyone can open", () => {
       await expect(page.getByText("Error code: Default")).toBeVisible();
     }
     await page.goto("/auth/error?error=__proto__");
-    await page.screenshot({ path: `${artifacts}/screenshots/query-params/auth-error-prototype.png`, fullPage: true });
+    await page.screenshot({
+      path: `${artifacts}/screenshots/query-params/auth-error-prototype.png`,
+      fullPage: true,
+    });
     // A repeated code reads as its first value.
     await page.goto("/auth/error?error=AccessDenied&error=Configuration");
     await expect(page.getByText("Error code: AccessDenied")).toBeVisible();
@@ -143,10 +173,16 @@ test.describe("pages anyone can open", () => {
     }
     await page.goto("/?error=SignInFirst&error=x");
     await expect(page.getByRole("alert").filter({ hasText: "Your session ended" })).toBeVisible();
-    await page.screenshot({ path: `${artifacts}/screenshots/query-params/landing-repeated-error.png`, fullPage: true });
+    await page.screenshot({
+      path: `${artifacts}/screenshots/query-params/landing-repeated-error.png`,
+      fullPage: true,
+    });
   });
 
-  test("after sign-in the landing page goes back to the page that asked for it, never elsewhere", async ({ page, baseURL }) => {
+  test("after sign-in the landing page goes back to the page that asked for it, never elsewhere", async ({
+    page,
+    baseURL,
+  }) => {
     await resetDatabase();
     await emulatorControl("reset", {});
     await page.goto("/dashboard/acme-analytics/orders?page=2");

@@ -20,7 +20,9 @@ test("a refresh Polar answers after 9.5 s holds up only that organization's page
   const before = await refreshCount();
 
   const started = Date.now();
-  const organizationPages = Promise.all(Array.from({ length: 12 }, () => page.request.get("/dashboard/nebula-labs")));
+  const organizationPages = Promise.all(
+    Array.from({ length: 12 }, () => page.request.get("/dashboard/nebula-labs")),
+  );
   await expect.poll(refreshCount).toBe(before + 1);
 
   // The page the issue saw time out after 15 s, while all 12 wait on the refresh.
@@ -44,7 +46,9 @@ test("a refresh Polar answers after 9.5 s holds up only that organization's page
   expect(await refreshCount()).toBe(before + 1);
 });
 
-test("a refresh whose answer Polar never sends ends in Reconnect, saying so, and reconnecting restores it", async ({ page }) => {
+test("a refresh whose answer Polar never sends ends in Reconnect, saying so, and reconnecting restores it", async ({
+  page,
+}) => {
   await signIn(page);
   await connectOrganization(page, "Nebula Labs");
   await expireConnection("nebula-labs");
@@ -57,13 +61,21 @@ test("a refresh whose answer Polar never sends ends in Reconnect, saying so, and
   await expect(page.getByText("during a token refresh, but its answer never reached the app")).toBeVisible();
   // The lost refresh, then one that Polar answered invalid_grant.
   expect(await refreshCount()).toBe(before + 2);
-  expect(await connectionTokens("nebula-labs")).toMatchObject({ needsReconnect: true, accessToken: null, refreshToken: null });
-  const { rows } = await withDatabase((db) => db.query(`SELECT "reconnectReason", "grantLeaseId" FROM "OrganizationConnection"`));
+  expect(await connectionTokens("nebula-labs")).toMatchObject({
+    needsReconnect: true,
+    accessToken: null,
+    refreshToken: null,
+  });
+  const { rows } = await withDatabase((db) =>
+    db.query(`SELECT "reconnectReason", "grantLeaseId" FROM "OrganizationConnection"`),
+  );
   expect(rows).toEqual([{ reconnectReason: "answer_lost", grantLeaseId: null }]);
 
   await page.getByRole("button", { name: "Reconnect organization" }).click();
   await pickOrganization(page, "Nebula Labs");
   await expect(page.getByRole("heading", { level: 1, name: "Nebula Labs" })).toBeVisible();
-  const { rows: after } = await withDatabase((db) => db.query(`SELECT "needsReconnect", "reconnectReason" FROM "OrganizationConnection"`));
+  const { rows: after } = await withDatabase((db) =>
+    db.query(`SELECT "needsReconnect", "reconnectReason" FROM "OrganizationConnection"`),
+  );
   expect(after).toEqual([{ needsReconnect: false, reconnectReason: null }]);
 });

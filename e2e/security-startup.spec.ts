@@ -25,7 +25,9 @@ test("next start exits with one message per missing or malformed variable", asyn
     NODE_ENV: "production",
   });
   expect(code).toBe(1);
-  expect(output).toContain("Invalid configuration: 4 environment variables need attention (see .env.example).");
+  expect(output).toContain(
+    "Invalid configuration: 4 environment variables need attention (see .env.example).",
+  );
   expect(output).toMatch(/- AUTH_URL must use https in production/);
   expect(output).toMatch(/- DATABASE_URL is not set\. Use your PostgreSQL connection string/);
   expect(output).toMatch(/- POLAR_CLIENT_ID is not set\. POLAR_SERVER=sandbox needs your own OAuth client/);
@@ -51,7 +53,11 @@ test("a production start never falls back to the emulator, and off Vercel needs 
     AUTH_TRUST_HOST: undefined,
   });
   expect(code).toBe(1);
-  expect(output).toContain("Invalid configuration: 2 environment variables need attention (see .env.example).");
+  expect(output).toContain(
+    "Invalid configuration: 2 environment variables need attention (see .env.example).",
+  );
   expect(output).toMatch(/- AUTH_URL is not set\. In production off Vercel, .*AUTH_TRUST_HOST=true/);
-  expect(output).toMatch(/- POLAR_CLIENT_ID is not set\. A production build \(NODE_ENV=production\) signs in with Polar itself/);
+  expect(output).toMatch(
+    /- POLAR_CLIENT_ID is not set\. A production build \(NODE_ENV=production\) signs in with Polar itself/,
+  );
 });

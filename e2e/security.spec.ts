@@ -67,7 +67,8 @@ test("responses carry the security headers, with a fresh nonce per request", asy
     "x-frame-options": "DENY",
   });
   expect(headers["permissions-policy"]).toContain("camera=()");
-  const nonce = (response: typeof first) => response.headers()["content-security-policy"]?.match(/'nonce-([^']+)'/)?.[1];
+  const nonce = (response: typeof first) =>
+    response.headers()["content-security-policy"]?.match(/'nonce-([^']+)'/)?.[1];
   expect(nonce(first)).toBeTruthy();
   expect(nonce(first)).not.toBe(nonce(second));
   expect(await first.text()).toContain(`nonce="${nonce(first)}"`);
@@ -79,7 +80,10 @@ test("responses carry the security headers, with a fresh nonce per request", asy
 
 test("a cross-origin POST to a server action is refused", async ({ page }) => {
   await signIn(page);
-  const signOutAction = await page.locator('form input[type="hidden"][name^="$ACTION_ID_"]').first().getAttribute("name");
+  const signOutAction = await page
+    .locator('form input[type="hidden"][name^="$ACTION_ID_"]')
+    .first()
+    .getAttribute("name");
   const actionId = signOutAction!.replace("$ACTION_ID_", "");
   const callAction = (origin: string) =>
     page.request.post("/dashboard", {

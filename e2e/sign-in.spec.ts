@@ -28,7 +28,9 @@ function watchRedirects(page: Page) {
 
 async function connections() {
   const { rows } = await withDatabase((db) =>
-    db.query(`SELECT "organizationSlug", "subjectType" FROM "OrganizationConnection" ORDER BY "organizationSlug"`),
+    db.query(
+      `SELECT "organizationSlug", "subjectType" FROM "OrganizationConnection" ORDER BY "organizationSlug"`,
+    ),
   );
   return rows;
 }
@@ -63,7 +65,9 @@ test("signs in, connects two organizations, reconnects one, disconnects one, sig
   expect(redirects.callbacks).toHaveLength(2);
 
   await page.getByRole("button", { name: "Connect an organization" }).click();
-  await pickOrganization(page, "Acme Analytics", { beforeAllow: () => page.screenshot(shot("5-organization-picker")) });
+  await pickOrganization(page, "Acme Analytics", {
+    beforeAllow: () => page.screenshot(shot("5-organization-picker")),
+  });
   await expect(page).toHaveURL(/\/dashboard\/acme-analytics$/);
   await expect(page.getByRole("heading", { level: 1, name: "Acme Analytics" })).toBeVisible();
   await page.screenshot(shot("6-dashboard-organization"));
@@ -74,7 +78,9 @@ test("signs in, connects two organizations, reconnects one, disconnects one, sig
   await expect(page.getByRole("radio", { name: "Nebula Labs" })).toBeVisible();
   await pickOrganization(page, "Nebula Labs");
   await expect(page.getByRole("heading", { level: 1, name: "Nebula Labs" })).toBeVisible();
-  const organizationFlows = redirects.authorize.filter((url) => url.searchParams.get("sub_type") === "organization");
+  const organizationFlows = redirects.authorize.filter(
+    (url) => url.searchParams.get("sub_type") === "organization",
+  );
   expect(organizationFlows.map((url) => url.searchParams.get("prompt"))).toEqual(["consent", "consent"]);
   expect(await connections()).toEqual([
     { organizationSlug: "acme-analytics", subjectType: "user" },

@@ -10,7 +10,9 @@ test.beforeEach(async () => {
   await emulatorControl("reset", {});
 });
 
-test("after the access token expires the dashboard still renders with a rotated refresh token", async ({ page }) => {
+test("after the access token expires the dashboard still renders with a rotated refresh token", async ({
+  page,
+}) => {
   // Tokens live 65 s: fresh for 5 s, then inside the app's 60 s refresh margin.
   await emulatorControl("settings", { access_token_ttl: 65 });
   await signIn(page);
@@ -83,7 +85,9 @@ test("sign-out and disconnect revoke the tokens at Polar and delete them", async
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("button", { name: "Sign in with Polar" })).toBeVisible();
   const { rows } = await withDatabase((db) =>
-    db.query('SELECT access_token, refresh_token FROM "Account" UNION ALL SELECT access_token, refresh_token FROM "OrganizationConnection"'),
+    db.query(
+      'SELECT access_token, refresh_token FROM "Account" UNION ALL SELECT access_token, refresh_token FROM "OrganizationConnection"',
+    ),
   );
   expect(rows).toEqual([{ access_token: null, refresh_token: null }]);
   expect((await refreshAtEmulator(signedIn.refreshToken!)).body.error).toBe("invalid_grant");

@@ -17,7 +17,9 @@ test.beforeEach(async () => {
   await emulatorControl("reset", {});
 });
 
-test("an organization token under an unknown key asks to reconnect that organization only", async ({ page }) => {
+test("an organization token under an unknown key asks to reconnect that organization only", async ({
+  page,
+}) => {
   await signIn(page);
   await connectOrganization(page, "Acme Analytics");
   await connectOrganization(page, "Nebula Labs");
@@ -39,10 +41,15 @@ test("an organization token under an unknown key asks to reconnect that organiza
   await pickOrganization(page, "Nebula Labs");
   await expect(page.getByRole("heading", { level: 1, name: "Nebula Labs" })).toBeVisible();
   const renewed = await connectionTokens("nebula-labs");
-  expect(renewed).toMatchObject({ needsReconnect: false, refreshToken: expect.stringMatching(/^polar_rt_u_/) });
+  expect(renewed).toMatchObject({
+    needsReconnect: false,
+    refreshToken: expect.stringMatching(/^polar_rt_u_/),
+  });
 });
 
-test("a sign-in token under an unknown key does not stop sign-out or the next sign-in, which replaces it", async ({ page }) => {
+test("a sign-in token under an unknown key does not stop sign-out or the next sign-in, which replaces it", async ({
+  page,
+}) => {
   await signIn(page);
   const { id } = await storeForeignCiphertext("Account");
 
@@ -58,5 +65,8 @@ test("a sign-in token under an unknown key does not stop sign-out or the next si
   await signIn(page);
   await expect(page.getByRole("heading", { name: "Welcome, ada@example.com" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Connect Acme Analytics" })).toBeVisible();
-  expect(await signInTokens()).toMatchObject({ needsReconnect: false, refreshToken: expect.stringMatching(/^polar_rt_u_/) });
+  expect(await signInTokens()).toMatchObject({
+    needsReconnect: false,
+    refreshToken: expect.stringMatching(/^polar_rt_u_/),
+  });
 });

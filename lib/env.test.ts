@@ -37,12 +37,16 @@ describe("validateEnv", () => {
     expect(polarEnv({ ...valid, POLAR_ISSUER: "https://api.polar.sh/" }).issuer).toBe("https://api.polar.sh");
     expect(problems({ ...valid, POLAR_ISSUER: "http://127.0.0.1:4112" })).toEqual([]);
     for (const POLAR_ISSUER of ["http://polar.example.com", "api.polar.sh", "ftp://api.polar.sh"]) {
-      expect(problems({ ...valid, POLAR_ISSUER })).toEqual([expect.stringMatching(/^POLAR_ISSUER must be an https URL/)]);
+      expect(problems({ ...valid, POLAR_ISSUER })).toEqual([
+        expect.stringMatching(/^POLAR_ISSUER must be an https URL/),
+      ]);
     }
   });
 
   it("asks for an OAuth client when none is set, pointing at npm run dev for the emulator", () => {
-    expect(problems(base)).toEqual([expect.stringMatching(/^POLAR_CLIENT_ID is not set\. `npm run dev` starts the local Polar emulator/)]);
+    expect(problems(base)).toEqual([
+      expect.stringMatching(/^POLAR_CLIENT_ID is not set\. `npm run dev` starts the local Polar emulator/),
+    ]);
   });
 
   it("names each missing variable once, with how to get it", () => {
@@ -54,7 +58,9 @@ describe("validateEnv", () => {
   });
 
   it("treats a blank value (as copied from .env.example) as unset", () => {
-    expect(problems({ ...valid, AUTH_SECRET: "" })).toEqual([expect.stringMatching(/^AUTH_SECRET is not set/)]);
+    expect(problems({ ...valid, AUTH_SECRET: "" })).toEqual([
+      expect.stringMatching(/^AUTH_SECRET is not set/),
+    ]);
   });
 
   it("explains malformed values without echoing them", () => {
@@ -83,7 +89,9 @@ describe("validateEnv", () => {
     expect(problems({ ...base, POLAR_CLIENT_SECRET: "polar_cs_abc" })).toEqual([
       expect.stringMatching(/^POLAR_CLIENT_ID is not set but POLAR_CLIENT_SECRET is/),
     ]);
-    expect(problems({ ...valid, POLAR_CLIENT_ID: "polar_cs_swapped", POLAR_CLIENT_SECRET: "polar_ci_swapped" })).toEqual([
+    expect(
+      problems({ ...valid, POLAR_CLIENT_ID: "polar_cs_swapped", POLAR_CLIENT_SECRET: "polar_ci_swapped" }),
+    ).toEqual([
       expect.stringMatching(/^POLAR_CLIENT_ID must be .* starts with polar_ci_/),
       expect.stringMatching(/^POLAR_CLIENT_SECRET must be .* starts with polar_cs_/),
     ]);
@@ -92,11 +100,17 @@ describe("validateEnv", () => {
   it("requires an OAuth client for production and sandbox, and on Vercel", () => {
     for (const POLAR_SERVER of ["production", "sandbox"]) {
       expect(problems({ ...base, POLAR_SERVER })).toEqual([
-        expect.stringMatching(new RegExp(`^POLAR_CLIENT_ID is not set\\. POLAR_SERVER=${POLAR_SERVER} .*api/auth/callback/polar-organization`)),
+        expect.stringMatching(
+          new RegExp(
+            `^POLAR_CLIENT_ID is not set\\. POLAR_SERVER=${POLAR_SERVER} .*api/auth/callback/polar-organization`,
+          ),
+        ),
         expect.stringMatching(/^POLAR_CLIENT_SECRET is not set\./),
       ]);
     }
-    expect(problems({ ...base, VERCEL: "1" })).toEqual([expect.stringMatching(/^POLAR_CLIENT_ID is not set\. On Vercel/)]);
+    expect(problems({ ...base, VERCEL: "1" })).toEqual([
+      expect.stringMatching(/^POLAR_CLIENT_ID is not set\. On Vercel/),
+    ]);
     const credentials = { POLAR_CLIENT_ID: "polar_ci_abc", POLAR_CLIENT_SECRET: "polar_cs_abc" };
     expect(problems({ ...base, ...credentials, VERCEL: "1" })).toEqual([]);
     expect(polarEnv({ ...base, ...credentials }).server).toBe("production");
@@ -106,10 +120,14 @@ describe("validateEnv", () => {
   it("refuses a production build without an OAuth client, unless POLAR_SERVER=local names the emulator's", () => {
     const production = { ...base, NODE_ENV: "production", AUTH_URL: "https://app.example.com" };
     expect(problems(production)).toEqual([
-      expect.stringMatching(/^POLAR_CLIENT_ID is not set\. A production build \(NODE_ENV=production\) signs in with Polar itself .*never falls back to the local emulator.*POLAR_SERVER=local/),
+      expect.stringMatching(
+        /^POLAR_CLIENT_ID is not set\. A production build \(NODE_ENV=production\) signs in with Polar itself .*never falls back to the local emulator.*POLAR_SERVER=local/,
+      ),
     ]);
     expect(problems({ ...production, POLAR_SERVER: "local" })).toEqual([
-      expect.stringMatching(/^POLAR_CLIENT_ID is not set\. A production build with POLAR_SERVER=local still takes the emulator's client explicitly/),
+      expect.stringMatching(
+        /^POLAR_CLIENT_ID is not set\. A production build with POLAR_SERVER=local still takes the emulator's client explicitly/,
+      ),
     ]);
     expect(problems({ ...production, POLAR_SERVER: "local", ...emulatorClient })).toEqual([]);
     expect(polarEnv({ ...production, ...emulatorClient }).server).toBe("production");
@@ -138,25 +156,36 @@ describe("validateEnv", () => {
     expect(problems({ ...production, AUTH_URL: "http://localhost:3000" })).toEqual([]);
     expect(problems({ ...production, AUTH_URL: "http://127.0.0.1:3000" })).toEqual([]);
     expect(problems({ ...valid, NODE_ENV: "development", AUTH_URL: "http://192.168.1.5:3000" })).toEqual([]);
-    expect(problems({ ...valid, AUTH_URL: "example.com" })).toEqual([expect.stringMatching(/^AUTH_URL must be the app's public URL/)]);
+    expect(problems({ ...valid, AUTH_URL: "example.com" })).toEqual([
+      expect.stringMatching(/^AUTH_URL must be the app's public URL/),
+    ]);
   });
 });
 
 describe("the database pool", () => {
   it("takes an explicit size and acquire timeout", () => {
-    expect(databaseEnv({ ...base, DATABASE_POOL_SIZE: " 2 ", DATABASE_POOL_TIMEOUT_MS: "3000" })).toMatchObject({ poolSize: 2, poolTimeoutMs: 3_000 });
-    expect(databaseEnv({ ...base, DATABASE_POOL_SIZE: "", DATABASE_POOL_TIMEOUT_MS: "" })).toMatchObject({ poolSize: 10, poolTimeoutMs: 5_000 });
+    expect(
+      databaseEnv({ ...base, DATABASE_POOL_SIZE: " 2 ", DATABASE_POOL_TIMEOUT_MS: "3000" }),
+    ).toMatchObject({ poolSize: 2, poolTimeoutMs: 3_000 });
+    expect(databaseEnv({ ...base, DATABASE_POOL_SIZE: "", DATABASE_POOL_TIMEOUT_MS: "" })).toMatchObject({
+      poolSize: 10,
+      poolTimeoutMs: 5_000,
+    });
   });
 
   it("refuses sizes and timeouts that are not whole numbers in range, saying what they set", () => {
     for (const DATABASE_POOL_SIZE of ["0", "101", "2.5", "ten", "-1"]) {
       expect(problems({ ...valid, DATABASE_POOL_SIZE })).toEqual([
-        expect.stringMatching(/^DATABASE_POOL_SIZE must be a whole number from 1 to 100 \(the most connections one server process opens; on Vercel 1 to 3/),
+        expect.stringMatching(
+          /^DATABASE_POOL_SIZE must be a whole number from 1 to 100 \(the most connections one server process opens; on Vercel 1 to 3/,
+        ),
       ]);
     }
     for (const DATABASE_POOL_TIMEOUT_MS of ["99", "60001", "5s"]) {
       expect(problems({ ...valid, DATABASE_POOL_TIMEOUT_MS })).toEqual([
-        expect.stringMatching(/^DATABASE_POOL_TIMEOUT_MS must be a whole number from 100 to 60000 \(how long a query waits for a free connection/),
+        expect.stringMatching(
+          /^DATABASE_POOL_TIMEOUT_MS must be a whole number from 100 to 60000 \(how long a query waits for a free connection/,
+        ),
       ]);
     }
   });
@@ -164,7 +193,11 @@ describe("the database pool", () => {
 
 describe("module readers", () => {
   it("check only their own variables", () => {
-    expect(databaseEnv({ DATABASE_URL: valid.DATABASE_URL })).toEqual({ url: valid.DATABASE_URL, poolSize: 10, poolTimeoutMs: 5_000 });
+    expect(databaseEnv({ DATABASE_URL: valid.DATABASE_URL })).toEqual({
+      url: valid.DATABASE_URL,
+      poolSize: 10,
+      poolTimeoutMs: 5_000,
+    });
     expect(tokenKeysEnv({ TOKEN_ENCRYPTION_KEY: key, TOKEN_ENCRYPTION_KEYS_PREVIOUS: ` ${key} ,` })).toEqual({
       current: key,
       previous: [` ${key} `],

@@ -8,7 +8,8 @@ import { z } from "zod";
 
 type Source = Record<string, string | undefined>;
 
-const blankAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const blankAsUnset = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
 
 /** A required variable; `missing` is the whole message when it is unset or blank. */
 function variable(missing: string) {
@@ -19,16 +20,21 @@ function optionalVariable() {
   return z.preprocess(blankAsUnset, z.string().optional());
 }
 
-const GENERATE_SECRET = "generate one with `openssl rand -base64 32` (`npm run dev` writes one to .env.local for you)";
+const GENERATE_SECRET =
+  "generate one with `openssl rand -base64 32` (`npm run dev` writes one to .env.local for you)";
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-const isKey = (value: string) => BASE64.test(value.trim()) && Buffer.from(value.trim(), "base64").length === 32;
+const isKey = (value: string) =>
+  BASE64.test(value.trim()) && Buffer.from(value.trim(), "base64").length === 32;
 
 const isLocalHost = (hostname: string) => ["localhost", "127.0.0.1", "[::1]"].includes(hostname);
 
 function isIssuer(value: string) {
   const url = parseUrl(value);
-  return url !== undefined && (url.protocol === "https:" || (url.protocol === "http:" && isLocalHost(url.hostname)));
+  return (
+    url !== undefined &&
+    (url.protocol === "https:" || (url.protocol === "http:" && isLocalHost(url.hostname)))
+  );
 }
 
 function parseUrl(value: string) {
@@ -43,7 +49,9 @@ const authSchema = z
   .object({
     NODE_ENV: optionalVariable(),
     VERCEL: optionalVariable(),
-    AUTH_SECRET: variable(`AUTH_SECRET is not set. It signs session cookies and OAuth state: ${GENERATE_SECRET}.`).refine(
+    AUTH_SECRET: variable(
+      `AUTH_SECRET is not set. It signs session cookies and OAuth state: ${GENERATE_SECRET}.`,
+    ).refine(
       (value) => value.length >= 32,
       `AUTH_SECRET is too short: use at least 32 random characters; ${GENERATE_SECRET}.`,
     ),
@@ -64,9 +72,13 @@ const authSchema = z
     }
     const url = parseUrl(AUTH_URL);
     if (!url || !["http:", "https:"].includes(url.protocol)) {
-      problem("AUTH_URL must be the app's public URL, like https://your-app.vercel.app (or http://localhost:3000 locally).");
+      problem(
+        "AUTH_URL must be the app's public URL, like https://your-app.vercel.app (or http://localhost:3000 locally).",
+      );
     } else if (NODE_ENV === "production" && url.protocol !== "https:" && !isLocalHost(url.hostname)) {
-      problem(`AUTH_URL must use https in production (Polar accepts http redirect URIs only for localhost): use https://${url.host}.`);
+      problem(
+        `AUTH_URL must use https in production (Polar accepts http redirect URIs only for localhost): use https://${url.host}.`,
+      );
     }
   });
 
@@ -81,7 +93,8 @@ function integerVariable(name: string, meaning: string, min: number, max: number
       .string()
       .optional()
       .refine(
-        (value) => value === undefined || (/^\d+$/.test(value.trim()) && Number(value) >= min && Number(value) <= max),
+        (value) =>
+          value === undefined || (/^\d+$/.test(value.trim()) && Number(value) >= min && Number(value) <= max),
         `${name} must be a whole number from ${min} to ${max} (${meaning}); leave it unset for ${fallback}.`,
       )
       .transform((value) => (value === undefined ? fallback : Number(value))),
@@ -114,43 +127,61 @@ const databaseSchema = z.object({
 /** Polar's per-client limit (requests a minute) less a margin for clocks and other tools on the same client. */
 const DEFAULT_REQUEST_BUDGET = { production: 450, sandbox: 90, local: 450 } as const;
 
-const polarTrafficSchema = z.object({
-  POLAR_SERVER: z.preprocess(blankAsUnset, z.enum(["production", "sandbox", "local"]).optional().catch(undefined)),
-  POLAR_REQUEST_BUDGET_PER_MINUTE: z.preprocess(blankAsUnset, z.string().optional()),
-  POLAR_CACHE_FRESH_SECONDS: integerVariable(
-    "POLAR_CACHE_FRESH_SECONDS",
-    "how long a Polar read is served without asking Polar again; 0 asks Polar on every view",
-    0,
-    3600,
-    30,
-  ),
-  POLAR_CACHE_STALE_SECONDS: integerVariable(
-    "POLAR_CACHE_STALE_SECONDS",
-    "how long after that a read is still served while it refreshes in the background",
-    0,
-    86_400,
-    300,
-  ),
-}).transform(({ POLAR_SERVER, POLAR_REQUEST_BUDGET_PER_MINUTE, POLAR_CACHE_FRESH_SECONDS, POLAR_CACHE_STALE_SECONDS }, context) => {
-  const fallback = DEFAULT_REQUEST_BUDGET[POLAR_SERVER ?? "production"];
-  const budget = integerVariable(
-    "POLAR_REQUEST_BUDGET_PER_MINUTE",
-    "Polar API requests a minute for all server instances together; keep it under Polar's limit of 500 (100 in sandbox)",
-    1,
-    100_000,
-    fallback,
-  ).safeParse(POLAR_REQUEST_BUDGET_PER_MINUTE);
-  if (!budget.success) {
-    for (const issue of budget.error.issues) context.addIssue({ ...issue, path: ["POLAR_REQUEST_BUDGET_PER_MINUTE"] });
-    return z.NEVER;
-  }
-  return { requestsPerMinute: budget.data, freshSeconds: POLAR_CACHE_FRESH_SECONDS, staleSeconds: POLAR_CACHE_STALE_SECONDS };
-});
+const polarTrafficSchema = z
+  .object({
+    POLAR_SERVER: z.preprocess(
+      blankAsUnset,
+      z.enum(["production", "sandbox", "local"]).optional().catch(undefined),
+    ),
+    POLAR_REQUEST_BUDGET_PER_MINUTE: z.preprocess(blankAsUnset, z.string().optional()),
+    POLAR_CACHE_FRESH_SECONDS: integerVariable(
+      "POLAR_CACHE_FRESH_SECONDS",
+      "how long a Polar read is served without asking Polar again; 0 asks Polar on every view",
+      0,
+      3600,
+      30,
+    ),
+    POLAR_CACHE_STALE_SECONDS: integerVariable(
+      "POLAR_CACHE_STALE_SECONDS",
+      "how long after that a read is still served while it refreshes in the background",
+      0,
+      86_400,
+      300,
+    ),
+  })
+  .transform(
+    (
+      { POLAR_SERVER, POLAR_REQUEST_BUDGET_PER_MINUTE, POLAR_CACHE_FRESH_SECONDS, POLAR_CACHE_STALE_SECONDS },
+      context,
+    ) => {
+      const fallback = DEFAULT_REQUEST_BUDGET[POLAR_SERVER ?? "production"];
+      const budget = integerVariable(
+        "POLAR_REQUEST_BUDGET_PER_MINUTE",
+        "Polar API requests a minute for all server instances together; keep it under Polar's limit of 500 (100 in sandbox)",
+        1,
+        100_000,
+        fallback,
+      ).safeParse(POLAR_REQUEST_BUDGET_PER_MINUTE);
+      if (!budget.success) {
+        for (const issue of budget.error.issues)
+          context.addIssue({ ...issue, path: ["POLAR_REQUEST_BUDGET_PER_MINUTE"] });
+        return z.NEVER;
+      }
+      return {
+        requestsPerMinute: budget.data,
+        freshSeconds: POLAR_CACHE_FRESH_SECONDS,
+        staleSeconds: POLAR_CACHE_STALE_SECONDS,
+      };
+    },
+  );
 
 const tokenKeysSchema = z.object({
   TOKEN_ENCRYPTION_KEY: variable(
     `TOKEN_ENCRYPTION_KEY is not set. It encrypts Polar tokens in the database: ${GENERATE_SECRET}.`,
-  ).refine(isKey, "TOKEN_ENCRYPTION_KEY must be 32 random bytes, base64-encoded: generate one with `openssl rand -base64 32`."),
+  ).refine(
+    isKey,
+    "TOKEN_ENCRYPTION_KEY must be 32 random bytes, base64-encoded: generate one with `openssl rand -base64 32`.",
+  ),
   TOKEN_ENCRYPTION_KEYS_PREVIOUS: optionalVariable()
     .transform((value) => (value ?? "").split(",").filter((key) => key.trim()))
     .refine(
@@ -170,7 +201,8 @@ const polarSchema = z
       blankAsUnset,
       z
         .enum(["production", "sandbox", "local"], {
-          error: "POLAR_SERVER must be production (polar.sh), sandbox (sandbox.polar.sh) or local (the emulator).",
+          error:
+            "POLAR_SERVER must be production (polar.sh), sandbox (sandbox.polar.sh) or local (the emulator).",
         })
         .optional(),
     ),
@@ -196,11 +228,18 @@ const polarSchema = z
       .transform((value) => (value ?? "http://127.0.0.1:4112").replace(/\/$/, "")),
   })
   .superRefine(({ NODE_ENV, VERCEL, POLAR_SERVER, POLAR_CLIENT_ID, POLAR_CLIENT_SECRET }, context) => {
-    const missing = (name: string, message: string) => context.addIssue({ code: "custom", path: [name], message });
+    const missing = (name: string, message: string) =>
+      context.addIssue({ code: "custom", path: [name], message });
     if (POLAR_CLIENT_ID && !POLAR_CLIENT_SECRET) {
-      missing("POLAR_CLIENT_SECRET", "POLAR_CLIENT_SECRET is not set but POLAR_CLIENT_ID is: set both, from the same OAuth client in Polar.");
+      missing(
+        "POLAR_CLIENT_SECRET",
+        "POLAR_CLIENT_SECRET is not set but POLAR_CLIENT_ID is: set both, from the same OAuth client in Polar.",
+      );
     } else if (POLAR_CLIENT_SECRET && !POLAR_CLIENT_ID) {
-      missing("POLAR_CLIENT_ID", "POLAR_CLIENT_ID is not set but POLAR_CLIENT_SECRET is: set both, from the same OAuth client in Polar.");
+      missing(
+        "POLAR_CLIENT_ID",
+        "POLAR_CLIENT_ID is not set but POLAR_CLIENT_SECRET is: set both, from the same OAuth client in Polar.",
+      );
     } else if (!POLAR_CLIENT_ID && (POLAR_SERVER === "production" || POLAR_SERVER === "sandbox")) {
       const why = `POLAR_SERVER=${POLAR_SERVER} needs your own OAuth client: ${POLAR_OAUTH_HELP}`;
       missing("POLAR_CLIENT_ID", `POLAR_CLIENT_ID is not set. ${why}.`);
@@ -257,7 +296,8 @@ function problemsOf(error: z.ZodError) {
   const byVariable = new Map<string, string>();
   for (const issue of error.issues) {
     const name = String(issue.path[0]);
-    if (!byVariable.has(name)) byVariable.set(name, issue.message.startsWith(name) ? issue.message : `${name} ${issue.message}`);
+    if (!byVariable.has(name))
+      byVariable.set(name, issue.message.startsWith(name) ? issue.message : `${name} ${issue.message}`);
   }
   return [...byVariable.values()];
 }

@@ -4,13 +4,27 @@
 import { searchParamsToUrlQuery } from "next/dist/shared/lib/router/utils/querystring";
 import { describe, expect, it } from "vitest";
 import { explanations } from "@/app/auth/error/explanations";
-import { MAX_PAGE, MAX_QUERY_LENGTH, errorCodeSearch, landingSearch, listSearch, overviewSearch, parseSearchParams } from "./search-params";
+import {
+  MAX_PAGE,
+  MAX_QUERY_LENGTH,
+  errorCodeSearch,
+  landingSearch,
+  listSearch,
+  overviewSearch,
+  parseSearchParams,
+} from "./search-params";
 
 /** What a page receives as searchParams for `query`. */
-const nextSearchParams = (query: string) => searchParamsToUrlQuery(new URLSearchParams(query)) as Record<string, unknown>;
+const nextSearchParams = (query: string) =>
+  searchParamsToUrlQuery(new URLSearchParams(query)) as Record<string, unknown>;
 
 const UNICORN = "\u{1F984}";
-const PROTOTYPE_KEYS = ["?__proto__=x", "?__proto__=a&__proto__=b", "?constructor=x&toString=y&valueOf=z&hasOwnProperty=1", "?__proto__[page]=2&page[]=3"];
+const PROTOTYPE_KEYS = [
+  "?__proto__=x",
+  "?__proto__=a&__proto__=b",
+  "?constructor=x&toString=y&valueOf=z&hasOwnProperty=1",
+  "?__proto__[page]=2&page[]=3",
+];
 
 const tables = {
   list: {
@@ -22,7 +36,9 @@ const tables = {
       ["?page=2&page=3", { page: 2 }],
       ["?page=99999999999999999999999", { page: MAX_PAGE }],
       [`?page=${MAX_PAGE + 1}`, { page: MAX_PAGE }],
-      ...["-5", "0", "2.5", "", "%20", "NaN", "Infinity", "1e3", "0x10", "toString", "__proto__"].map((page) => [`?page=${page}`, { page: 1 }] as const),
+      ...["-5", "0", "2.5", "", "%20", "NaN", "Infinity", "1e3", "0x10", "toString", "__proto__"].map(
+        (page) => [`?page=${page}`, { page: 1 }] as const,
+      ),
       ["?query=a&query=b", { query: "a" }],
       ["?query=%20%20acme%20", { query: "acme" }],
       ["?query=%00a%1Fb%7F", { query: "ab" }],
@@ -40,9 +56,16 @@ const tables = {
     cases: [
       ["?period=7d", { period: "7d" }],
       ["?period=12m&period=7d", { period: "12m" }],
-      ...["toString", "__proto__", "constructor", "hasOwnProperty", "valueOf", "", "7D", encodeURIComponent(UNICORN)].map(
-        (period) => [`?period=${period}`, { period: "30d" }] as const,
-      ),
+      ...[
+        "toString",
+        "__proto__",
+        "constructor",
+        "hasOwnProperty",
+        "valueOf",
+        "",
+        "7D",
+        encodeURIComponent(UNICORN),
+      ].map((period) => [`?period=${period}`, { period: "30d" }] as const),
     ],
   },
   authError: {
@@ -51,9 +74,14 @@ const tables = {
     cases: [
       ["?error=AccessDenied", { error: "AccessDenied" }],
       ["?error=AccessDenied&error=Configuration", { error: "AccessDenied" }],
-      ...["toString", "__proto__", "constructor", "SomethingNew", "", encodeURIComponent(UNICORN.repeat(400))].map(
-        (error) => [`?error=${error}`, { error: "Default" }] as const,
-      ),
+      ...[
+        "toString",
+        "__proto__",
+        "constructor",
+        "SomethingNew",
+        "",
+        encodeURIComponent(UNICORN.repeat(400)),
+      ].map((error) => [`?error=${error}`, { error: "Default" }] as const),
     ],
   },
   landing: {
@@ -63,7 +91,10 @@ const tables = {
       ["?error=SignInFirst", { error: "SignInFirst" }],
       ["?error=SignInFirst&error=x", { error: "SignInFirst" }],
       ["?error=toString", { error: undefined }],
-      [`?callbackUrl=${encodeURIComponent("http://localhost:3000/dashboard/acme/orders?page=2#top")}`, { callbackUrl: "/dashboard/acme/orders?page=2#top" }],
+      [
+        `?callbackUrl=${encodeURIComponent("http://localhost:3000/dashboard/acme/orders?page=2#top")}`,
+        { callbackUrl: "/dashboard/acme/orders?page=2#top" },
+      ],
       ["?callbackUrl=/dashboard&callbackUrl=/elsewhere", { callbackUrl: "/dashboard" }],
       // Only the path counts: these stay on this app.
       ["?callbackUrl=//evil.example/phish", { callbackUrl: "/phish" }],
@@ -96,15 +127,37 @@ for (const [name, { schema, defaults, cases }] of Object.entries(tables)) {
 
 describe("parseSearchParams", () => {
   it("reads own keys only, so an inherited member never passes for a parameter", () => {
-    const polluted = Object.create({ page: "5", period: "7d", query: "inherited" }) as Record<string, unknown>;
+    const polluted = Object.create({ page: "5", period: "7d", query: "inherited" }) as Record<
+      string,
+      unknown
+    >;
     expect(parseSearchParams(listSearch, polluted)).toEqual({ page: 1, query: "" });
     expect(parseSearchParams(overviewSearch, polluted)).toEqual({ period: "30d" });
   });
 
   it("never throws, whatever the values' types", () => {
-    for (const value of [undefined, null, 7, {}, [], [7, null], ["", "x"], new Blob(["x"]), () => "x", Symbol("x")]) {
+    for (const value of [
+      undefined,
+      null,
+      7,
+      {},
+      [],
+      [7, null],
+      ["", "x"],
+      new Blob(["x"]),
+      () => "x",
+      Symbol("x"),
+    ]) {
       for (const schema of [listSearch, overviewSearch, landingSearch]) {
-        expect(() => parseSearchParams(schema, { page: value, query: value, period: value, error: value, callbackUrl: value })).not.toThrow();
+        expect(() =>
+          parseSearchParams(schema, {
+            page: value,
+            query: value,
+            period: value,
+            error: value,
+            callbackUrl: value,
+          }),
+        ).not.toThrow();
       }
     }
   });

@@ -13,7 +13,8 @@ export const MAX_QUERY_LENGTH = 200;
 const MAX_PATH_LENGTH = 2048;
 
 /** The first string a parameter was given: `?a=1&a=2` reads as "1". */
-const firstString = (value: unknown) => (Array.isArray(value) ? value : [value]).find((item) => typeof item === "string");
+const firstString = (value: unknown) =>
+  (Array.isArray(value) ? value : [value]).find((item) => typeof item === "string");
 
 /** One value of a parameter through `schema`, or `fallback` for anything the schema refuses. */
 function single<T extends z.ZodType>(schema: T, fallback: z.output<T>) {
@@ -44,7 +45,10 @@ export const queryParam = single(
 );
 
 /** `?period=`: one of PERIODS' own keys (never `toString` and kin), else the default. */
-export const periodParam = single(z.enum(Object.keys(PERIODS) as [PeriodKey, ...PeriodKey[]]), DEFAULT_PERIOD);
+export const periodParam = single(
+  z.enum(Object.keys(PERIODS) as [PeriodKey, ...PeriodKey[]]),
+  DEFAULT_PERIOD,
+);
 
 /**
  * `?callbackUrl=`: a path of this app. Only the path, query and fragment of the
@@ -86,6 +90,9 @@ export const landingSearch = z.object({
  * keys only: Next builds searchParams as a plain object, whose inherited
  * members (`?constructor=`, `?__proto__=`) must not pass for parameters.
  */
-export function parseSearchParams<T extends z.ZodType>(schema: T, raw: Readonly<Record<string, unknown>>): z.output<T> {
+export function parseSearchParams<T extends z.ZodType>(
+  schema: T,
+  raw: Readonly<Record<string, unknown>>,
+): z.output<T> {
   return schema.parse(Object.fromEntries(Object.entries(raw)));
 }

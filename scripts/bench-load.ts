@@ -57,7 +57,8 @@ async function signInAll(appUrl: string) {
   const sessions: AppSession[] = [];
   let next = 1;
   const signInNext = async () => {
-    while (next <= USERS) sessions.push(await signInToApp(appUrl, { userEmail: loadUserEmail(next++, USERS) }));
+    while (next <= USERS)
+      sessions.push(await signInToApp(appUrl, { userEmail: loadUserEmail(next++, USERS) }));
   };
   await Promise.all(Array.from({ length: SIGN_IN_CONCURRENCY }, signInNext));
   return sessions;
@@ -69,13 +70,22 @@ const pick = <T>(items: readonly T[]) => items[Math.floor(Math.random() * items.
 async function view(appUrl: string, sessions: AppSession[]): Promise<View> {
   const { cookie, slug } = pick(sessions);
   const kind = Math.random() < 0.5 ? "overview" : "list";
-  const path = kind === "overview" ? `/dashboard/${slug}` : `/dashboard/${slug}/${pick(LIST_PAGES)}${Math.random() < 0.25 ? "?page=2" : ""}`;
+  const path =
+    kind === "overview"
+      ? `/dashboard/${slug}`
+      : `/dashboard/${slug}/${pick(LIST_PAGES)}${Math.random() < 0.25 ? "?page=2" : ""}`;
   const started = performance.now();
   try {
     const result = await timeRequest(`${appUrl}${path}`, { cookie });
     return { kind, status: result.status, ms: result.full, problems: problemKinds(result.body) };
   } catch (error) {
-    return { kind, status: 0, ms: performance.now() - started, problems: [], error: (error as Error).message };
+    return {
+      kind,
+      status: 0,
+      ms: performance.now() - started,
+      problems: [],
+      error: (error as Error).message,
+    };
   }
 }
 
@@ -112,7 +122,8 @@ async function warmUp(appUrl: string, sessions: AppSession[]) {
         return pages;
       }),
     );
-    if (busy.every((pages) => pages === 0)) return { passes: pass, seconds: (performance.now() - started) / 1000 };
+    if (busy.every((pages) => pages === 0))
+      return { passes: pass, seconds: (performance.now() - started) / 1000 };
     if (pass === 10) throw new Error("the warm-up still saw problem notices after 10 passes");
   }
 }
@@ -139,13 +150,18 @@ try {
   const organizations = new Set(sessions.map((session) => session.slug)).size;
   const signInCalls = apiCalls((await control("stats")) as EmulatorStats);
   const signInSeconds = (performance.now() - signInStarted) / 1000;
-  console.log(`\nSigned in ${sessions.length} users in ${organizations} organizations in ${signInSeconds.toFixed(1)} s (${signInCalls} Polar API calls)`);
-  if (organizations < ORGANIZATIONS) throw new Error(`the users connected ${organizations} organizations, not ${ORGANIZATIONS}`);
+  console.log(
+    `\nSigned in ${sessions.length} users in ${organizations} organizations in ${signInSeconds.toFixed(1)} s (${signInCalls} Polar API calls)`,
+  );
+  if (organizations < ORGANIZATIONS)
+    throw new Error(`the users connected ${organizations} organizations, not ${ORGANIZATIONS}`);
 
   await control("stats/reset", {});
   const warm = await warmUp(env.AUTH_URL, sessions);
   const warmCalls = apiCalls((await control("stats")) as EmulatorStats);
-  console.log(`Warm-up: every page of every organization cached in ${warm.seconds.toFixed(1)} s, ${warm.passes === 1 ? "one pass" : `${warm.passes} passes`} (${warmCalls} Polar API calls)`);
+  console.log(
+    `Warm-up: every page of every organization cached in ${warm.seconds.toFixed(1)} s, ${warm.passes === 1 ? "one pass" : `${warm.passes} passes`} (${warmCalls} Polar API calls)`,
+  );
 
   await control("stats/reset", {});
   const connections = await watchConnections(env.DATABASE_URL);
@@ -160,19 +176,37 @@ try {
   const rateLimited = views.filter((v) => v.problems.some((kind) => RATE_LIMITED.has(kind))).length;
   const failed = views.filter((v) => v.status !== 200);
   const otherProblems = views.flatMap((v) => v.problems.filter((kind) => !RATE_LIMITED.has(kind)));
-  const p95 = Math.round(percentile(views.map((v) => v.ms), 95));
+  const p95 = Math.round(
+    percentile(
+      views.map((v) => v.ms),
+      95,
+    ),
+  );
 
-  console.log(`\n${views.length} views in ${(minutes * 60).toFixed(1)} s, ${sessions.length} users, emulator latency ${LATENCY_MS} ms per API call`);
+  console.log(
+    `\n${views.length} views in ${(minutes * 60).toFixed(1)} s, ${sessions.length} users, emulator latency ${LATENCY_MS} ms per API call`,
+  );
   for (const kind of ["overview", "list"] as const) {
     const ofKind = views.filter((v) => v.kind === kind).map((v) => v.ms);
-    console.log(`  ${kind.padEnd(8)} ${String(ofKind.length).padStart(5)} views   p50 ${ms(percentile(ofKind, 50))}   p95 ${ms(percentile(ofKind, 95))}`);
+    console.log(
+      `  ${kind.padEnd(8)} ${String(ofKind.length).padStart(5)} views   p50 ${ms(percentile(ofKind, 50))}   p95 ${ms(percentile(ofKind, 95))}`,
+    );
   }
   const times = views.map((v) => v.ms);
-  console.log(`  all      ${String(views.length).padStart(5)} views   p50 ${ms(percentile(times, 50))}   p95 ${ms(percentile(times, 95))}   max ${ms(Math.max(...times))}`);
-  console.log(`  statuses: ${tally(views.map((v) => v.status))}${failed[0]?.error ? ` (first failure: ${failed[0].error})` : ""}`);
-  console.log(`  rate-limited views (rate-limited or busy notice): ${rateLimited}; notices: ${tally(views.flatMap((v) => v.problems))}`);
-  console.log(`  Polar API calls: ${calls} = ${callsPerMinute}/min (limit ${limit}/min), ${stats.rate_limited} answered 429`);
-  for (const [route, count] of Object.entries(stats.api)) console.log(`    ${route.padEnd(40)} ${String(perMinute(count)).padStart(5)}/min`);
+  console.log(
+    `  all      ${String(views.length).padStart(5)} views   p50 ${ms(percentile(times, 50))}   p95 ${ms(percentile(times, 95))}   max ${ms(Math.max(...times))}`,
+  );
+  console.log(
+    `  statuses: ${tally(views.map((v) => v.status))}${failed[0]?.error ? ` (first failure: ${failed[0].error})` : ""}`,
+  );
+  console.log(
+    `  rate-limited views (rate-limited or busy notice): ${rateLimited}; notices: ${tally(views.flatMap((v) => v.problems))}`,
+  );
+  console.log(
+    `  Polar API calls: ${calls} = ${callsPerMinute}/min (limit ${limit}/min), ${stats.rate_limited} answered 429`,
+  );
+  for (const [route, count] of Object.entries(stats.api))
+    console.log(`    ${route.padEnd(40)} ${String(perMinute(count)).padStart(5)}/min`);
   console.log(`  database: peak ${peakConnections} connections`);
 
   reportTargets([
@@ -180,9 +214,14 @@ try {
     { pass: callsPerMinute <= limit, label: `${callsPerMinute} Polar calls/min (target ≤ limit ${limit})` },
     { pass: rateLimited === 0, label: `${rateLimited} rate-limited views (target 0)` },
     { pass: p95 <= P95_TARGET_MS, label: `p95 ${p95} ms (target ≤ ${P95_TARGET_MS} ms)` },
-    { pass: failed.length === 0 && otherProblems.length === 0, label: `${failed.length} failed views, ${otherProblems.length} other notices (target 0)` },
+    {
+      pass: failed.length === 0 && otherProblems.length === 0,
+      label: `${failed.length} failed views, ${otherProblems.length} other notices (target 0)`,
+    },
   ]);
-  console.log(`load: ${viewsPerMinute} views/min, ${callsPerMinute} Polar calls/min (limit ${limit}), ${rateLimited} rate-limited views, p95 ${p95} ms`);
+  console.log(
+    `load: ${viewsPerMinute} views/min, ${callsPerMinute} Polar calls/min (limit ${limit}), ${rateLimited} rate-limited views, p95 ${p95} ms`,
+  );
 } finally {
   stopAll();
 }

@@ -41,7 +41,10 @@ function firstLoadJs() {
   const appDir = join(BENCH_DIST_DIR, "server", "app");
   for (const file of readdirSync(appDir, { recursive: true, encoding: "utf8" })) {
     if (!file.endsWith("page_client-reference-manifest.js") || file.startsWith("_")) continue;
-    const context: { globalThis?: unknown; __RSC_MANIFEST?: Record<string, { entryJSFiles: Record<string, string[]> }> } = {};
+    const context: {
+      globalThis?: unknown;
+      __RSC_MANIFEST?: Record<string, { entryJSFiles: Record<string, string[]> }>;
+    } = {};
     context.globalThis = context;
     vm.runInNewContext(readFileSync(join(appDir, file), "utf8"), context);
     for (const [page, manifest] of Object.entries(context.__RSC_MANIFEST ?? {})) {
@@ -62,14 +65,22 @@ function firstLoadJs() {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 try {
-  const { env, control } = await startBenchStack({ appPort: 3230, emulatorPort: 4230, database: "polar_starter_bench" });
-  const { cookie, slug } = await signInToApp(env.AUTH_URL, { userEmail: "ada@example.com", organizationId: ACME_ID });
+  const { env, control } = await startBenchStack({
+    appPort: 3230,
+    emulatorPort: 4230,
+    database: "polar_starter_bench",
+  });
+  const { cookie, slug } = await signInToApp(env.AUTH_URL, {
+    userEmail: "ada@example.com",
+    organizationId: ACME_ID,
+  });
   const dashboard = `${env.AUTH_URL}/dashboard/${slug}`;
   await control("settings", { latency_ms: LATENCY_MS });
 
   // One API call as the app sees it: the emulator waits before it even checks the token.
   const apiCall: number[] = [];
-  for (let i = 0; i < 5; i++) apiCall.push((await timeRequest(`${env.POLAR_EMULATOR_URL}/v1/organizations/`)).full);
+  for (let i = 0; i < 5; i++)
+    apiCall.push((await timeRequest(`${env.POLAR_EMULATOR_URL}/v1/organizations/`)).full);
   const oneCall = median(apiCall);
 
   /** `count` renders, each a full, error-free page; a cold one empties the cache first. */
@@ -85,7 +96,9 @@ try {
       const result = await timeRequest(dashboard, { cookie });
       const problems = problemKinds(result.body);
       if (result.status !== 200 || !result.body.includes("Recent orders") || problems.length > 0) {
-        throw new Error(`dashboard render ${i} was not a full, error-free page (status ${result.status}, problems: ${problems.join(", ") || "none"})`);
+        throw new Error(
+          `dashboard render ${i} was not a full, error-free page (status ${result.status}, problems: ${problems.join(", ") || "none"})`,
+        );
       }
       results.push(result);
     }
@@ -98,7 +111,13 @@ try {
     const stats = (await control("stats")) as EmulatorStats;
     const full = results.map((result) => result.full);
     const firstByte = results.map((result) => result.firstByte);
-    return { results, full, firstByte, callsPerRender: apiCalls(stats) / count, routes: Object.keys(stats.api) };
+    return {
+      results,
+      full,
+      firstByte,
+      callsPerRender: apiCalls(stats) / count,
+      routes: Object.keys(stats.api),
+    };
   }
 
   await renders(3, true); // the server's first renders compile and connect
@@ -110,26 +129,52 @@ try {
   const html = warm.results[0]?.body ?? "";
   const htmlBytes = Buffer.byteLength(html);
 
-  console.log(`\nOrganization dashboard (${dashboard}), ${RUNS} renders each, emulator latency ${LATENCY_MS} ms per API call`);
+  console.log(
+    `\nOrganization dashboard (${dashboard}), ${RUNS} renders each, emulator latency ${LATENCY_MS} ms per API call`,
+  );
   console.log(`  one API call                median ${ms(oneCall)}`);
-  for (const [name, run] of [["cold", cold], ["warm", warm]] as const) {
-    console.log(`  ${name}: time to first byte    median ${ms(median(run.firstByte))}   min ${ms(Math.min(...run.firstByte))}   max ${ms(Math.max(...run.firstByte))}`);
-    console.log(`  ${name}: full render           median ${ms(median(run.full))}   min ${ms(Math.min(...run.full))}   max ${ms(Math.max(...run.full))}`);
-    console.log(`  ${name}: API calls per render  ${run.callsPerRender.toFixed(1)}${run.routes.length ? ` (${run.routes.join(", ")})` : ""}`);
+  for (const [name, run] of [
+    ["cold", cold],
+    ["warm", warm],
+  ] as const) {
+    console.log(
+      `  ${name}: time to first byte    median ${ms(median(run.firstByte))}   min ${ms(Math.min(...run.firstByte))}   max ${ms(Math.max(...run.firstByte))}`,
+    );
+    console.log(
+      `  ${name}: full render           median ${ms(median(run.full))}   min ${ms(Math.min(...run.full))}   max ${ms(Math.max(...run.full))}`,
+    );
+    console.log(
+      `  ${name}: API calls per render  ${run.callsPerRender.toFixed(1)}${run.routes.length ? ` (${run.routes.join(", ")})` : ""}`,
+    );
   }
-  console.log(`  cold render / one call = ${coldRatio.toFixed(2)}× (target ≤ ${COLD_TARGET}×; sequential calls would be ~${cold.callsPerRender.toFixed(0)}×)`);
+  console.log(
+    `  cold render / one call = ${coldRatio.toFixed(2)}× (target ≤ ${COLD_TARGET}×; sequential calls would be ~${cold.callsPerRender.toFixed(0)}×)`,
+  );
   console.log(`  warm render / one call = ${warmRatio.toFixed(2)}× (target ≤ ${WARM_TARGET}×)`);
-  console.log(`  HTML: ${kb(htmlBytes)} decoded, ${kb(gzipSync(html).length)} gzip (target ≤ ${HTML_TARGET_KB} KB decoded)`);
+  console.log(
+    `  HTML: ${kb(htmlBytes)} decoded, ${kb(gzipSync(html).length)} gzip (target ≤ ${HTML_TARGET_KB} KB decoded)`,
+  );
 
   console.log("\nFirst-load JS per route (from the build's client reference manifests)");
   for (const { route, raw, gzip } of firstLoadJs()) {
-    console.log(`  ${route.padEnd(44)} ${(raw / 1024).toFixed(1).padStart(7)} kB  ${(gzip / 1024).toFixed(1).padStart(6)} kB gzip`);
+    console.log(
+      `  ${route.padEnd(44)} ${(raw / 1024).toFixed(1).padStart(7)} kB  ${(gzip / 1024).toFixed(1).padStart(6)} kB gzip`,
+    );
   }
 
   reportTargets([
-    { pass: coldRatio <= COLD_TARGET, label: `cold render ${coldRatio.toFixed(2)}× one API call (target ≤ ${COLD_TARGET}×)` },
-    { pass: warmRatio <= WARM_TARGET, label: `warm render ${warmRatio.toFixed(2)}× one API call (target ≤ ${WARM_TARGET}×)` },
-    { pass: htmlBytes <= HTML_TARGET_KB * 1024, label: `organization page HTML ${kb(htmlBytes)} decoded (target ≤ ${HTML_TARGET_KB} KB)` },
+    {
+      pass: coldRatio <= COLD_TARGET,
+      label: `cold render ${coldRatio.toFixed(2)}× one API call (target ≤ ${COLD_TARGET}×)`,
+    },
+    {
+      pass: warmRatio <= WARM_TARGET,
+      label: `warm render ${warmRatio.toFixed(2)}× one API call (target ≤ ${WARM_TARGET}×)`,
+    },
+    {
+      pass: htmlBytes <= HTML_TARGET_KB * 1024,
+      label: `organization page HTML ${kb(htmlBytes)} decoded (target ≤ ${HTML_TARGET_KB} KB)`,
+    },
   ]);
 } finally {
   stopAll();

@@ -44,7 +44,9 @@ async function migrateDev(databaseUrl: string | undefined, name: string) {
   const env = { ...process.env, DATABASE_URL: databaseUrl };
   if (!databaseUrl) delete env.DATABASE_URL;
   const schema = path.join(copy, "prisma/schema.prisma");
-  const { stdout } = await exec(process.execPath, ["scripts/db-migrate-dev.ts", "--schema", schema, name], { env });
+  const { stdout } = await exec(process.execPath, ["scripts/db-migrate-dev.ts", "--schema", schema, name], {
+    env,
+  });
   return stdout;
 }
 
@@ -110,7 +112,10 @@ it("creates and applies a migration on the database at DATABASE_URL", async (con
     expect((await migrationsNamed("add_notes"))[0]).toContain(NOTE_TABLE);
 
     const { rows } = await scratch.client.query("SELECT migration_name FROM _prisma_migrations ORDER BY 1");
-    expect(rows.map((row) => row.migration_name.replace(/^\d{14}_/, ""))).toEqual([...(await committedMigrations()), "add_notes"]);
+    expect(rows.map((row) => row.migration_name.replace(/^\d{14}_/, ""))).toEqual([
+      ...(await committedMigrations()),
+      "add_notes",
+    ]);
     await scratch.client.query(`INSERT INTO "Note" (id, body) VALUES ('n1', 'a note')`);
 
     expect(await migrateDev(scratch.url, "again")).toContain("Already in sync");

@@ -14,7 +14,10 @@ import { parseArgs } from "node:util";
 import { describeEmbedded, startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres.ts";
 import { noFilters, openSchemaEngine, readMigrationsList, schemaLocation } from "./lib/schema-engine.ts";
 
-const { values, positionals } = parseArgs({ options: { schema: { type: "string" } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: { schema: { type: "string" } },
+  allowPositionals: true,
+});
 const { schemaPath, migrationsDir } = schemaLocation(values.schema);
 
 async function ask(question: string) {
@@ -35,8 +38,12 @@ type SchemaEngine = Awaited<ReturnType<typeof openSchemaEngine>>;
 async function createAndApply(engine: SchemaEngine, onEmbedded: boolean) {
   const schema = { files: [{ path: schemaPath, content: await readFile(schemaPath, "utf8") }] };
   const apply = async () =>
-    (await engine.applyMigrations({ migrationsList: await readMigrationsList(migrationsDir), filters: noFilters }))
-      .appliedMigrationNames;
+    (
+      await engine.applyMigrations({
+        migrationsList: await readMigrationsList(migrationsDir),
+        filters: noFilters,
+      })
+    ).appliedMigrationNames;
 
   const pending = await apply();
   if (pending.length) console.log(`Applied pending migration(s): ${pending.join(", ")}`);
@@ -54,7 +61,9 @@ async function createAndApply(engine: SchemaEngine, onEmbedded: boolean) {
   const evaluation = await engine.evaluateDataLoss({ migrationsList, schema, filters: noFilters });
   const list = (feedback: { message: string }[]) => feedback.map((item) => `  • ${item.message}`).join("\n");
   if (evaluation.unexecutableSteps.length) {
-    throw new Stop(`This change cannot be applied to the database as it is:\n${list(evaluation.unexecutableSteps)}`);
+    throw new Stop(
+      `This change cannot be applied to the database as it is:\n${list(evaluation.unexecutableSteps)}`,
+    );
   }
   if (evaluation.migrationSteps === 0) {
     console.log(`Already in sync: ${path.relative(process.cwd(), schemaPath)} needs no new migration.`);
@@ -62,7 +71,8 @@ async function createAndApply(engine: SchemaEngine, onEmbedded: boolean) {
   }
   if (evaluation.warnings.length) {
     console.log(`\n⚠ This migration may lose data:\n${list(evaluation.warnings)}\n`);
-    if ((await ask("Create and apply it anyway? [y/N] ")).toLowerCase() !== "y") throw new Stop("Nothing was changed.");
+    if ((await ask("Create and apply it anyway? [y/N] ")).toLowerCase() !== "y")
+      throw new Stop("Nothing was changed.");
   }
   const name = (positionals[0] ?? (await ask("Name of the migration (e.g. add_projects): ")))
     .replace(/[^a-z0-9_]+/gi, "_")
@@ -82,7 +92,9 @@ async function createAndApply(engine: SchemaEngine, onEmbedded: boolean) {
   await writeFile(path.join(dir, "migration.sql"), migrationScript);
   console.log(`Wrote ${path.relative(process.cwd(), dir)}/migration.sql`);
   const applied = (await apply()).join(", ");
-  console.log(`Applied ${applied}${onEmbedded ? " (to the embedded database; `npm run dev` applies it to its own when it starts)" : ""}`);
+  console.log(
+    `Applied ${applied}${onEmbedded ? " (to the embedded database; `npm run dev` applies it to its own when it starts)" : ""}`,
+  );
 }
 
 let embedded: EmbeddedPostgres | undefined;
@@ -101,16 +113,24 @@ try {
   await createAndApply(engine, Boolean(embedded));
   succeeded = true;
 } catch (error) {
-  console.error(error instanceof Stop ? error.message : `Migration failed: ${error instanceof Error ? error.message : error}`);
+  console.error(
+    error instanceof Stop
+      ? error.message
+      : `Migration failed: ${error instanceof Error ? error.message : error}`,
+  );
 } finally {
   engine?.free();
   await embedded?.close();
 }
 
 if (succeeded) {
-  const generate = spawnSync(process.execPath, [path.join(import.meta.dirname, "prisma-generate.ts"), "--schema", schemaPath], {
-    stdio: "inherit",
-  });
+  const generate = spawnSync(
+    process.execPath,
+    [path.join(import.meta.dirname, "prisma-generate.ts"), "--schema", schemaPath],
+    {
+      stdio: "inherit",
+    },
+  );
   succeeded = generate.status === 0;
 }
 // The engine leaves timers and connections behind (up to a minute): do not wait for them.

@@ -6,5 +6,9 @@ import { spawnSync } from "node:child_process";
 const env = { ...process.env };
 env.PRISMA_SCHEMA_ENGINE_BINARY ??= "/bin/false";
 env.PRISMA_HIDE_UPDATE_MESSAGE = "1";
-const { status } = spawnSync("prisma", ["generate", ...process.argv.slice(2)], { stdio: "inherit", env, shell: false });
+const { status } = spawnSync("prisma", ["generate", ...process.argv.slice(2)], {
+  stdio: "inherit",
+  env,
+  shell: false,
+});
 process.exit(status ?? 1);

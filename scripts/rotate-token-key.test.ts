@@ -13,7 +13,8 @@ const oldKey = randomBytes(32).toString("base64");
 const newKey = randomBytes(32).toString("base64");
 const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
 
-const connectionAad = (column: "access_token" | "refresh_token") => tokenAad("OrganizationConnection", ["u1", "o1"], column);
+const connectionAad = (column: "access_token" | "refresh_token") =>
+  tokenAad("OrganizationConnection", ["u1", "o1"], column);
 const accountAad = tokenAad("Account", ["u1"], "refresh_token");
 
 function rotate(env: Record<string, string>) {
@@ -23,7 +24,11 @@ function rotate(env: Record<string, string>) {
 }
 
 const storedTokens = async () =>
-  (await db.query('SELECT access_token, refresh_token FROM "OrganizationConnection" UNION ALL SELECT access_token, refresh_token FROM "Account"')).rows;
+  (
+    await db.query(
+      'SELECT access_token, refresh_token FROM "OrganizationConnection" UNION ALL SELECT access_token, refresh_token FROM "Account"',
+    )
+  ).rows;
 
 beforeAll(() => db.connect());
 afterAll(() => db.end());
@@ -35,7 +40,10 @@ beforeEach(async () => {
   await db.query(
     `INSERT INTO "OrganizationConnection" (id, "userId", "organizationId", "organizationSlug", "organizationName", access_token, refresh_token, "updatedAt")
      VALUES ('c1', 'u1', 'o1', 'acme', 'Acme', $1, $2, now())`,
-    [encrypt(key, "polar_at_o_one", connectionAad("access_token")), encrypt(key, "polar_rt_o_one", connectionAad("refresh_token"))],
+    [
+      encrypt(key, "polar_at_o_one", connectionAad("access_token")),
+      encrypt(key, "polar_rt_o_one", connectionAad("refresh_token")),
+    ],
   );
   // Written before tokens were bound to their rows.
   await db.query(
@@ -54,11 +62,15 @@ it("re-encrypts every token with the new key, bound to its row", async () => {
   const [connection, account] = await storedTokens();
   expect(connection.refresh_token).toMatch(/^enc:v2:/);
   expect(decrypt(onlyNewKey, connection.access_token, connectionAad("access_token"))).toBe("polar_at_o_one");
-  expect(decrypt(onlyNewKey, connection.refresh_token, connectionAad("refresh_token"))).toBe("polar_rt_o_one");
+  expect(decrypt(onlyNewKey, connection.refresh_token, connectionAad("refresh_token"))).toBe(
+    "polar_rt_o_one",
+  );
   expect(account.refresh_token).toMatch(/^enc:v2:/);
   expect(decrypt(onlyNewKey, account.refresh_token, accountAad)).toBe("polar_rt_u_legacy");
   // Bound to its column: it does not open as the connection's refresh token.
-  expect(() => decrypt(onlyNewKey, account.refresh_token, connectionAad("refresh_token"))).toThrow(/altered or belongs to another row/);
+  expect(() => decrypt(onlyNewKey, account.refresh_token, connectionAad("refresh_token"))).toThrow(
+    /altered or belongs to another row/,
+  );
 });
 
 it("rewrites the enc:v1: rows of an upgrade under the same key, and leaves current rows alone", async () => {
@@ -83,8 +95,12 @@ it("changes nothing, and names the row, when a ciphertext was moved to another r
   const before = await storedTokens();
   const failure = rotate({ TOKEN_ENCRYPTION_KEY: newKey, TOKEN_ENCRYPTION_KEYS_PREVIOUS: oldKey });
   await expect(failure).rejects.toMatchObject({
-    stderr: expect.stringMatching(/nothing changed: OrganizationConnection c1 access_token: .*belongs to another row/),
+    stderr: expect.stringMatching(
+      /nothing changed: OrganizationConnection c1 access_token: .*belongs to another row/,
+    ),
   });
-  await expect(failure).rejects.toMatchObject({ stderr: expect.not.stringContaining(before[0].access_token) });
+  await expect(failure).rejects.toMatchObject({
+    stderr: expect.not.stringContaining(before[0].access_token),
+  });
   expect(await storedTokens()).toEqual(before);
 });

@@ -10,7 +10,9 @@ import { OWNER_COLUMNS, TOKEN_COLUMNS, ownerOf, tokenAad, type TokenTable } from
 
 const { DATABASE_URL, TOKEN_ENCRYPTION_KEY, TOKEN_ENCRYPTION_KEYS_PREVIOUS = "" } = process.env;
 if (!DATABASE_URL || !TOKEN_ENCRYPTION_KEY) {
-  console.error("Set DATABASE_URL and TOKEN_ENCRYPTION_KEY (and TOKEN_ENCRYPTION_KEYS_PREVIOUS with the old keys).");
+  console.error(
+    "Set DATABASE_URL and TOKEN_ENCRYPTION_KEY (and TOKEN_ENCRYPTION_KEYS_PREVIOUS with the old keys).",
+  );
   process.exit(1);
 }
 const current = parseKey(TOKEN_ENCRYPTION_KEY, "TOKEN_ENCRYPTION_KEY");

@@ -16,6 +16,7 @@ type Kind = "check" | "unit" | "e2e";
 const steps: { name: string; kind: Kind; command: string; args: string[] }[] = [
   { name: "typecheck", kind: "check", command: "tsc", args: ["--noEmit"] },
   { name: "lint", kind: "check", command: "eslint", args: [".", "--max-warnings=0"] },
+  { name: "format", kind: "check", command: "prettier", args: ["--check", "."] },
   { name: "migrate", kind: "check", command: process.execPath, args: ["scripts/db-migrate.ts"] },
   {
     name: "unit and integration tests",
@@ -37,7 +38,8 @@ const selected = steps
 
 /** Passed and failed test counts from the vitest and Playwright JSON reports. */
 async function totals() {
-  const read = async (file: string) => JSON.parse(await readFile(`${reports}/${file}`, "utf8").catch(() => "{}"));
+  const read = async (file: string) =>
+    JSON.parse(await readFile(`${reports}/${file}`, "utf8").catch(() => "{}"));
   const [vitest, e2e] = await Promise.all([read("vitest.json"), read("playwright.json")]);
   return {
     passed: (vitest.numPassedTests ?? 0) + (e2e.stats?.expected ?? 0),

@@ -16,10 +16,15 @@ function typescriptFile(file: string) {
 
 registerHooks({
   resolve(specifier, context, nextResolve) {
-    if (specifier === "server-only") return nextResolve(pathToFileURL(path.join(root, "node_modules/server-only/empty.js")).href, context);
+    if (specifier === "server-only")
+      return nextResolve(pathToFileURL(path.join(root, "node_modules/server-only/empty.js")).href, context);
     let file: string | undefined;
     if (specifier.startsWith("@/")) file = path.join(root, specifier.slice(2));
-    else if (specifier.startsWith(".") && context.parentURL?.startsWith("file:") && !path.extname(specifier)) {
+    else if (
+      specifier.startsWith(".") &&
+      context.parentURL?.startsWith("file:") &&
+      !path.extname(specifier)
+    ) {
       file = path.resolve(path.dirname(fileURLToPath(context.parentURL)), specifier);
     }
     const target = file && (existsSync(file) && path.extname(file) ? file : typescriptFile(file));

@@ -3,7 +3,13 @@
 // emulator's view of them.
 import { expect } from "vitest";
 import { ADA_ID } from "polar-emulator/seed";
-import { control as emulatorControl, oauthPost, refresh, signIn, type TokenSet } from "polar-emulator/testing";
+import {
+  control as emulatorControl,
+  oauthPost,
+  refresh,
+  signIn,
+  type TokenSet,
+} from "polar-emulator/testing";
 import type { Database } from "@/lib/db/client";
 
 const EXPIRED = () => Math.floor(Date.now() / 1000) - 10;
@@ -35,11 +41,18 @@ export function grantFixtures(emulatorUrl: string, db: Database) {
   }
 
   function organizationGrant(organizationId: string) {
-    return signIn(emulatorUrl, { userId: ADA_ID, subType: "organization", organizationId, scope: "openid organizations:read products:read" });
+    return signIn(emulatorUrl, {
+      userId: ADA_ID,
+      subType: "organization",
+      organizationId,
+      scope: "openid organizations:read products:read",
+    });
   }
 
   function newUser() {
-    return db.user.create({ data: { name: "Ada Lovelace", email: `ada+${crypto.randomUUID()}@example.com` } });
+    return db.user.create({
+      data: { name: "Ada Lovelace", email: `ada+${crypto.randomUUID()}@example.com` },
+    });
   }
 
   /** A user with an expired connection to `organizationId`, holding `tokens` (by default from a fresh consent). */

@@ -8,7 +8,12 @@ import { MessageCard } from "@/components/message-card";
 // Panels catch Polar's errors themselves; this catches what fails before them,
 // e.g. an organization's token refresh while Polar is unreachable (it sits above
 // [organization] so that segment's layout is covered too).
-export default function OrganizationError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function OrganizationError({
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   const router = useRouter();
   const retry = () =>
     startTransition(() => {
@@ -32,7 +37,10 @@ export default function OrganizationError({ reset }: { error: Error & { digest?:
         </>
       }
     >
-      <p>Polar may be briefly unavailable, or an organization’s connection could not be refreshed. Nothing was changed.</p>
+      <p>
+        Polar may be briefly unavailable, or an organization’s connection could not be refreshed. Nothing was
+        changed.
+      </p>
     </MessageCard>
   );
 }

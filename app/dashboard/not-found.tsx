@@ -13,7 +13,9 @@ export default function DashboardNotFound() {
         </Link>
       }
     >
-      <p>No organization with this address is connected to your account. Connect it from your dashboard first.</p>
+      <p>
+        No organization with this address is connected to your account. Connect it from your dashboard first.
+      </p>
     </MessageCard>
   );
 }

@@ -28,9 +28,9 @@ export default async function DashboardPage() {
             Welcome, {user.displayName}
           </h1>
           {user.email && user.email !== user.displayName && (
-            <p className="mt-1 truncate text-sm muted">{user.email}</p>
+            <p className="muted mt-1 truncate text-sm">{user.email}</p>
           )}
-          <p className="mt-4 flex items-center gap-2 text-xs muted">
+          <p className="muted mt-4 flex items-center gap-2 text-xs">
             Signed in with Polar <ServerBadge />
           </p>
         </div>
@@ -55,7 +55,12 @@ export default async function DashboardPage() {
                     href={`/dashboard/${c.organizationSlug}`}
                     className="-mx-2 flex min-w-0 flex-1 items-center gap-3 rounded-lg px-2 py-2.5 hover:bg-zinc-50 dark:hover:bg-zinc-800/60"
                   >
-                    <OrganizationLabel name={c.organizationName} slug={c.organizationSlug} avatarUrl={c.avatarUrl} avatarSize="size-10" />
+                    <OrganizationLabel
+                      name={c.organizationName}
+                      slug={c.organizationSlug}
+                      avatarUrl={c.avatarUrl}
+                      avatarSize="size-10"
+                    />
                     {c.needsReconnect && (
                       <span className="ml-auto rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800 dark:bg-amber-400/10 dark:text-amber-300">
                         Needs reconnecting
@@ -68,13 +73,17 @@ export default async function DashboardPage() {
             </ul>
           ) : (
             <EmptyState title="No organization connected yet">
-              Connect one to see its revenue, orders, customers and subscriptions. Polar asks which organization to
-              share and what this app may read.
+              Connect one to see its revenue, orders, customers and subscriptions. Polar asks which
+              organization to share and what this app may read.
             </EmptyState>
           )}
         </Panel>
 
-        <Panel id="polar-organizations" title="Your organizations on Polar" description="Read with your sign-in token.">
+        <Panel
+          id="polar-organizations"
+          title="Your organizations on Polar"
+          description="Read with your sign-in token."
+        >
           <Suspense fallback={<ListSkeleton rows={2} label="your organizations" />}>
             <PolarOrganizations connectedSlugs={new Set(connections.map((c) => c.organizationSlug))} />
           </Suspense>

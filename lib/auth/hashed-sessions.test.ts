@@ -28,7 +28,11 @@ describe("withHashedSessions", () => {
   it("stores the SHA-256 of the cookie, and finds the session by the cookie only", async () => {
     const user = await db.user.create({ data: { name: "Ada" } });
     const cookie = randomUUID();
-    const created = await adapter.createSession!({ sessionToken: cookie, userId: user.id, expires: inAnHour() });
+    const created = await adapter.createSession!({
+      sessionToken: cookie,
+      userId: user.id,
+      expires: inAnHour(),
+    });
     expect(created.sessionToken).toBe(cookie);
 
     const [stored] = await storedTokens();
@@ -37,7 +41,10 @@ describe("withHashedSessions", () => {
     expect(stored).toMatch(/^[0-9a-f]{64}$/);
 
     const found = await adapter.getSessionAndUser!(cookie);
-    expect(found).toMatchObject({ user: { id: user.id }, session: { sessionToken: cookie, userId: user.id } });
+    expect(found).toMatchObject({
+      user: { id: user.id },
+      session: { sessionToken: cookie, userId: user.id },
+    });
     // What a dump of the table holds does not work as a cookie.
     expect(await adapter.getSessionAndUser!(stored!)).toBeNull();
   });
@@ -48,7 +55,10 @@ describe("withHashedSessions", () => {
     await adapter.createSession!({ sessionToken: cookie, userId: user.id, expires: inAnHour() });
     const later = new Date(Date.now() + 7_200_000);
 
-    expect(await adapter.updateSession!({ sessionToken: cookie, expires: later })).toMatchObject({ sessionToken: cookie, expires: later });
+    expect(await adapter.updateSession!({ sessionToken: cookie, expires: later })).toMatchObject({
+      sessionToken: cookie,
+      expires: later,
+    });
     expect((await db.session.findFirstOrThrow()).expires).toEqual(later);
     expect(await adapter.deleteSession!(cookie)).toMatchObject({ sessionToken: cookie, userId: user.id });
     expect(await storedTokens()).toEqual([]);
@@ -59,7 +69,9 @@ describe("the migration that hashes session tokens", () => {
   it("rewrites existing sessions so their cookies keep working", async () => {
     const migrations = path.resolve("prisma/migrations");
     const [init, hashing] = (await Promise.all(
-      ["20261123094742_init", "20261123194507_hash_session_tokens"].map((name) => readFile(path.join(migrations, name, "migration.sql"), "utf8")),
+      ["20261123094742_init", "20261123194507_hash_session_tokens"].map((name) =>
+        readFile(path.join(migrations, name, "migration.sql"), "utf8"),
+      ),
     )) as [string, string];
     // A scratch database at the schema before the change, with a signed-in user.
     const url = new URL(process.env.DATABASE_URL!);
@@ -75,7 +87,10 @@ describe("the migration that hashes session tokens", () => {
       const cookie = randomUUID();
       await client.query(init);
       await client.query(`INSERT INTO "User" (id, "updatedAt") VALUES ('u1', now())`);
-      await client.query(`INSERT INTO "Session" (id, "sessionToken", "userId", expires, "updatedAt") VALUES ('s1', $1, 'u1', now() + interval '1 day', now())`, [cookie]);
+      await client.query(
+        `INSERT INTO "Session" (id, "sessionToken", "userId", expires, "updatedAt") VALUES ('s1', $1, 'u1', now() + interval '1 day', now())`,
+        [cookie],
+      );
 
       await client.query(hashing);
 

@@ -26,7 +26,10 @@ export function withHashedSessions(adapter: Adapter): Adapter {
   return {
     ...adapter,
     async createSession(session) {
-      const created = await createSession({ ...session, sessionToken: hashSessionToken(session.sessionToken) });
+      const created = await createSession({
+        ...session,
+        sessionToken: hashSessionToken(session.sessionToken),
+      });
       return withCookieToken(created, session.sessionToken);
     },
     async getSessionAndUser(sessionToken) {
@@ -34,7 +37,10 @@ export function withHashedSessions(adapter: Adapter): Adapter {
       return found && { user: found.user, session: withCookieToken(found.session, sessionToken) };
     },
     async updateSession(session) {
-      const updated = await updateSession({ ...session, sessionToken: hashSessionToken(session.sessionToken) });
+      const updated = await updateSession({
+        ...session,
+        sessionToken: hashSessionToken(session.sessionToken),
+      });
       return withCookieToken(updated, session.sessionToken);
     },
     async deleteSession(sessionToken) {

@@ -1,5 +1,11 @@
 import type { OIDCConfig } from "next-auth/providers";
-import { ORGANIZATION_PROVIDER_ID, ORGANIZATION_SCOPES, USER_PROVIDER_ID, USER_SCOPES, type PolarSubjectType } from "@/lib/polar/flows";
+import {
+  ORGANIZATION_PROVIDER_ID,
+  ORGANIZATION_SCOPES,
+  USER_PROVIDER_ID,
+  USER_SCOPES,
+  type PolarSubjectType,
+} from "@/lib/polar/flows";
 import { polarServer } from "@/lib/polar/server";
 
 /**

@@ -21,9 +21,19 @@ const config: AuthConfig = {
 let cookie: string;
 
 /** GET /api/auth/session with `name=value` as the cookie; the session and the session cookie Auth.js sets. */
-async function readSession(origin: string, name: string, value: string, cookies = sessionCookieOptions(false)) {
-  const response = await Auth(new Request(`${origin}/api/auth/session`, { headers: { cookie: `${name}=${value}` } }), { ...config, cookies });
-  const setCookie = response.headers.getSetCookie().filter((line) => /^[\w-]*authjs\.session-token=/.test(line));
+async function readSession(
+  origin: string,
+  name: string,
+  value: string,
+  cookies = sessionCookieOptions(false),
+) {
+  const response = await Auth(
+    new Request(`${origin}/api/auth/session`, { headers: { cookie: `${name}=${value}` } }),
+    { ...config, cookies },
+  );
+  const setCookie = response.headers
+    .getSetCookie()
+    .filter((line) => /^[\w-]*authjs\.session-token=/.test(line));
   return { session: await response.json(), setCookie };
 }
 
@@ -31,28 +41,52 @@ beforeEach(async () => {
   await db.$executeRawUnsafe(RESET_DATABASE);
   const user = await db.user.create({ data: { name: "Ada" } });
   cookie = randomUUID();
-  await config.adapter!.createSession!({ sessionToken: cookie, userId: user.id, expires: new Date(Date.now() + 3_600_000) });
+  await config.adapter!.createSession!({
+    sessionToken: cookie,
+    userId: user.id,
+    expires: new Date(Date.now() + 3_600_000),
+  });
 });
 
 afterAll(() => db.$disconnect());
 
 describe("the session cookie", () => {
   it("is __Secure- prefixed by Auth.js's own default on https, which allows a Domain attribute", async () => {
-    const { session, setCookie } = await readSession("https://app.example.com", "__Secure-authjs.session-token", cookie);
+    const { session, setCookie } = await readSession(
+      "https://app.example.com",
+      "__Secure-authjs.session-token",
+      cookie,
+    );
     expect(session.user.name).toBe("Ada");
-    expect(setCookie).toEqual([expect.stringMatching(/^__Secure-authjs\.session-token=[^;]+; Path=\/; Expires=[^;]+; HttpOnly; Secure; SameSite=Lax$/)]);
+    expect(setCookie).toEqual([
+      expect.stringMatching(
+        /^__Secure-authjs\.session-token=[^;]+; Path=\/; Expires=[^;]+; HttpOnly; Secure; SameSite=Lax$/,
+      ),
+    ]);
   });
 
   it("is __Host- prefixed in production: Secure, Path=/, no Domain, on https and on localhost", async () => {
     for (const origin of ["https://app.example.com", "http://localhost:3000"]) {
-      const { session, setCookie } = await readSession(origin, "__Host-authjs.session-token", cookie, sessionCookieOptions(true));
+      const { session, setCookie } = await readSession(
+        origin,
+        "__Host-authjs.session-token",
+        cookie,
+        sessionCookieOptions(true),
+      );
       expect(session.user.name, origin).toBe("Ada");
       expect(setCookie, origin).toEqual([
-        expect.stringMatching(/^__Host-authjs\.session-token=[^;]+; Path=\/; Expires=[^;]+; HttpOnly; Secure; SameSite=Lax$/),
+        expect.stringMatching(
+          /^__Host-authjs\.session-token=[^;]+; Path=\/; Expires=[^;]+; HttpOnly; Secure; SameSite=Lax$/,
+        ),
       ]);
     }
     // The unprefixed or __Secure- cookie of the default names no session in production.
-    const { session } = await readSession("https://app.example.com", "__Secure-authjs.session-token", cookie, sessionCookieOptions(true));
+    const { session } = await readSession(
+      "https://app.example.com",
+      "__Secure-authjs.session-token",
+      cookie,
+      sessionCookieOptions(true),
+    );
     expect(session).toBeNull();
   });
 

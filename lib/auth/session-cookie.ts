@@ -19,7 +19,11 @@ export function sessionCookieOptions(production: boolean): NextAuthConfig["cooki
 }
 
 /** Every name the session cookie can have: Auth.js's on http and on https, and ours in production. */
-export const SESSION_COOKIE_NAMES = ["authjs.session-token", "__Secure-authjs.session-token", "__Host-authjs.session-token"];
+export const SESSION_COOKIE_NAMES = [
+  "authjs.session-token",
+  "__Secure-authjs.session-token",
+  "__Host-authjs.session-token",
+];
 
 /** The header proxy.ts puts the page's path in, for a sign-in redirect to come back to. */
 export const REQUEST_PATH_HEADER = "x-request-path";

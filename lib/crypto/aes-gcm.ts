@@ -59,12 +59,23 @@ function parts(stored: string) {
   const version = prefix === ENCRYPTED_PREFIX ? 2 : 1;
   const fields = stored.slice(prefix.length).split(":");
   const [keyId, iv, ciphertext, tag] = fields;
-  if (fields.length !== 4 || !keyId || ![iv, ciphertext, tag].every((part) => part !== undefined && BASE64URL.test(part))) {
+  if (
+    fields.length !== 4 ||
+    !keyId ||
+    ![iv, ciphertext, tag].every((part) => part !== undefined && BASE64URL.test(part))
+  ) {
     throw new DecryptionError("malformed", "Encrypted token is malformed.");
   }
-  const decoded = { iv: Buffer.from(iv!, "base64url"), ciphertext: Buffer.from(ciphertext!, "base64url"), tag: Buffer.from(tag!, "base64url") };
+  const decoded = {
+    iv: Buffer.from(iv!, "base64url"),
+    ciphertext: Buffer.from(ciphertext!, "base64url"),
+    tag: Buffer.from(tag!, "base64url"),
+  };
   if (decoded.iv.length !== IV_BYTES || decoded.tag.length !== TAG_BYTES) {
-    throw new DecryptionError("malformed", `Encrypted token must have a ${IV_BYTES}-byte IV and a ${TAG_BYTES}-byte tag.`);
+    throw new DecryptionError(
+      "malformed",
+      `Encrypted token must have a ${IV_BYTES}-byte IV and a ${TAG_BYTES}-byte tag.`,
+    );
   }
   return { version, keyId, ...decoded };
 }
@@ -89,6 +100,9 @@ export function decrypt(keys: ReadonlyMap<string, EncryptionKey>, stored: string
   try {
     return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString("utf8");
   } catch {
-    throw new DecryptionError("authentication", "Token failed authentication: it was altered or belongs to another row.");
+    throw new DecryptionError(
+      "authentication",
+      "Token failed authentication: it was altered or belongs to another row.",
+    );
   }
 }

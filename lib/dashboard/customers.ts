@@ -24,6 +24,9 @@ const toRow = (customer: models.Customer): CustomerRow => ({
 /** The organization's customers, newest first; `query` searches names and emails ("" for all). */
 export const readCustomers = cache((slug: string, page: number, limit: number, query: string) =>
   readOrganization(slug, ["customers", page, limit, query], "customers:read", async (polar) =>
-    listPage(await polar.customers.list({ page, limit, query: query || null, sorting: ["-created_at"] }), toRow),
+    listPage(
+      await polar.customers.list({ page, limit, query: query || null, sorting: ["-created_at"] }),
+      toRow,
+    ),
   ),
 );

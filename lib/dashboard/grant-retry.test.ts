@@ -29,7 +29,10 @@ beforeEach(async () => {
 });
 
 async function stats() {
-  return (await (await control(issuer, "stats")).json()) as { api: Record<string, number>; token: Record<string, number> };
+  return (await (await control(issuer, "stats")).json()) as {
+    api: Record<string, number>;
+    token: Record<string, number>;
+  };
 }
 
 it("retries once with the stored token when a concurrent refresh revoked the one it read", async () => {
@@ -57,7 +60,8 @@ it("retries once with the stored token when a concurrent refresh revoked the one
   signedIn.id = user.id;
   const read = readProducts(connection.organizationSlug, 1, 5, "");
   // Once the call is at Polar, another request finds the token expiring and refreshes the grant.
-  for (let i = 0; i < 200 && !(await stats()).api["GET /v1/products/"]; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  for (let i = 0; i < 200 && !(await stats()).api["GET /v1/products/"]; i++)
+    await new Promise((resolve) => setTimeout(resolve, 10));
   await db.organizationConnection.update({ where: { id: connection.id }, data: { expires_at: 0 } });
   const replacement = await freshAccessToken("OrganizationConnection", connection.id);
   expect(replacement).not.toBe(tokens.access_token);

@@ -13,14 +13,21 @@ export function listPage<Item, Row>(
   response: { items: Item[]; pagination: { total_count: number; max_page: number } },
   toRow: (item: Item) => Row,
 ): ListPage<Row> {
-  return { items: response.items.map(toRow), totalCount: response.pagination.total_count, maxPage: response.pagination.max_page };
+  return {
+    items: response.items.map(toRow),
+    totalCount: response.pagination.total_count,
+    maxPage: response.pagination.max_page,
+  };
 }
 
 /**
  * Reads `page`, or the last page when `page` is past the end (a stale link or a
  * hand-edited ?page=), so every page number shows rows if the list has any.
  */
-export async function pageWithinList<Row>(read: (page: number) => Promise<Read<ListPage<Row>>>, page: number) {
+export async function pageWithinList<Row>(
+  read: (page: number) => Promise<Read<ListPage<Row>>>,
+  page: number,
+) {
   const result = await read(page);
   const last = result.ok ? Math.max(1, result.data.maxPage) : page;
   return page > last ? { result: await read(last), page: last } : { result, page };

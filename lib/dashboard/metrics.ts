@@ -18,8 +18,16 @@ const values = (source: Partial<Record<Metric, number | null>>) =>
 /** The overview's metrics over `period`, ending today (UTC). */
 export const readMetrics = cache((slug: string, period: PeriodKey) => {
   const range = periodRange(period);
-  return readOrganization(slug, ["metrics", period, range.end_date], "metrics:read", async (polar): Promise<Metrics> => {
-    const { periods, totals } = await polar.metrics.get({ ...range, metrics: [...METRICS] });
-    return { periods: periods.map((p) => ({ timestamp: String(p.timestamp), ...values(p) })), totals: values(totals) };
-  });
+  return readOrganization(
+    slug,
+    ["metrics", period, range.end_date],
+    "metrics:read",
+    async (polar): Promise<Metrics> => {
+      const { periods, totals } = await polar.metrics.get({ ...range, metrics: [...METRICS] });
+      return {
+        periods: periods.map((p) => ({ timestamp: String(p.timestamp), ...values(p) })),
+        totals: values(totals),
+      };
+    },
+  );
 });

@@ -17,7 +17,8 @@ export const organizationAccess = cache(async (slug: string): Promise<Result<{ c
   const user = await currentUser();
   const connection = await findConnection(user.id, slug);
   if (!connection) return { ok: false, problem: { kind: "not-connected" } };
-  if (connection.needsReconnect) return { ok: false, problem: { kind: "reconnect", reason: await reconnectReason(connection.id) } };
+  if (connection.needsReconnect)
+    return { ok: false, problem: { kind: "reconnect", reason: await reconnectReason(connection.id) } };
   return { ok: true, connection };
 });
 
@@ -36,12 +37,14 @@ export async function readOrganization<T>(
   if (!access.ok) return access;
   const { id, organizationId, scope: granted } = access.connection;
   // A connection granted without the scope must not see what others' could read.
-  if (granted && !granted.split(" ").some((s) => s === scope || s === scope.replace(/:read$/, ":write"))) return { ok: false, problem: { kind: "missing-scope", scope } };
+  if (granted && !granted.split(" ").some((s) => s === scope || s === scope.replace(/:read$/, ":write")))
+    return { ok: false, problem: { kind: "missing-scope", scope } };
   const owner = organizationOwner(organizationId);
   return cachedRead({
     owner,
     key: [owner, ...read].join(":"),
     scope,
-    load: () => callWithGrant("OrganizationConnection", id, organizationId, (polar) => request(polar, organizationId)),
+    load: () =>
+      callWithGrant("OrganizationConnection", id, organizationId, (polar) => request(polar, organizationId)),
   });
 }

@@ -12,14 +12,19 @@ export interface OrganizationDetails {
 }
 
 export const readOrganizationDetails = cache((slug: string) =>
-  readOrganization(slug, ["details"], "organizations:read", async (polar, id): Promise<OrganizationDetails> => {
-    const organization = await polar.organizations.get(id);
-    return {
-      name: organization.name,
-      slug: organization.slug,
-      avatarUrl: organization.avatar_url ?? null,
-      website: organization.website ?? null,
-      currency: organization.default_presentment_currency,
-    };
-  }),
+  readOrganization(
+    slug,
+    ["details"],
+    "organizations:read",
+    async (polar, id): Promise<OrganizationDetails> => {
+      const organization = await polar.organizations.get(id);
+      return {
+        name: organization.name,
+        slug: organization.slug,
+        avatarUrl: organization.avatar_url ?? null,
+        website: organization.website ?? null,
+        currency: organization.default_presentment_currency,
+      };
+    },
+  ),
 );

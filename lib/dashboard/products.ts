@@ -21,7 +21,9 @@ function formatPrice(price: models.ProductPrice) {
     case "fixed":
       return formatMoney(price.price_amount, price.price_currency);
     case "custom":
-      return price.minimum_amount ? `From ${formatMoney(price.minimum_amount, price.price_currency)}` : "Pay what you want";
+      return price.minimum_amount
+        ? `From ${formatMoney(price.minimum_amount, price.price_currency)}`
+        : "Pay what you want";
     case "seat_based":
       return "Per seat";
     case "unit_based":
@@ -37,12 +39,23 @@ const toRow = (product: models.Product): ProductRow => ({
   description: product.description ?? null,
   recurring: product.is_recurring,
   price: product.prices.map(formatPrice).join(", ") || "—",
-  interval: product.recurring_interval ? { unit: product.recurring_interval, count: product.recurring_interval_count ?? 1 } : null,
+  interval: product.recurring_interval
+    ? { unit: product.recurring_interval, count: product.recurring_interval_count ?? 1 }
+    : null,
 });
 
 /** The organization's products, newest first, not archived; `query` searches them ("" for all). */
 export const readProducts = cache((slug: string, page: number, limit: number, query: string) =>
   readOrganization(slug, ["products", page, limit, query], "products:read", async (polar) =>
-    listPage(await polar.products.list({ page, limit, query: query || null, is_archived: false, sorting: ["-created_at"] }), toRow),
+    listPage(
+      await polar.products.list({
+        page,
+        limit,
+        query: query || null,
+        is_archived: false,
+        sorting: ["-created_at"],
+      }),
+      toRow,
+    ),
   ),
 );

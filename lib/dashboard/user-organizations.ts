@@ -21,7 +21,10 @@ export interface UserOrganization {
  */
 export const readUserOrganizations = cache(async (): Promise<Read<UserOrganization[]>> => {
   const user = await currentUser();
-  const account = await db.account.findFirst({ where: { userId: user.id, provider: USER_PROVIDER_ID }, select: { id: true } });
+  const account = await db.account.findFirst({
+    where: { userId: user.id, provider: USER_PROVIDER_ID },
+    select: { id: true },
+  });
   if (!account) return { ok: false, problem: { kind: "reconnect" } };
   const owner = userOwner(user.id);
   return cachedRead({
@@ -29,7 +32,9 @@ export const readUserOrganizations = cache(async (): Promise<Read<UserOrganizati
     key: `${owner}:organizations`,
     scope: "organizations:read",
     load: async () => {
-      const { items } = await callWithGrant("Account", account.id, undefined, (polar) => polar.organizations.list({ limit: 100 }));
+      const { items } = await callWithGrant("Account", account.id, undefined, (polar) =>
+        polar.organizations.list({ limit: 100 }),
+      );
       return items.map((o) => ({ id: o.id, name: o.name, slug: o.slug, avatarUrl: o.avatar_url ?? null }));
     },
   });

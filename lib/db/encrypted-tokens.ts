@@ -2,7 +2,15 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { DecryptionError } from "@/lib/crypto/aes-gcm";
 import { decryptToken, encryptToken } from "./token-crypto";
-import { OWNER_COLUMNS, TOKEN_COLUMNS, isTokenTable, ownerOf, tokenAad, type TokenColumn, type TokenTable } from "./token-aad";
+import {
+  OWNER_COLUMNS,
+  TOKEN_COLUMNS,
+  isTokenTable,
+  ownerOf,
+  tokenAad,
+  type TokenColumn,
+  type TokenTable,
+} from "./token-aad";
 
 type Row = Record<string, unknown>;
 
@@ -23,7 +31,9 @@ function scalar(value: unknown) {
 function ownerInWhere(table: TokenTable, where: unknown): Row {
   if (!isRow(where)) return {};
   const compound = isRow(where.userId_organizationId) ? where.userId_organizationId : {};
-  return Object.fromEntries(OWNER_COLUMNS[table].map((column) => [column, scalar(where[column]) ?? compound[column]]));
+  return Object.fromEntries(
+    OWNER_COLUMNS[table].map((column) => [column, scalar(where[column]) ?? compound[column]]),
+  );
 }
 
 /**
@@ -34,7 +44,10 @@ function encryptData(table: TokenTable, data: unknown, where: Row = {}): unknown
   if (!data || typeof data !== "object") return data;
   const encrypted = rowsOf(data).map((row) => {
     const copy: Row = { ...row };
-    const owner = ownerOf(table, Object.fromEntries(OWNER_COLUMNS[table].map((c) => [c, scalar(row[c]) ?? where[c]])));
+    const owner = ownerOf(
+      table,
+      Object.fromEntries(OWNER_COLUMNS[table].map((c) => [c, scalar(row[c]) ?? where[c]])),
+    );
     for (const column of TOKEN_COLUMNS) {
       const value = row[column];
       const plaintext = isRow(value) ? value.set : value;
@@ -65,7 +78,11 @@ function encryptWrites(table: TokenTable, operation: string, args: Row): Row {
     case "updateManyAndReturn":
       return { ...args, data: encryptData(table, args.data, target) };
     case "upsert":
-      return { ...args, create: encryptData(table, args.create), update: encryptData(table, args.update, target) };
+      return {
+        ...args,
+        create: encryptData(table, args.create),
+        update: encryptData(table, args.update, target),
+      };
     default:
       return args;
   }
@@ -81,11 +98,17 @@ function withOwnerColumns(table: TokenTable, args: Row): { args: Row; added: str
   const { select, omit } = args;
   if (isRow(select) && TOKEN_COLUMNS.some((column) => select[column])) {
     const added = needed.filter((column) => !select[column]);
-    return { args: { ...args, select: { ...select, ...Object.fromEntries(added.map((c) => [c, true])) } }, added };
+    return {
+      args: { ...args, select: { ...select, ...Object.fromEntries(added.map((c) => [c, true])) } },
+      added,
+    };
   }
   if (isRow(omit)) {
     const added = needed.filter((column) => omit[column]);
-    return { args: { ...args, omit: { ...omit, ...Object.fromEntries(added.map((c) => [c, false])) } }, added };
+    return {
+      args: { ...args, omit: { ...omit, ...Object.fromEntries(added.map((c) => [c, false])) } },
+      added,
+    };
   }
   return { args, added: [] };
 }
@@ -126,7 +149,9 @@ function refuseNestedTokenWrites(model: string | undefined, args: Row) {
   if (model !== "User") return;
   for (const data of [args.data, args.create, args.update].flatMap(rowsOf)) {
     if ("accounts" in data || "organizations" in data) {
-      throw new Error("Write accounts and organization connections through db.account / db.organizationConnection, which encrypt their tokens.");
+      throw new Error(
+        "Write accounts and organization connections through db.account / db.organizationConnection, which encrypt their tokens.",
+      );
     }
   }
 }
@@ -150,7 +175,10 @@ export const encryptedTokens = Prisma.defineExtension({
           refuseNestedTokenWrites(model, args as Row);
           return query(args);
         }
-        const { args: reading, added } = withOwnerColumns(model, encryptWrites(model, operation, args as Row));
+        const { args: reading, added } = withOwnerColumns(
+          model,
+          encryptWrites(model, operation, args as Row),
+        );
         return decryptResult(model, await query(reading as typeof args), added);
       },
     },

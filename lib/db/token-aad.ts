@@ -21,7 +21,9 @@ export function isTokenTable(model: string | undefined): model is TokenTable {
 /** The owner of a row of `table`, read from `row`; undefined if a column is missing. */
 export function ownerOf(table: TokenTable, row: Record<string, unknown>): string[] | undefined {
   const owner = OWNER_COLUMNS[table].map((column) => row[column]);
-  return owner.every((value): value is string => typeof value === "string" && value !== "") ? owner : undefined;
+  return owner.every((value): value is string => typeof value === "string" && value !== "")
+    ? owner
+    : undefined;
 }
 
 /** The AAD of `column` in a row of `table` owned by `owner` (ownerOf's result). */

@@ -74,16 +74,41 @@ describe("token encryption", () => {
     const { encryptToken, decryptToken } = await withKeys(keyA);
     const stored = encryptToken("polar_at_u_example", aad);
     // GCM would verify a truncated tag: a 4-byte tag is forged in about 2^32 tries.
-    expect(reason(() => decryptToken(withPart(stored, 5, (tag) => tag.subarray(0, 12)), aad))).toBe("malformed");
-    expect(reason(() => decryptToken(withPart(stored, 5, (tag) => tag.subarray(0, 4)), aad))).toBe("malformed");
-    expect(reason(() => decryptToken(withPart(stored, 3, (iv) => iv.subarray(0, 8)), aad))).toBe("malformed");
+    expect(
+      reason(() =>
+        decryptToken(
+          withPart(stored, 5, (tag) => tag.subarray(0, 12)),
+          aad,
+        ),
+      ),
+    ).toBe("malformed");
+    expect(
+      reason(() =>
+        decryptToken(
+          withPart(stored, 5, (tag) => tag.subarray(0, 4)),
+          aad,
+        ),
+      ),
+    ).toBe("malformed");
+    expect(
+      reason(() =>
+        decryptToken(
+          withPart(stored, 3, (iv) => iv.subarray(0, 8)),
+          aad,
+        ),
+      ),
+    ).toBe("malformed");
   });
 
   it("refuses plaintext and malformed values without echoing them", async () => {
     const { encryptToken, decryptToken } = await withKeys(keyA);
     expect(() => decryptToken("polar_at_u_plain", aad)).toThrow(/not encrypted/);
     const stored = encryptToken("polar_at_u_example", aad);
-    for (const malformed of [`${stored}:extra`, stored.replace(/:[^:]+$/, ":not*base64"), stored.split(":").slice(0, 5).join(":")]) {
+    for (const malformed of [
+      `${stored}:extra`,
+      stored.replace(/:[^:]+$/, ":not*base64"),
+      stored.split(":").slice(0, 5).join(":"),
+    ]) {
       expect(reason(() => decryptToken(malformed, aad))).toBe("malformed");
       expect(() => decryptToken(malformed, aad)).not.toThrow(stored.split(":")[4]!);
     }
@@ -91,7 +116,9 @@ describe("token encryption", () => {
 
   it("still decrypts values written before AAD (enc:v1:)", async () => {
     const { decryptToken } = await withKeys(keyA);
-    expect(decryptToken(encryptV1(parseKey(keyA, "key"), "polar_rt_u_legacy"), aad)).toBe("polar_rt_u_legacy");
+    expect(decryptToken(encryptV1(parseKey(keyA, "key"), "polar_rt_u_legacy"), aad)).toBe(
+      "polar_rt_u_legacy",
+    );
   });
 
   it("decrypts with a previous key after rotation, and encrypts with the new one", async () => {

@@ -25,7 +25,12 @@ export async function storeOrganizationGrant(
   const tokens = grantTokens(account);
   if (!tokens.access_token) throw new Error("Polar returned no access token for the organization.");
   // Someone is waiting on this page: a spent budget may keep them up to 10 s.
-  const { items, pagination } = await callPolar(tokens.access_token, undefined, (polar) => polar.organizations.list({ limit: 2 }), 10_000);
+  const { items, pagination } = await callPolar(
+    tokens.access_token,
+    undefined,
+    (polar) => polar.organizations.list({ limit: 2 }),
+    10_000,
+  );
   const organization = items[0];
   if (!organization || pagination.total_count !== 1) {
     return { ok: false, refusal: organization ? "SeveralOrganizations" : "NoOrganization" };
@@ -91,7 +96,10 @@ export async function findConnection(userId: string, organizationSlug: string) {
  * have run after this request listed the connections.
  */
 export async function reconnectReason(connectionId: string) {
-  const connection = await db.organizationConnection.findUnique({ where: { id: connectionId }, select: { reconnectReason: true } });
+  const connection = await db.organizationConnection.findUnique({
+    where: { id: connectionId },
+    select: { reconnectReason: true },
+  });
   return connection?.reconnectReason ?? null;
 }
 

@@ -49,7 +49,10 @@ async function slowRefresh(table: GrantTable, id: string): Promise<{ refreshing:
 }
 
 /** A token response as Auth.js hands it to the app's callbacks. */
-function accountOf(provider: string, tokens: { access_token: string; refresh_token: string; expires_in: number }): Account {
+function accountOf(
+  provider: string,
+  tokens: { access_token: string; refresh_token: string; expires_in: number },
+): Account {
   return {
     provider,
     type: "oidc",
@@ -106,15 +109,20 @@ describe("replacing a grant during its refresh", () => {
     const reconnected = await grants.organizationGrant(NEBULA_ID);
     const { refreshing } = await slowRefresh("OrganizationConnection", connection.id);
 
-    const stored = await connections.storeOrganizationGrant(user.id, accountOf("polar-organization", reconnected));
+    const stored = await connections.storeOrganizationGrant(
+      user.id,
+      accountOf("polar-organization", reconnected),
+    );
     const refreshed = await refreshing;
 
     expect(stored).toEqual({ ok: true, slug: "nebula-labs" });
-    expect(await db.organizationConnection.findUniqueOrThrow({ where: { id: connection.id } })).toMatchObject({
-      access_token: reconnected.access_token,
-      refresh_token: reconnected.refresh_token,
-      grantLeaseId: null,
-    });
+    expect(await db.organizationConnection.findUniqueOrThrow({ where: { id: connection.id } })).toMatchObject(
+      {
+        access_token: reconnected.access_token,
+        refresh_token: reconnected.refresh_token,
+        grantLeaseId: null,
+      },
+    );
     expect(await grants.isLive(reconnected.refresh_token)).toBe(true);
     expect(await grants.isLive(refreshed!)).toBe(false);
     expect(await revocations()).toBe(1);
@@ -142,7 +150,9 @@ describe("replacing a grant during its refresh", () => {
     const user = await db.user.create({ data: { name: "Ada Lovelace" } });
     const tokens = await grants.organizationGrant(NEBULA_ID);
 
-    expect(await connections.storeOrganizationGrant(user.id, accountOf("polar-organization", tokens))).toEqual({ ok: true, slug: "nebula-labs" });
+    expect(
+      await connections.storeOrganizationGrant(user.id, accountOf("polar-organization", tokens)),
+    ).toEqual({ ok: true, slug: "nebula-labs" });
 
     expect(await db.organizationConnection.findFirstOrThrow({ where: { userId: user.id } })).toMatchObject({
       organizationId: NEBULA_ID,

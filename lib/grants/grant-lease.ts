@@ -28,7 +28,14 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { TOKEN_REQUEST_TIMEOUT_MS } from "@/lib/polar/oauth";
-import { ownerWhere, readGrant, type GrantData, type GrantOwner, type GrantRow, type GrantTable } from "./grant-row";
+import {
+  ownerWhere,
+  readGrant,
+  type GrantData,
+  type GrantOwner,
+  type GrantRow,
+  type GrantTable,
+} from "./grant-row";
 
 const STORE_MARGIN_MS = 10_000;
 export const LEASE_MS = 2 * TOKEN_REQUEST_TIMEOUT_MS + 15_000;
@@ -115,13 +122,20 @@ export function abandonLease(lease: Lease) {
  * ours (compare-and-set on its id): false when the grant was deleted or the
  * lease expired and was taken over meanwhile.
  */
-export async function updateUnderLease<T extends GrantTable>(lease: Lease & { table: T }, owner: GrantOwner, data: GrantData<T>) {
+export async function updateUnderLease<T extends GrantTable>(
+  lease: Lease & { table: T },
+  owner: GrantOwner,
+  data: GrantData<T>,
+) {
   const where = { ...leaseWhere(lease), ...ownerWhere(lease.table, owner) };
   const released = { ...data, grantLeaseId: null, grantLeaseUntil: null };
   const { count } =
     lease.table === "Account"
       ? await db.account.updateMany({ where, data: released as GrantData<"Account"> })
-      : await db.organizationConnection.updateMany({ where, data: released as GrantData<"OrganizationConnection"> });
+      : await db.organizationConnection.updateMany({
+          where,
+          data: released as GrantData<"OrganizationConnection">,
+        });
   return count === 1;
 }
 
@@ -129,7 +143,9 @@ export async function updateUnderLease<T extends GrantTable>(lease: Lease & { ta
 export async function deleteUnderLease(lease: Lease) {
   const where = leaseWhere(lease);
   const { count } =
-    lease.table === "Account" ? await db.account.deleteMany({ where }) : await db.organizationConnection.deleteMany({ where });
+    lease.table === "Account"
+      ? await db.account.deleteMany({ where })
+      : await db.organizationConnection.deleteMany({ where });
   return count === 1;
 }
 
@@ -138,7 +154,11 @@ export async function deleteUnderLease(lease: Lease) {
  * tries (50 ms doubling to 0.5 s, with jitter) and holding no connection while
  * it sleeps; throws GrantBusyError once WAIT_MS have passed.
  */
-export async function pollGrant<T>(table: GrantTable, grantId: string, step: () => Promise<T | undefined>): Promise<T> {
+export async function pollGrant<T>(
+  table: GrantTable,
+  grantId: string,
+  step: () => Promise<T | undefined>,
+): Promise<T> {
   const deadline = Date.now() + WAIT_MS;
   for (let delay = FIRST_POLL_MS; ; delay = Math.min(delay * 2, MAX_POLL_MS)) {
     const result = await step();

@@ -102,7 +102,9 @@ it("Long lock: a grant row locked for 25 s holds up only that grant's requests, 
   const locker = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await locker.connect();
   await locker.query("BEGIN");
-  await locker.query('SELECT 1 FROM "OrganizationConnection" WHERE id = $1 FOR UPDATE', [locked.connection.id]);
+  await locker.query('SELECT 1 FROM "OrganizationConnection" WHERE id = $1 FOR UPDATE', [
+    locked.connection.id,
+  ]);
   const lockedAt = performance.now();
 
   try {
@@ -128,7 +130,10 @@ it("Long lock: a grant row locked for 25 s holds up only that grant's requests, 
     expect(refreshes).toBe(2);
     expect(new Set(results).size).toBe(1);
     expect(results[0]).not.toBe(locked.tokens.access_token);
-    expect(await storedConnection(locked.connection.id)).toMatchObject({ access_token: results[0], grantLeaseId: null });
+    expect(await storedConnection(locked.connection.id)).toMatchObject({
+      access_token: results[0],
+      grantLeaseId: null,
+    });
     expect(neighbourRefresh).toBeLessThan(500);
     expect(burst).toBeLessThan(500);
     expect(Math.max(...unrelated)).toBeLessThan(500);
@@ -185,11 +190,17 @@ it("Crash: a lease left by a killed process holds off refreshes until it expires
   const elapsed = performance.now() - started;
 
   const refreshes = await grants.refreshCalls();
-  console.info(`Crash: 0 refreshes during the dead lease; ${refreshes} refresh once it expired; the 5 waiting requests served ${seconds(elapsed)} after they began (2 s of it under the lease)`);
+  console.info(
+    `Crash: 0 refreshes during the dead lease; ${refreshes} refresh once it expired; the 5 waiting requests served ${seconds(elapsed)} after they began (2 s of it under the lease)`,
+  );
   expect(refreshes).toBe(1);
   expect(new Set(results).size).toBe(1);
   expect(results[0]).not.toBe(tokens.access_token);
-  expect(await storedConnection(connection.id)).toMatchObject({ access_token: results[0], needsReconnect: false, grantLeaseId: null });
+  expect(await storedConnection(connection.id)).toMatchObject({
+    access_token: results[0],
+    needsReconnect: false,
+    grantLeaseId: null,
+  });
   expect(await grants.refreshError(tokens.refresh_token)).toBe("invalid_grant");
 });
 
@@ -233,18 +244,30 @@ it("Unavoidable loss, twice over: the request fails, and the next one settles th
 
   expect(await connectionToken(connection.id)).toBeNull();
   expect(await grants.refreshCalls()).toBe(3);
-  expect(await storedConnection(connection.id)).toMatchObject({ needsReconnect: true, reconnectReason: "answer_lost", grantLeaseId: null });
+  expect(await storedConnection(connection.id)).toMatchObject({
+    needsReconnect: true,
+    reconnectReason: "answer_lost",
+    grantLeaseId: null,
+  });
 });
 
 it("A refresh cut off before Polar processed it (a gateway timeout): the confirming refresh gets the new token", async () => {
   const { connection, tokens } = await grants.expiredConnection(NEBULA_ID, "nebula-labs");
   // Answered 504 without touching the token, as a gateway that gave up before Polar did anything.
-  await grants.control("token-failures", { error: "gateway_timeout", status: 504, grant_type: "refresh_token" });
+  await grants.control("token-failures", {
+    error: "gateway_timeout",
+    status: 504,
+    grant_type: "refresh_token",
+  });
 
   const token = await connectionToken(connection.id);
 
   expect(await grants.refreshCalls()).toBe(2);
   expect(token).toMatch(/^polar_at_u_/);
-  expect(await storedConnection(connection.id)).toMatchObject({ access_token: token, needsReconnect: false, grantLeaseId: null });
+  expect(await storedConnection(connection.id)).toMatchObject({
+    access_token: token,
+    needsReconnect: false,
+    grantLeaseId: null,
+  });
   expect(await grants.refreshError(tokens.refresh_token)).toBe("invalid_grant");
 });

@@ -33,13 +33,24 @@ async function startProxy(target: string) {
       headers: { "content-type": request.headers["content-type"] ?? "application/json" },
       body: request.method === "GET" ? undefined : sent,
     });
-    let text = (await upstream.text()).replaceAll(target, `http://127.0.0.1:${(server.address() as { port: number }).port}`);
-    if (request.url === "/v1/oauth2/token" && new URLSearchParams(sent).get("grant_type") === "refresh_token" && upstream.ok) {
+    let text = (await upstream.text()).replaceAll(
+      target,
+      `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    );
+    if (
+      request.url === "/v1/oauth2/token" &&
+      new URLSearchParams(sent).get("grant_type") === "refresh_token" &&
+      upstream.ok
+    ) {
       const { token_type: _dropped, ...answer } = JSON.parse(text);
       answeredTokens.push(answer.access_token, answer.refresh_token);
       text = JSON.stringify(answer);
     }
-    response.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/json" }).end(text);
+    response
+      .writeHead(upstream.status, {
+        "content-type": upstream.headers.get("content-type") ?? "application/json",
+      })
+      .end(text);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return server;
@@ -60,7 +71,12 @@ afterAll(async () => {
 
 it("keeps the tokens of a malformed refresh answer out of the error and the log", async () => {
   await db.$executeRawUnsafe(RESET_DATABASE);
-  const tokens = await signIn(emulatorUrl, { userId: ADA_ID, subType: "organization", organizationId: NEBULA_ID, scope: "openid organizations:read" });
+  const tokens = await signIn(emulatorUrl, {
+    userId: ADA_ID,
+    subType: "organization",
+    organizationId: NEBULA_ID,
+    scope: "openid organizations:read",
+  });
   const user = await db.user.create({ data: { name: "Ada Lovelace" } });
   const connection = await db.organizationConnection.create({
     data: {
@@ -78,13 +94,21 @@ it("keeps the tokens of a malformed refresh answer out of the error and the log"
     vi.spyOn(console, method).mockImplementation((...args) => void logged.push(...args));
   }
 
-  const error = await freshAccessToken("OrganizationConnection", connection.id).catch((thrown: unknown) => thrown);
+  const error = await freshAccessToken("OrganizationConnection", connection.id).catch(
+    (thrown: unknown) => thrown,
+  );
 
   expect(error).toBeInstanceOf(Error);
   expect((error as Error).message).toMatch(/token_type/);
   // Polar did answer with new tokens: they must not reach a log, however the error is printed.
-  expect(answeredTokens).toEqual([expect.stringMatching(/^polar_at_u_/), expect.stringMatching(/^polar_rt_u_/)]);
-  const printed = [inspect(error, { depth: Infinity, showHidden: true }), ...logged.map((entry) => inspect(entry, { depth: Infinity }))].join("\n");
+  expect(answeredTokens).toEqual([
+    expect.stringMatching(/^polar_at_u_/),
+    expect.stringMatching(/^polar_rt_u_/),
+  ]);
+  const printed = [
+    inspect(error, { depth: Infinity, showHidden: true }),
+    ...logged.map((entry) => inspect(entry, { depth: Infinity })),
+  ].join("\n");
   for (const token of answeredTokens) expect(printed).not.toContain(token);
   expect(printed).not.toMatch(TOKEN);
   vi.restoreAllMocks();

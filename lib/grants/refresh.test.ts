@@ -84,8 +84,16 @@ describe("freshAccessToken", () => {
 
     expect(await freshAccessToken("OrganizationConnection", revoked.connection.id)).toBeNull();
 
-    const stored = await db.organizationConnection.findUniqueOrThrow({ where: { id: revoked.connection.id } });
-    expect(stored).toMatchObject({ needsReconnect: true, reconnectReason: "refused", access_token: null, refresh_token: null, grantLeaseId: null });
+    const stored = await db.organizationConnection.findUniqueOrThrow({
+      where: { id: revoked.connection.id },
+    });
+    expect(stored).toMatchObject({
+      needsReconnect: true,
+      reconnectReason: "refused",
+      access_token: null,
+      refresh_token: null,
+      grantLeaseId: null,
+    });
     expect(await freshAccessToken("OrganizationConnection", other.id)).toBe("polar_at_o_still_valid");
     expect(await db.user.findUnique({ where: { id: revoked.user.id } })).not.toBeNull();
   });
@@ -97,7 +105,11 @@ describe("freshAccessToken", () => {
     await expect(freshAccessToken("OrganizationConnection", connection.id)).rejects.toThrow();
 
     const stored = await db.organizationConnection.findUniqueOrThrow({ where: { id: connection.id } });
-    expect(stored).toMatchObject({ needsReconnect: false, refresh_token: tokens.refresh_token, grantLeaseId: null });
+    expect(stored).toMatchObject({
+      needsReconnect: false,
+      refresh_token: tokens.refresh_token,
+      grantLeaseId: null,
+    });
     expect(await freshAccessToken("OrganizationConnection", connection.id)).toMatch(/^polar_at_u_/);
   });
 });
@@ -105,7 +117,10 @@ describe("freshAccessToken", () => {
 describe("a refresh that changes the subject type", () => {
   it("keeps working when Polar turns the organization token into a user token", async () => {
     // A legacy organization token of a single-member organization: Polar's refresh makes it a user token.
-    const legacy = await control("legacy-organization-token", { organization_id: ACME_ID, scope: "openid organizations:read products:read" });
+    const legacy = await control("legacy-organization-token", {
+      organization_id: ACME_ID,
+      scope: "openid organizations:read products:read",
+    });
     const { connection } = await expiredConnection(ACME_ID, "acme-analytics", legacy);
 
     const token = await freshAccessToken("OrganizationConnection", connection.id);
@@ -121,7 +136,10 @@ describe("a refresh that changes the subject type", () => {
 
   it("keeps a legacy organization token of a multi-member organization an organization token", async () => {
     // Nebula Labs has two members: Polar cannot pick one, so the token stays bound to the organization.
-    const legacy = await control("legacy-organization-token", { organization_id: NEBULA_ID, scope: "openid organizations:read products:read" });
+    const legacy = await control("legacy-organization-token", {
+      organization_id: NEBULA_ID,
+      scope: "openid organizations:read products:read",
+    });
     const { connection } = await expiredConnection(NEBULA_ID, "nebula-labs", legacy);
 
     const token = await freshAccessToken("OrganizationConnection", connection.id);

@@ -62,7 +62,8 @@ export async function freshAccessToken(table: GrantTable, id: string): Promise<s
     // The holder released the lease without a new token: Polar answered it
     // with an error that left the token as it was. Its request reports that
     // error; trying again at once from every waiter would only repeat it.
-    if (leaseSeen && !row.grantLeaseId) throw new Error(`Another request's refresh of ${table} ${id} failed just now; its token is unchanged.`);
+    if (leaseSeen && !row.grantLeaseId)
+      throw new Error(`Another request's refresh of ${table} ${id} failed just now; its token is unchanged.`);
     leaseSeen = row.grantLeaseId ?? leaseSeen;
     return undefined;
   });
@@ -88,7 +89,9 @@ async function refreshUnderLease(lease: Lease, seen: GrantRow): Promise<string |
   for (let attempt = 1; ; attempt++) {
     if (!leaseHasRoomForCall(lease)) {
       await abandonLease(lease);
-      throw new Error(`Too little of the lease on ${lease.table} ${lease.grantId} is left for another call to Polar.`);
+      throw new Error(
+        `Too little of the lease on ${lease.table} ${lease.grantId} is left for another call to Polar.`,
+      );
     }
     let tokens: PolarTokens;
     try {
@@ -146,7 +149,11 @@ async function storeRefreshed(lease: Lease, current: GrantRow, tokens: PolarToke
  * refresh rotates the grant, so a request that read the token just before a
  * concurrent refresh holds a dead one; the stored successor works.
  */
-export async function accessTokenReplacing(table: GrantTable, id: string, rejected: string): Promise<string | null> {
+export async function accessTokenReplacing(
+  table: GrantTable,
+  id: string,
+  rejected: string,
+): Promise<string | null> {
   const row = await readGrant(table, id);
   return row?.access_token && row.access_token !== rejected && !row.needsReconnect ? row.access_token : null;
 }

@@ -13,7 +13,11 @@ afterEach(() => vi.restoreAllMocks());
 it("logs a failed revocation without the token and does not throw", async () => {
   const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
   await expect(
-    revokeGrant({ id: "grant-1", access_token: "polar_at_o_secret_access", refresh_token: "polar_rt_o_secret_refresh" }),
+    revokeGrant({
+      id: "grant-1",
+      access_token: "polar_at_o_secret_access",
+      refresh_token: "polar_rt_o_secret_refresh",
+    }),
   ).resolves.toBeUndefined();
 
   expect(warn).toHaveBeenCalledTimes(1);

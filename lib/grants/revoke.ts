@@ -9,7 +9,11 @@ import type { GrantData, GrantTable } from "./grant-row";
  * token, or the access token when there is none. A failure is logged (never
  * the token) and does not stop the caller from forgetting them.
  */
-export async function revokeGrant(grant: { id: string; access_token: string | null; refresh_token: string | null }) {
+export async function revokeGrant(grant: {
+  id: string;
+  access_token: string | null;
+  refresh_token: string | null;
+}) {
   const [token, hint] = grant.refresh_token
     ? ([grant.refresh_token, "refresh_token"] as const)
     : ([grant.access_token, "access_token"] as const);

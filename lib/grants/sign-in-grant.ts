@@ -15,13 +15,21 @@ export async function storeSignInGrant(userId: string, account: Account) {
     where: { userId, provider: USER_PROVIDER_ID, providerAccountId: account.providerAccountId },
     select: { id: true },
   });
-  const data = { ...grantTokens(account), needsReconnect: false, reconnectReason: null, refreshedAt: new Date() };
+  const data = {
+    ...grantTokens(account),
+    needsReconnect: false,
+    reconnectReason: null,
+    refreshedAt: new Date(),
+  };
   await Promise.all(accounts.map(({ id }) => replaceGrant("Account", id, data)));
 }
 
 /** On sign-out: revoke the sign-in grant at Polar and forget its tokens. */
 export async function endSignInGrant(userId: string) {
-  const accounts = await db.account.findMany({ where: { userId, provider: USER_PROVIDER_ID }, select: { id: true } });
+  const accounts = await db.account.findMany({
+    where: { userId, provider: USER_PROVIDER_ID },
+    select: { id: true },
+  });
   const cleared = { access_token: null, refresh_token: null, id_token: null, expires_at: null };
   await Promise.all(accounts.map(({ id }) => endGrant("Account", id, cleared)));
 }

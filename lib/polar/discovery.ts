@@ -3,7 +3,9 @@ import * as oauth from "oauth4webapi";
 import { polarServer } from "./server";
 
 /** oauth4webapi refuses http:// unless told; the emulator and a localhost issuer use it. */
-export const httpAllowed = { [oauth.allowInsecureRequests]: new URL(polarServer.issuer).protocol === "http:" };
+export const httpAllowed = {
+  [oauth.allowInsecureRequests]: new URL(polarServer.issuer).protocol === "http:",
+};
 
 let metadata: Promise<oauth.AuthorizationServer> | undefined;
 

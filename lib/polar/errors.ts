@@ -31,13 +31,16 @@ export type Result<T> = ({ ok: true } & T) | { ok: false; problem: PolarProblem 
  * 401, and an organization the token may no longer act on with 403 NotPermitted.
  */
 export function describePolarError(error: unknown, scope: string): PolarProblem {
-  if (error instanceof RequestBudgetSpent) return { kind: "busy", retryAfterSeconds: error.retryAfterSeconds };
+  if (error instanceof RequestBudgetSpent)
+    return { kind: "busy", retryAfterSeconds: error.retryAfterSeconds };
   if (error instanceof GrantRefusedError) return { kind: "reconnect" };
-  if (error instanceof PolarRateLimitError) return { kind: "rate-limited", retryAfterSeconds: error.retryAfter };
+  if (error instanceof PolarRateLimitError)
+    return { kind: "rate-limited", retryAfterSeconds: error.retryAfter };
   if (error instanceof PolarServerError || error instanceof PolarNetworkError) return { kind: "unavailable" };
   if (error instanceof PolarClientError) {
     const body = typeof error.error === "string" ? error.error : JSON.stringify(error.error);
-    if (error.statusCode === 403 && body.includes("insufficient_scope")) return { kind: "missing-scope", scope };
+    if (error.statusCode === 403 && body.includes("insufficient_scope"))
+      return { kind: "missing-scope", scope };
     if (error.statusCode === 401 || error.statusCode === 403) return { kind: "reconnect" };
   }
   // A token refresh that cannot reach Polar fails inside fetch, before the SDK.

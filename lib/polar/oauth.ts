@@ -50,7 +50,9 @@ export function refreshTokens(refreshToken: string): Promise<PolarTokens> {
       signal: AbortSignal.timeout(TOKEN_REQUEST_TIMEOUT_MS),
     });
     if (GATEWAY_TIMEOUTS.has(response.status)) {
-      const error = new Error(`A gateway in front of Polar answered ${response.status}: it stopped waiting, and Polar may still have rotated the token.`);
+      const error = new Error(
+        `A gateway in front of Polar answered ${response.status}: it stopped waiting, and Polar may still have rotated the token.`,
+      );
       throw Object.assign(error, { name: "TimeoutError" });
     }
     const result = await oauth.processRefreshTokenResponse(as, client, response);
@@ -95,7 +97,8 @@ const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CON
 export function refreshFailure(error: unknown): "rejected" | "kept" | "unanswered" | "unusable" {
   if (error instanceof oauth.ResponseBodyError) return error.error === "invalid_grant" ? "rejected" : "kept";
   if (error instanceof oauth.WWWAuthenticateChallengeError) return "kept";
-  if (error instanceof oauth.OperationProcessingError && error.code === oauth.RESPONSE_IS_NOT_CONFORM) return "kept";
+  if (error instanceof oauth.OperationProcessingError && error.code === oauth.RESPONSE_IS_NOT_CONFORM)
+    return "kept";
   if (error instanceof Error && error.name === "TimeoutError") return "unanswered";
   if (error instanceof TypeError && error.message === "fetch failed") {
     const code = (error.cause as { code?: unknown } | undefined)?.code;

@@ -44,7 +44,10 @@ function productsRead() {
     owner,
     key: `${owner}:products:1:5:`,
     scope: "products:read",
-    load: () => callPolar(accessToken, NEBULA_ID, (polar) => polar.products.list({ limit: 5 })).then((r) => r.pagination),
+    load: () =>
+      callPolar(accessToken, NEBULA_ID, (polar) => polar.products.list({ limit: 5 })).then(
+        (r) => r.pagination,
+      ),
   };
 }
 
@@ -64,7 +67,8 @@ async function age(seconds: number) {
 }
 
 async function until(condition: () => Promise<boolean>) {
-  for (let i = 0; i < 100 && !(await condition()); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  for (let i = 0; i < 100 && !(await condition()); i++)
+    await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 it("asks Polar once for a fresh entry, however many views read it at once", async () => {

@@ -44,14 +44,27 @@ const KEEP_MS = 24 * 60 * 60 * 1000;
 const inFlight = new Map<string, Promise<Read<unknown>>>();
 
 async function store<T>(read: CachedRead<T>, data: T, readAt = new Date()) {
-  const row = { owner: read.owner, data: data as Prisma.InputJsonValue, readAt, invalidated: false, refreshingUntil: null };
-  await db.polarCacheEntry.upsert({ where: { key: read.key }, create: { key: read.key, ...row }, update: row });
+  const row = {
+    owner: read.owner,
+    data: data as Prisma.InputJsonValue,
+    readAt,
+    invalidated: false,
+    refreshingUntil: null,
+  };
+  await db.polarCacheEntry.upsert({
+    where: { key: read.key },
+    create: { key: read.key, ...row },
+    update: row,
+  });
   sweep();
 }
 
 /** Runs `task` after the response has gone out (on Vercel, before the function freezes); outside a request, now. */
 function afterResponse(task: () => Promise<unknown>) {
-  const run = () => task().catch((error: unknown) => console.error("Polar read cache:", error instanceof Error ? error.message : error));
+  const run = () =>
+    task().catch((error: unknown) =>
+      console.error("Polar read cache:", error instanceof Error ? error.message : error),
+    );
   try {
     after(run);
   } catch {
@@ -84,7 +97,8 @@ function fetchNow<T>(read: CachedRead<T>, fallback?: { data: unknown; readAt: Da
     } catch (error) {
       inFlight.delete(read.key);
       const problem = describePolarError(error, read.scope);
-      if (fallback && SERVE_STALE_ON.has(problem.kind)) return { ok: true, data: fallback.data as T, readAt: fallback.readAt, stale: problem };
+      if (fallback && SERVE_STALE_ON.has(problem.kind))
+        return { ok: true, data: fallback.data as T, readAt: fallback.readAt, stale: problem };
       return { ok: false, problem };
     }
   })();
@@ -119,7 +133,10 @@ function refreshLater<T>(read: CachedRead<T>, freshSeconds: number) {
 export async function cachedRead<T>(read: CachedRead<T>): Promise<Read<T>> {
   const { freshSeconds, staleSeconds } = polarTrafficEnv();
   if (freshSeconds === 0) return askPolar(read);
-  const entry = await db.polarCacheEntry.findUnique({ where: { key: read.key }, select: { data: true, readAt: true, invalidated: true } });
+  const entry = await db.polarCacheEntry.findUnique({
+    where: { key: read.key },
+    select: { data: true, readAt: true, invalidated: true },
+  });
   if (!entry) return fetchNow(read);
   const age = (Date.now() - entry.readAt.getTime()) / 1000;
   if (entry.invalidated || age >= freshSeconds + staleSeconds) return fetchNow(read, entry);
@@ -144,5 +161,7 @@ let sweptAt = 0;
 function sweep() {
   if (Date.now() - sweptAt < 60_000) return;
   sweptAt = Date.now();
-  void db.polarCacheEntry.deleteMany({ where: { readAt: { lt: new Date(Date.now() - KEEP_MS) } } }).catch(() => {});
+  void db.polarCacheEntry
+    .deleteMany({ where: { readAt: { lt: new Date(Date.now() - KEEP_MS) } } })
+    .catch(() => {});
 }

@@ -28,7 +28,10 @@ beforeEach(async () => {
 afterAll(() => db?.$disconnect());
 
 async function emulatorStats() {
-  return (await (await control(issuer, "stats")).json()) as { api: Record<string, number>; rate_limited: number };
+  return (await (await control(issuer, "stats")).json()) as {
+    api: Record<string, number>;
+    rate_limited: number;
+  };
 }
 
 it("lets a burst through up to the bucket and a 2-second queue, and refuses the rest with when to retry", async () => {
@@ -37,10 +40,12 @@ it("lets a burst through up to the bucket and a 2-second queue, and refuses the 
   const started = Date.now();
   const outcomes = await Promise.all(
     Array.from({ length: 20 }, () =>
-      budget.withinRequestBudget(async () => Date.now()).then(
-        (at) => ({ ran: at - started }),
-        (error: unknown) => ({ refused: error }),
-      ),
+      budget
+        .withinRequestBudget(async () => Date.now())
+        .then(
+          (at) => ({ ran: at - started }),
+          (error: unknown) => ({ refused: error }),
+        ),
     ),
   );
   const ran = outcomes.flatMap((o) => ("ran" in o ? [o.ran] : []));
@@ -51,13 +56,19 @@ it("lets a burst through up to the bucket and a 2-second queue, and refuses the 
   expect(Math.max(...ran)).toBeLessThan(2_600);
   for (const error of refused) {
     expect(error).toBeInstanceOf(budget.RequestBudgetSpent);
-    expect((error as InstanceType<typeof budget.RequestBudgetSpent>).retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(
+      (error as InstanceType<typeof budget.RequestBudgetSpent>).retryAfterSeconds,
+    ).toBeGreaterThanOrEqual(1);
   }
 });
 
 it("pauses every request for Retry-After once Polar answers 429", async () => {
   process.env.POLAR_REQUEST_BUDGET_PER_MINUTE = "450";
-  const { access_token } = await signIn(issuer, { userId: ADA_ID, subType: "user", scope: "openid organizations:read" });
+  const { access_token } = await signIn(issuer, {
+    userId: ADA_ID,
+    subType: "user",
+    scope: "openid organizations:read",
+  });
   await control(issuer, "settings", { rate_limit_per_minute: 1 });
   const list = () => callPolar(access_token, undefined, (polar) => polar.organizations.list({}));
 

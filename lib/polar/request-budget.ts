@@ -25,7 +25,11 @@ export class RequestBudgetSpent extends Error {
 
 function bucket() {
   const { requestsPerMinute } = polarTrafficEnv();
-  return { clientId: polarServer.clientId, perSecond: requestsPerMinute / 60, capacity: Math.max(1, requestsPerMinute / 10) };
+  return {
+    clientId: polarServer.clientId,
+    perSecond: requestsPerMinute / 60,
+    capacity: Math.max(1, requestsPerMinute / 10),
+  };
 }
 
 /**
@@ -45,7 +49,8 @@ async function takeRequest(maxWaitMs: number) {
       AND LEAST(${capacity}::float8, b."tokens" + EXTRACT(EPOCH FROM now() - b."refilledAt")::float8 * ${perSecond}) - 1 >= ${floor}
     RETURNING "tokens"`;
   const tokens = taken[0]?.tokens;
-  if (tokens === undefined) throw new RequestBudgetSpent(await secondsUntilAvailable(clientId, perSecond, floor));
+  if (tokens === undefined)
+    throw new RequestBudgetSpent(await secondsUntilAvailable(clientId, perSecond, floor));
   if (tokens < 0) await new Promise((resolve) => setTimeout(resolve, (-tokens / perSecond) * 1000));
 }
 

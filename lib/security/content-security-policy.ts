@@ -4,7 +4,15 @@
  * policy on the request), so injected markup cannot execute. Style attributes
  * stay allowed: they cannot run code, and React renders them.
  */
-export function contentSecurityPolicy({ nonce, polarOrigin, dev }: { nonce: string; polarOrigin: string; dev: boolean }) {
+export function contentSecurityPolicy({
+  nonce,
+  polarOrigin,
+  dev,
+}: {
+  nonce: string;
+  polarOrigin: string;
+  dev: boolean;
+}) {
   return [
     "default-src 'self'",
     // React's development build evaluates code to rebuild server error stacks.

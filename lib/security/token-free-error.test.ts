@@ -6,7 +6,10 @@ import * as oauth from "oauth4webapi";
 import { describe, expect, it } from "vitest";
 import { tokenFreeError } from "./token-free-error";
 
-const as: oauth.AuthorizationServer = { issuer: "https://polar.example", token_endpoint: "https://polar.example/v1/oauth2/token" };
+const as: oauth.AuthorizationServer = {
+  issuer: "https://polar.example",
+  token_endpoint: "https://polar.example/v1/oauth2/token",
+};
 const client: oauth.Client = { client_id: "polar_ci_example" };
 const TOKENS = { access_token: "polar_at_o_secret_access", refresh_token: "polar_rt_o_secret_refresh" };
 const TOKEN = /polar_(at|rt)_/;
@@ -29,7 +32,9 @@ async function failure(promise: Promise<unknown>) {
 
 describe("tokenFreeError", () => {
   it("drops the token response oauth4webapi attaches to a malformed answer (no token_type)", async () => {
-    const error = await failure(oauth.processRefreshTokenResponse(as, client, answer(JSON.stringify(TOKENS))));
+    const error = await failure(
+      oauth.processRefreshTokenResponse(as, client, answer(JSON.stringify(TOKENS))),
+    );
     expect(printed(error)).toMatch(TOKEN);
 
     const safe = tokenFreeError(error);
@@ -41,21 +46,30 @@ describe("tokenFreeError", () => {
   });
 
   it("drops the body a JSON parse error quotes", async () => {
-    const error = await failure(oauth.processRefreshTokenResponse(as, client, answer(`${TOKENS.access_token} is not JSON`)));
+    const error = await failure(
+      oauth.processRefreshTokenResponse(as, client, answer(`${TOKENS.access_token} is not JSON`)),
+    );
     expect(printed(error)).toMatch(TOKEN);
     expect(printed(tokenFreeError(error))).not.toMatch(TOKEN);
   });
 
   it("keeps what callers branch on: the class, the status and a known OAuth error code", async () => {
-    const body = { error: "invalid_grant", error_description: `refresh token ${TOKENS.refresh_token} was revoked` };
-    const error = await failure(oauth.processRefreshTokenResponse(as, client, answer(JSON.stringify(body), 400)));
+    const body = {
+      error: "invalid_grant",
+      error_description: `refresh token ${TOKENS.refresh_token} was revoked`,
+    };
+    const error = await failure(
+      oauth.processRefreshTokenResponse(as, client, answer(JSON.stringify(body), 400)),
+    );
     const safe = tokenFreeError(error);
     expect(printed(error)).toMatch(TOKEN);
     expect(printed(safe)).not.toMatch(TOKEN);
     expect(safe).toBeInstanceOf(oauth.ResponseBodyError);
     expect(safe).toMatchObject({ error: "invalid_grant", status: 400 });
 
-    const odd = await failure(oauth.processRevocationResponse(answer(JSON.stringify({ error: TOKENS.access_token }), 400)));
+    const odd = await failure(
+      oauth.processRevocationResponse(answer(JSON.stringify({ error: TOKENS.access_token }), 400)),
+    );
     expect(tokenFreeError(odd)).toMatchObject({ error: "unrecognized_error" });
     expect(printed(tokenFreeError(odd))).not.toMatch(TOKEN);
   });

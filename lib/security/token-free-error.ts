@@ -32,11 +32,16 @@ export function tokenFreeError(error: unknown): Error {
   if (!(error instanceof Error)) return new Error("The request to Polar's token endpoint failed.");
   const copy = Object.create(Object.getPrototypeOf(error)) as Error & Record<string, unknown>;
   const own = (value: unknown) => ({ value, writable: true, configurable: true, enumerable: false });
-  Object.defineProperties(copy, { name: own(error.name), message: own(error.message), stack: own(error.stack) });
+  Object.defineProperties(copy, {
+    name: own(error.name),
+    message: own(error.message),
+    stack: own(error.stack),
+  });
   const { code, status, error: oauthError, cause } = error as Error & Record<string, unknown>;
   if (typeof code === "string") copy.code = code;
   if (typeof status === "number") copy.status = status;
-  if (typeof oauthError === "string") copy.error = OAUTH_ERROR_CODES.has(oauthError) ? oauthError : "unrecognized_error";
+  if (typeof oauthError === "string")
+    copy.error = OAUTH_ERROR_CODES.has(oauthError) ? oauthError : "unrecognized_error";
   const networkCode = cause instanceof Error ? (cause as Error & { code?: unknown }).code : undefined;
   if (typeof networkCode === "string" && NETWORK_CODE.test(networkCode)) copy.cause = { code: networkCode };
   return copy;

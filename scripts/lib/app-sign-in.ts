@@ -21,7 +21,13 @@ export interface AppSession {
 const authOnly = { follow: (next: URL) => next.pathname.startsWith("/api/auth/") };
 
 /** One Auth.js sign-in with `providerId`, from the app's sign-in endpoint to its callback; returns where the callback sends the browser. */
-async function signInFlow(appUrl: string, providerId: string, app: Browser, polar: Browser, person: Person): Promise<URL> {
+async function signInFlow(
+  appUrl: string,
+  providerId: string,
+  app: Browser,
+  polar: Browser,
+  person: Person,
+): Promise<URL> {
   const csrf = await app.open(new URL("/api/auth/csrf", appUrl));
   const { csrfToken } = (await csrf.response?.json()) as { csrfToken: string };
   const form = { csrfToken, callbackUrl: new URL("/dashboard", appUrl).href };
@@ -38,7 +44,8 @@ export async function signInToApp(appUrl: string, person: Person): Promise<AppSe
   const app = new Browser();
   const polar = new Browser();
   const signedIn = await signInFlow(appUrl, USER_PROVIDER_ID, app, polar, person);
-  if (signedIn.pathname !== "/dashboard") throw new Error(`sign-in landed on ${signedIn.href}, not /dashboard`);
+  if (signedIn.pathname !== "/dashboard")
+    throw new Error(`sign-in landed on ${signedIn.href}, not /dashboard`);
   const connected = await signInFlow(appUrl, ORGANIZATION_PROVIDER_ID, app, polar, person);
   const slug = /^\/dashboard\/([^/]+)$/.exec(connected.pathname)?.[1];
   if (!slug) throw new Error(`connecting an organization landed on ${connected.href}, not /dashboard/<slug>`);

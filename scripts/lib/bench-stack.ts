@@ -59,7 +59,10 @@ export async function startBenchStack(options: BenchStackOptions) {
   await ensureDatabase(env.DATABASE_URL);
   await run(process.execPath, ["scripts/db-migrate.ts"], { DATABASE_URL: env.DATABASE_URL });
   if (!process.argv.includes("--no-build")) await build(env);
-  const emulator = start("emulator", process.execPath, ["packages/polar-emulator/src/main.ts"], { ...env, ...options.emulatorEnv });
+  const emulator = start("emulator", process.execPath, ["packages/polar-emulator/src/main.ts"], {
+    ...env,
+    ...options.emulatorEnv,
+  });
   await waitForOutput(emulator, READY_LINE);
   const app = start("app", "next", ["start", "--port", env.PORT], env);
   await waitForOutput(app, /Ready in/);

@@ -37,7 +37,10 @@ export async function watchConnections(url: string, intervalMs = 250) {
   const database = decodeURIComponent(new URL(url).pathname.slice(1));
   let peak = 0;
   const count = async () => {
-    const { rows } = await client.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [database]);
+    const { rows } = await client.query(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1",
+      [database],
+    );
     peak = Math.max(peak, (rows[0]?.n ?? 1) - 1);
   };
   let polling = count();

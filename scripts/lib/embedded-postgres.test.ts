@@ -55,9 +55,11 @@ it("keeps each connection's parameterized queries whole, whatever else runs in t
         : pool.query("SELECT $1::int AS n", [i]),
     );
     const results = await Promise.allSettled(queries);
-    expect(results.map((result) => (result.status === "fulfilled" ? result.value.rows[0].n : result.reason.message))).toEqual(
-      Array.from({ length: 60 }, (_, i) => (i % 2 ? large.length + i : i)),
-    );
+    expect(
+      results.map((result) =>
+        result.status === "fulfilled" ? result.value.rows[0].n : result.reason.message,
+      ),
+    ).toEqual(Array.from({ length: 60 }, (_, i) => (i % 2 ? large.length + i : i)));
     expect(ownQueries).toBeGreaterThan(0);
   } finally {
     writing = false;

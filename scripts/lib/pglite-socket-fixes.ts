@@ -34,7 +34,10 @@ interface QueuedMessage {
 interface Session {
   isInTransaction(): boolean;
   runExclusive<T>(fn: () => Promise<T>): Promise<T>;
-  execProtocolRawStream(message: Uint8Array, options: { onRawData(data: Uint8Array): void }): Promise<unknown>;
+  execProtocolRawStream(
+    message: Uint8Array,
+    options: { onRawData(data: Uint8Array): void },
+  ): Promise<unknown>;
 }
 
 /** The parts of pglite-socket's (unexported) QueryQueueManager this file replaces or uses. */

@@ -4,7 +4,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 
 const children = new Set<ChildProcess>();
 
-export function start(name: string, command: string, args: string[], env: Record<string, string | undefined> = {}) {
+export function start(
+  name: string,
+  command: string,
+  args: string[],
+  env: Record<string, string | undefined> = {},
+) {
   const child = spawn(command, args, {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -13,7 +13,10 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 /** The project's schema, or another one; its migrations live in `migrations` beside it. */
 export function schemaLocation(schemaPath = path.join(root, "prisma/schema.prisma")) {
-  return { schemaPath: path.resolve(schemaPath), migrationsDir: path.join(path.dirname(path.resolve(schemaPath)), "migrations") };
+  return {
+    schemaPath: path.resolve(schemaPath),
+    migrationsDir: path.join(path.dirname(path.resolve(schemaPath)), "migrations"),
+  };
 }
 
 async function loadEngineModule() {
@@ -96,9 +99,13 @@ async function emptiedShadowDatabase(url: string) {
 /** The engine on `connectionString`'s database. */
 export async function openSchemaEngine(
   connectionString: string,
-  { schemaPath = schemaLocation().schemaPath, shadowDatabaseUrl }: { schemaPath?: string; shadowDatabaseUrl?: string } = {},
+  {
+    schemaPath = schemaLocation().schemaPath,
+    shadowDatabaseUrl,
+  }: { schemaPath?: string; shadowDatabaseUrl?: string } = {},
 ) {
-  if (shadowDatabaseUrl === connectionString) throw new Error("The shadow database must not be the database itself.");
+  if (shadowDatabaseUrl === connectionString)
+    throw new Error("The shadow database must not be the database itself.");
   const bg = await loadEngineModule();
   const datamodel = await readFile(schemaPath, "utf8");
   const config = parseIntoClientConfig(connectionString);
@@ -115,7 +122,10 @@ export async function openSchemaEngine(
 
 export async function readMigrationsList(migrationsDir = schemaLocation().migrationsDir) {
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const lockPath = path.join(migrationsDir, "migration_lock.toml");
   return {
     baseDir: migrationsDir,

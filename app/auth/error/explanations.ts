@@ -95,6 +95,8 @@ export const explanations: Record<string, Explanation> = {
   },
   Default: {
     title: "Sign-in didn’t complete",
-    body: ["Something unexpected went wrong. Try again; if it keeps happening, the server log has the details."],
+    body: [
+      "Something unexpected went wrong. Try again; if it keeps happening, the server log has the details.",
+    ],
   },
 };

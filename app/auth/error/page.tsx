@@ -24,8 +24,8 @@ function IssuerDetails() {
       ) : (
         <>
           {" "}
-          (<code className="font-mono">POLAR_SERVER={server}</code>). Check that it matches the Polar where the OAuth
-          client was created, and that this server can reach it.
+          (<code className="font-mono">POLAR_SERVER={server}</code>). Check that it matches the Polar where
+          the OAuth client was created, and that this server can reach it.
         </>
       )}
     </p>
@@ -40,7 +40,8 @@ export default async function AuthErrorPage({ searchParams }: { searchParams: Pr
   const { error: code } = parseSearchParams(errorSearch, await searchParams);
   const { title, body } = explanations[code]!;
   return (
-    <MessageCard page
+    <MessageCard
+      page
       eyebrow="Sign in with Polar"
       title={title}
       actions={
@@ -58,7 +59,7 @@ export default async function AuthErrorPage({ searchParams }: { searchParams: Pr
         <p key={paragraph}>{paragraph}</p>
       ))}
       {SERVER_CODES.has(code) && <IssuerDetails />}
-      <p className="text-xs muted">Error code: {code}</p>
+      <p className="muted text-xs">Error code: {code}</p>
     </MessageCard>
   );
 }

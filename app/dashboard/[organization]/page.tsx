@@ -46,22 +46,38 @@ export default async function OverviewPage({
         </Suspense>
       </Panel>
       <div className="grid gap-6 lg:grid-cols-2">
-        <Panel id="orders" title="Recent orders" action={<ViewAllLink href={`${base}/orders`} label="View all orders" />}>
+        <Panel
+          id="orders"
+          title="Recent orders"
+          action={<ViewAllLink href={`${base}/orders`} label="View all orders" />}
+        >
           <Suspense fallback={<ListSkeleton label="orders" />}>
             <Orders {...list} />
           </Suspense>
         </Panel>
-        <Panel id="subscriptions" title="Subscriptions" action={<ViewAllLink href={`${base}/subscriptions`} label="View all subscriptions" />}>
+        <Panel
+          id="subscriptions"
+          title="Subscriptions"
+          action={<ViewAllLink href={`${base}/subscriptions`} label="View all subscriptions" />}
+        >
           <Suspense fallback={<ListSkeleton label="subscriptions" />}>
             <Subscriptions {...list} />
           </Suspense>
         </Panel>
-        <Panel id="products" title="Products" action={<ViewAllLink href={`${base}/products`} label="View all products" />}>
+        <Panel
+          id="products"
+          title="Products"
+          action={<ViewAllLink href={`${base}/products`} label="View all products" />}
+        >
           <Suspense fallback={<ListSkeleton label="products" />}>
             <Products {...list} />
           </Suspense>
         </Panel>
-        <Panel id="customers" title="Newest customers" action={<ViewAllLink href={`${base}/customers`} label="View all customers" />}>
+        <Panel
+          id="customers"
+          title="Newest customers"
+          action={<ViewAllLink href={`${base}/customers`} label="View all customers" />}
+        >
           <Suspense fallback={<ListSkeleton label="customers" />}>
             <Customers {...list} />
           </Suspense>

@@ -8,7 +8,14 @@ import type { EmulatorState, Subject } from "./state.ts";
 // token-endpoint.ts); without one, the signed-in user's. The accountId stays
 // the one asked for: oidc-provider checks it against the grant's.
 export function findAccount(state: EmulatorState, id: string, token?: BaseToken): Account | undefined {
-  const subject: Subject = (token?.grantId && state.subjects.get(token.grantId)) || { type: "user", userId: id, organizationIds: [] };
+  const subject: Subject = (token?.grantId && state.subjects.get(token.grantId)) || {
+    type: "user",
+    userId: id,
+    organizationIds: [],
+  };
   if (!userInfo(state.data, subject, new Set())) return undefined;
-  return { accountId: id, claims: (_use: string, scope: string) => userInfo(state.data, subject, new Set(parseScope(scope))) ?? {} };
+  return {
+    accountId: id,
+    claims: (_use: string, scope: string) => userInfo(state.data, subject, new Set(parseScope(scope))) ?? {},
+  };
 }

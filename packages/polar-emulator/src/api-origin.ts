@@ -14,7 +14,11 @@ export function createApiOrigin(options: {
   /** oidc-provider's request handler: the JWKS. */
   oidc: (req: IncomingMessage, res: ServerResponse) => void;
   handleToken: Handler;
-  handleTokenManagement: (req: IncomingMessage, res: ServerResponse, action: "revoke" | "introspect") => Promise<void>;
+  handleTokenManagement: (
+    req: IncomingMessage,
+    res: ServerResponse,
+    action: "revoke" | "introspect",
+  ) => Promise<void>;
   handleApi: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
   handleControl?: (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean>;
 }) {
@@ -22,7 +26,10 @@ export function createApiOrigin(options: {
   return async function routeApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const { pathname } = url;
     if (options.handleControl && (await options.handleControl(req, res, pathname))) return;
-    if (req.method === "GET" && (pathname === API_ROUTES.openidConfiguration || pathname === API_ROUTES.authorizationServerMetadata)) {
+    if (
+      req.method === "GET" &&
+      (pathname === API_ROUTES.openidConfiguration || pathname === API_ROUTES.authorizationServerMetadata)
+    ) {
       sendJson(res, 200, discovery, { "access-control-allow-origin": "*" });
       return;
     }
@@ -34,8 +41,15 @@ export function createApiOrigin(options: {
       await options.handleToken(req, res);
       return;
     }
-    if (req.method === "POST" && (pathname === API_ROUTES.revocation || pathname === API_ROUTES.introspection)) {
-      await options.handleTokenManagement(req, res, pathname === API_ROUTES.revocation ? "revoke" : "introspect");
+    if (
+      req.method === "POST" &&
+      (pathname === API_ROUTES.revocation || pathname === API_ROUTES.introspection)
+    ) {
+      await options.handleTokenManagement(
+        req,
+        res,
+        pathname === API_ROUTES.revocation ? "revoke" : "introspect",
+      );
       return;
     }
     if (await options.handleApi(req, res, url)) return;

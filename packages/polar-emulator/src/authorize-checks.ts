@@ -22,7 +22,12 @@ const SUPPORTED = new Set(SCOPES_SUPPORTED);
 // otherwise oidc-provider renders its error page, and like every authorization
 // response (RFC 9207, polar PR #14131) the redirect names the issuer in `iss`.
 // Returns true when it answered the request.
-export function prepareAuthorizeRequest(req: IncomingMessage, url: URL, res: ServerResponse, issuer: string): boolean {
+export function prepareAuthorizeRequest(
+  req: IncomingMessage,
+  url: URL,
+  res: ServerResponse,
+  issuer: string,
+): boolean {
   const params = url.searchParams;
   const client = findClient(params.get("client_id") ?? "");
   const redirectUri = params.get("redirect_uri") ?? "";
@@ -31,7 +36,11 @@ export function prepareAuthorizeRequest(req: IncomingMessage, url: URL, res: Ser
   let error: [string, string] | undefined;
   const subType = params.get("sub_type");
   if (subType !== null && subType !== "user" && subType !== "organization") {
-    sendHtml(res, 400, errorPage({ title: "Authorization failed", error: "invalid_request", description: "Invalid sub_type" }));
+    sendHtml(
+      res,
+      400,
+      errorPage({ title: "Authorization failed", error: "invalid_request", description: "Invalid sub_type" }),
+    );
     return true;
   }
   if (parseScope(params.get("scope")).some((scope) => !SUPPORTED.has(scope))) {

@@ -17,5 +17,10 @@ export function userInfo(
     return org && { sub: org.id, ...(scopes.has("openid") ? { name: org.slug } : {}) };
   }
   const user = data.findUser(subject.userId);
-  return user && { sub: user.id, ...(scopes.has("email") ? { email: user.email, email_verified: user.email_verified } : {}) };
+  return (
+    user && {
+      sub: user.id,
+      ...(scopes.has("email") ? { email: user.email, email_verified: user.email_verified } : {}),
+    }
+  );
 }

@@ -24,7 +24,12 @@ function pageError(description: string) {
 const consentKey = (userId: string, clientId: string) => `${userId} ${clientId}`;
 
 /** Polar replaces the remembered scopes with those of the latest consent (`create_or_update_grant`). */
-export function rememberConsent(state: EmulatorState, userId: string, clientId: string, scopes: string[]): void {
+export function rememberConsent(
+  state: EmulatorState,
+  userId: string,
+  clientId: string,
+  scopes: string[],
+): void {
   state.consents.set(consentKey(userId, clientId), new Set(scopes));
 }
 
@@ -45,7 +50,11 @@ export function createLoadExistingGrant(state: EmulatorState) {
     const clientId = oidc.client.clientId;
     const scopes = parseScope(oidc.params["scope"] as string | undefined);
     const prompt = oidc.params["prompt"];
-    if (!userId || (prompt !== undefined && prompt !== "none") || !hasGrantedScope(state, userId, clientId, scopes)) {
+    if (
+      !userId ||
+      (prompt !== undefined && prompt !== "none") ||
+      !hasGrantedScope(state, userId, clientId, scopes)
+    ) {
       return undefined;
     }
     if (oidc.params["sub_type"] === "organization") throw pageError(ORGANIZATION_REQUIRED);

@@ -91,7 +91,8 @@ export function createControls(provider: Provider, state: EmulatorState) {
     }
     for (const [grantId, subject] of state.subjects) {
       if (userId && subject.userId === userId) grantIds.add(grantId);
-      const organizationIds = subject.type === "organization" ? [subject.organizationId] : subject.organizationIds;
+      const organizationIds =
+        subject.type === "organization" ? [subject.organizationId] : subject.organizationIds;
       if (organizationId && organizationIds.includes(organizationId)) grantIds.add(grantId);
     }
     for (const grantId of grantIds) {
@@ -105,7 +106,11 @@ export function createControls(provider: Provider, state: EmulatorState) {
     return grantIds.size;
   }
 
-  return async function handleControl(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
+  return async function handleControl(
+    req: IncomingMessage,
+    res: ServerResponse,
+    pathname: string,
+  ): Promise<boolean> {
     if (!pathname.startsWith(`${API_ROUTES.controls}/`)) return false;
     const action = `${req.method} ${pathname.slice(API_ROUTES.controls.length)}`;
     try {
@@ -144,16 +149,22 @@ export function createControls(provider: Provider, state: EmulatorState) {
           const delayMs = integer(body, "delay_ms", 0);
           const count = integer(body, "count", 1, 1);
           const grantType = optionalString(body, "grant_type");
-          if (body["drop"] !== undefined && typeof body["drop"] !== "boolean") throw new BadRequest("drop must be true or false");
+          if (body["drop"] !== undefined && typeof body["drop"] !== "boolean")
+            throw new BadRequest("drop must be true or false");
           for (let i = 0; i < count; i++) {
-            state.tokenDelays.push({ delayMs, drop: body["drop"] === true, ...(grantType ? { grant_type: grantType } : {}) });
+            state.tokenDelays.push({
+              delayMs,
+              drop: body["drop"] === true,
+              ...(grantType ? { grant_type: grantType } : {}),
+            });
           }
           sendJson(res, 200, { queued: state.tokenDelays.length });
           return true;
         }
         case "POST /api-failures": {
           const status = integer(body, "status", 400);
-          if (!API_FAILURE_STATUSES.has(status)) throw new BadRequest(`status must be one of ${[...API_FAILURE_STATUSES].join(", ")}`);
+          if (!API_FAILURE_STATUSES.has(status))
+            throw new BadRequest(`status must be one of ${[...API_FAILURE_STATUSES].join(", ")}`);
           const path = optionalString(body, "path");
           state.apiFailures.push({
             status: status as ForcedApiFailure["status"],

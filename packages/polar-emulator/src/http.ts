@@ -24,7 +24,9 @@ export async function readParams(req: IncomingMessage): Promise<Record<string, u
   if (!raw) return {};
   if ((req.headers["content-type"] ?? "").includes("application/json")) {
     const parsed: unknown = JSON.parse(raw);
-    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : {};
   }
   return Object.fromEntries(new URLSearchParams(raw));
 }

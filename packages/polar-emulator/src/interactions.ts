@@ -37,9 +37,11 @@ function organizationSubject(data: Dataset, userId: string, subType: string, pic
   if (subType !== "organization") return { subject: { type: "user", userId, organizationIds: [] } };
   const memberships = new Set(data.organizationsOf(userId).map((org) => org.id));
   const foreign = picked.find((id) => !memberships.has(id));
-  if (foreign !== undefined) return { error: "invalid_request", error_description: `Organization ${foreign} is not accessible` };
+  if (foreign !== undefined)
+    return { error: "invalid_request", error_description: `Organization ${foreign} is not accessible` };
   const [organizationId] = [...new Set(picked)].sort();
-  if (organizationId === undefined) return { error: "invalid_request", error_description: ORGANIZATION_REQUIRED };
+  if (organizationId === undefined)
+    return { error: "invalid_request", error_description: ORGANIZATION_REQUIRED };
   return { subject: { type: "user", userId, organizationIds: [organizationId] } };
 }
 
@@ -47,7 +49,11 @@ export function createInteractions(provider: Provider, state: EmulatorState) {
   const finish = (req: IncomingMessage, res: ServerResponse, result: Record<string, unknown>) =>
     provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false });
 
-  return async function handleInteraction(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
+  return async function handleInteraction(
+    req: IncomingMessage,
+    res: ServerResponse,
+    pathname: string,
+  ): Promise<boolean> {
     const match = PATH.exec(pathname);
     if (!match) return false;
     const [, uid, step] = match;
@@ -61,7 +67,8 @@ export function createInteractions(provider: Provider, state: EmulatorState) {
         errorPage({
           title: "This sign-in has expired",
           error: "invalid_request",
-          description: "The authorization request expired or was already completed. Start signing in again from the app.",
+          description:
+            "The authorization request expired or was already completed. Start signing in again from the app.",
         }),
       );
       return true;
@@ -78,7 +85,9 @@ export function createInteractions(provider: Provider, state: EmulatorState) {
       return true;
     }
     if (req.method === "POST" && step === "switch") {
-      const session = details.session?.cookie ? await provider.Session.find(details.session.cookie) : undefined;
+      const session = details.session?.cookie
+        ? await provider.Session.find(details.session.cookie)
+        : undefined;
       await session?.destroy();
       delete details.session;
       await details.persist();
@@ -120,7 +129,15 @@ export function createInteractions(provider: Provider, state: EmulatorState) {
     }
     const outcome = organizationSubject(data, user.id, subType, form.getAll("organizations"));
     if ("error" in outcome) {
-      sendHtml(res, 400, errorPage({ title: "Authorization failed", error: outcome.error, description: outcome.error_description }));
+      sendHtml(
+        res,
+        400,
+        errorPage({
+          title: "Authorization failed",
+          error: outcome.error,
+          description: outcome.error_description,
+        }),
+      );
       return true;
     }
     const grantId = await saveGrant(provider, state, {

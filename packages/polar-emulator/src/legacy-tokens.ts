@@ -20,7 +20,11 @@ export interface LegacyTokenRequest {
   clientId: string;
 }
 
-export async function issueLegacyOrganizationToken(provider: Provider, state: EmulatorState, request: LegacyTokenRequest) {
+export async function issueLegacyOrganizationToken(
+  provider: Provider,
+  state: EmulatorState,
+  request: LegacyTokenRequest,
+) {
   const organization = state.data.findOrganization(request.organizationId);
   if (!organization) throw new LegacyTokenError(`no organization ${request.organizationId}`);
   const userId = request.userId ?? organization.members[0];

@@ -39,7 +39,9 @@ function rateLimitProfile(): RateLimitProfile | undefined {
   const raw = process.env["EMULATOR_RATE_LIMIT_PROFILE"];
   if (raw === undefined || raw === "") return undefined;
   if (raw in RATE_LIMIT_PROFILES) return raw as RateLimitProfile;
-  console.error(`EMULATOR_RATE_LIMIT_PROFILE must be ${Object.keys(RATE_LIMIT_PROFILES).join(" or ")}, got "${raw}"`);
+  console.error(
+    `EMULATOR_RATE_LIMIT_PROFILE must be ${Object.keys(RATE_LIMIT_PROFILES).join(" or ")}, got "${raw}"`,
+  );
   process.exit(1);
 }
 

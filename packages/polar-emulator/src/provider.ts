@@ -10,7 +10,6 @@ import type { EmulatorState } from "./state.ts";
 import type { SigningKey } from "./token-endpoint.ts";
 import { errorPage } from "./views/error.ts";
 
-
 // Refresh tokens and grants live until revoked (Polar); oidc-provider wants a number.
 const UNTIL_REVOKED = 10 * 365 * 24 * 60 * 60;
 // authlib's BearerTokenGenerator lifetimes, which Polar keeps: 10 days from
@@ -79,10 +78,13 @@ export function createProvider(options: { issuer: string; appUrl: string; state:
       token: API_ROUTES.token,
       jwks: API_ROUTES.jwks,
     },
-    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `${WEB_ROUTES.interaction}/${interaction.uid}` },
+    interactions: {
+      url: (_ctx: unknown, interaction: { uid: string }) => `${WEB_ROUTES.interaction}/${interaction.uid}`,
+    },
     ttl: {
       AccessToken: (ctx?: { oidc?: { params?: Record<string, unknown> } }) =>
-        state.settings.accessTokenTtl ?? (ctx?.oidc?.params?.["grant_type"] === "refresh_token" ? REFRESHED_TOKEN_TTL : CODE_TOKEN_TTL),
+        state.settings.accessTokenTtl ??
+        (ctx?.oidc?.params?.["grant_type"] === "refresh_token" ? REFRESHED_TOKEN_TTL : CODE_TOKEN_TTL),
       AuthorizationCode: () => state.settings.codeTtl,
       IdToken: 3600,
       Interaction: 3600,
@@ -95,9 +97,16 @@ export function createProvider(options: { issuer: string; appUrl: string; state:
       client.grantTypeAllowed("refresh_token"),
     // Polar issues a new refresh token on every refresh (INCLUDE_NEW_REFRESH_TOKEN).
     rotateRefreshToken: true,
-    renderError: async (ctx: { type: string; body: unknown }, out: { error: string; error_description?: string }) => {
+    renderError: async (
+      ctx: { type: string; body: unknown },
+      out: { error: string; error_description?: string },
+    ) => {
       ctx.type = "html";
-      ctx.body = errorPage({ title: "Authorization failed", error: out.error, description: out.error_description });
+      ctx.body = errorPage({
+        title: "Authorization failed",
+        error: out.error,
+        description: out.error_description,
+      });
     },
   });
 

@@ -23,7 +23,8 @@ export function consumeRateLimit(state: EmulatorState, clientId: string): number
     bucket = { windowStart: now, count: 0 };
     state.rateBuckets.set(key, bucket);
   }
-  if (bucket.count >= state.settings.rateLimitPerMinute) return Math.max(1, Math.ceil(bucket.windowStart + WINDOW_SECONDS - now));
+  if (bucket.count >= state.settings.rateLimitPerMinute)
+    return Math.max(1, Math.ceil(bucket.windowStart + WINDOW_SECONDS - now));
   bucket.count += 1;
   return undefined;
 }

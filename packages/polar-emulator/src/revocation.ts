@@ -106,7 +106,8 @@ export function createTokenManagement(provider: Provider, state: EmulatorState) 
     const { access } = row ?? {};
     const subject = access?.grantId ? state.subjects.get(access.grantId) : undefined;
     // authlib: a token of another client, or an expired or revoked row, is just inactive.
-    if (!access || !subject || access.clientId !== client.client_id || (access.exp ?? 0) <= state.now()) return { active: false };
+    if (!access || !subject || access.clientId !== client.client_id || (access.exp ?? 0) <= state.now())
+      return { active: false };
     return {
       active: true,
       client_id: access.clientId,
@@ -122,7 +123,11 @@ export function createTokenManagement(provider: Provider, state: EmulatorState) 
     };
   }
 
-  return async function handleTokenManagement(req: IncomingMessage, res: ServerResponse, action: "revoke" | "introspect") {
+  return async function handleTokenManagement(
+    req: IncomingMessage,
+    res: ServerResponse,
+    action: "revoke" | "introspect",
+  ) {
     try {
       const form = await readForm(req);
       const client = authenticateClient(req, form);

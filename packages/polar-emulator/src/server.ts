@@ -58,7 +58,13 @@ async function listen(port: number, host: string): Promise<{ server: Server; url
   return { server, url: `http://${host.includes(":") ? `[${host}]` : host}:${address}` };
 }
 
-function serve(server: Server, origin: string, label: string, route: Route, log: (line: string) => void): void {
+function serve(
+  server: Server,
+  origin: string,
+  label: string,
+  route: Route,
+  log: (line: string) => void,
+): void {
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
     const started = Date.now();
     res.on("finish", () => {
@@ -66,7 +72,9 @@ function serve(server: Server, origin: string, label: string, route: Route, log:
       log(`${label} ${req.method} ${path} ${res.statusCode} ${Date.now() - started}ms`);
     });
     route(req, res, new URL(req.url ?? "/", origin)).catch((error: unknown) => {
-      log(`error on ${label} ${req.method} ${req.url?.split("?")[0]}: ${error instanceof Error ? error.message : String(error)}`);
+      log(
+        `error on ${label} ${req.method} ${req.url?.split("?")[0]}: ${error instanceof Error ? error.message : String(error)}`,
+      );
       if (!res.headersSent) sendJson(res, 500, { error: "server_error" });
       else res.end();
     });
@@ -87,10 +95,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const webPort = options.port ?? 4111;
 
   const web = await listen(webPort, host);
-  const api = await listen(options.apiPort ?? (webPort === 0 ? 0 : 4112), host).catch(async (error: unknown) => {
-    await close(web.server);
-    throw error;
-  });
+  const api = await listen(options.apiPort ?? (webPort === 0 ? 0 : 4112), host).catch(
+    async (error: unknown) => {
+      await close(web.server);
+      throw error;
+    },
+  );
   const issuer = api.url;
 
   const loadUsers = options.loadUsers ?? 0;
@@ -114,7 +124,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     web.server,
     web.url,
     "web",
-    createWebOrigin({ data, issuer, appUrl, controls, oidc, handleInteraction: createInteractions(provider, state) }),
+    createWebOrigin({
+      data,
+      issuer,
+      appUrl,
+      controls,
+      oidc,
+      handleInteraction: createInteractions(provider, state),
+    }),
     log,
   );
   serve(

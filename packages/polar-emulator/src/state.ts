@@ -85,7 +85,15 @@ export interface EmulatorState {
 }
 
 export function emptyStats(): Stats {
-  return { token: {}, tokenErrors: {}, api: {}, userinfo: 0, revocations: 0, authorizations: 0, rateLimited: 0 };
+  return {
+    token: {},
+    tokenErrors: {},
+    api: {},
+    userinfo: 0,
+    revocations: 0,
+    authorizations: 0,
+    rateLimited: 0,
+  };
 }
 
 export function createState(data: Dataset, defaults: Settings): EmulatorState {

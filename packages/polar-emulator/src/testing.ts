@@ -52,13 +52,21 @@ export class Browser {
   }
 
   /** GETs `url`, or POSTs `form` to it, then follows redirects while they stay on `url`'s origin. */
-  async open(url: URL, form?: Record<string, string | string[]>, { follow = () => true }: OpenOptions = {}): Promise<Landing> {
+  async open(
+    url: URL,
+    form?: Record<string, string | string[]>,
+    { follow = () => true }: OpenOptions = {},
+  ): Promise<Landing> {
     const body = new URLSearchParams();
-    for (const [name, value] of Object.entries(form ?? {})) for (const item of [value].flat()) body.append(name, item);
+    for (const [name, value] of Object.entries(form ?? {}))
+      for (const item of [value].flat()) body.append(name, item);
     let response = await fetch(url, {
       method: form ? "POST" : "GET",
       redirect: "manual",
-      headers: { cookie: this.cookieHeader(), ...(form ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
+      headers: {
+        cookie: this.cookieHeader(),
+        ...(form ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+      },
       body: form ? body.toString() : undefined,
     });
     this.store(response);
@@ -143,7 +151,8 @@ export async function authorizeUrl(issuer: string, options: AuthorizeOptions): P
   const scope = options.scope === undefined ? "openid profile email" : options.scope;
   if (scope !== null) url.searchParams.set("scope", scope);
   if (options.subType) url.searchParams.set("sub_type", options.subType);
-  const prompt = options.prompt === undefined ? (options.subType === "organization" ? "consent" : null) : options.prompt;
+  const prompt =
+    options.prompt === undefined ? (options.subType === "organization" ? "consent" : null) : options.prompt;
   if (prompt !== null) url.searchParams.set("prompt", prompt);
   if (options.codeChallenge !== null) {
     url.searchParams.set("code_challenge", options.codeChallenge ?? pkcePair().challenge);
@@ -166,7 +175,9 @@ export function loginUserId(html: string, email: string): string {
   const listed = escapeRegExp(email);
   const match =
     new RegExp(`<option value="([^"]+)">${listed}</option>`).exec(html) ??
-    new RegExp(`<span>${listed}</span></span>\\s*<form[^>]*>\\s*<input type="hidden" name="user_id" value="([^"]+)">`).exec(html);
+    new RegExp(
+      `<span>${listed}</span></span>\\s*<form[^>]*>\\s*<input type="hidden" name="user_id" value="([^"]+)">`,
+    ).exec(html);
   if (!match?.[1]) throw new Error(`the login page lists no user ${email}`);
   return match[1];
 }
@@ -203,7 +214,9 @@ export async function completeAuthorization(
     if (page.response.status >= 400) {
       const code = /<code>([^<]*)<\/code>/.exec(html)?.[1];
       const description = /class="muted"[^>]*>([^<]*)</.exec(html)?.[1];
-      const alert = /role="alert">([^<]*)</.exec(html)?.[1] ?? (code ? `${code}${description ? `: ${description}` : ""}` : html.slice(0, 200));
+      const alert =
+        /role="alert">([^<]*)</.exec(html)?.[1] ??
+        (code ? `${code}${description ? `: ${description}` : ""}` : html.slice(0, 200));
       throw new Error(`emulator answered ${page.response.status} at ${page.url.pathname}: ${alert}`);
     }
     if (isConsentPage(html)) {
@@ -216,7 +229,8 @@ export async function completeAuthorization(
     } else if (isLoginPage(html)) {
       loginHtml = html;
       const userId = options.userId ?? (options.userEmail ? loginUserId(html, options.userEmail) : undefined);
-      if (!userId) throw new Error("the login page showed, but no userId or userEmail was given to sign in with");
+      if (!userId)
+        throw new Error("the login page showed, but no userId or userEmail was given to sign in with");
       page = await browser.open(new URL(`${page.url.href}/login`), { user_id: userId });
     } else {
       throw new Error(`unexpected page at ${page.url.pathname}: ${html.slice(0, 200)}`);
@@ -250,7 +264,8 @@ export function oauthPost(
   const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
   const body = new URLSearchParams(params);
   if (clientAuth === "basic") {
-    headers["authorization"] = `Basic ${Buffer.from(`${CONFIDENTIAL_CLIENT.id}:${CONFIDENTIAL_CLIENT.secret}`).toString("base64")}`;
+    headers["authorization"] =
+      `Basic ${Buffer.from(`${CONFIDENTIAL_CLIENT.id}:${CONFIDENTIAL_CLIENT.secret}`).toString("base64")}`;
   } else if (clientAuth === "post") {
     body.set("client_id", CONFIDENTIAL_CLIENT.id);
     body.set("client_secret", CONFIDENTIAL_CLIENT.secret);
@@ -261,7 +276,11 @@ export function oauthPost(
 }
 
 /** POST /v1/oauth2/token. */
-export function tokenRequest(issuer: string, params: Record<string, string>, clientAuth: ClientAuth = "post"): Promise<Response> {
+export function tokenRequest(
+  issuer: string,
+  params: Record<string, string>,
+  clientAuth: ClientAuth = "post",
+): Promise<Response> {
   return oauthPost(issuer, "/v1/oauth2/token", params, clientAuth);
 }
 
@@ -272,7 +291,8 @@ export async function signIn(
 ): Promise<TokenSet> {
   const { verifier, challenge } = pkcePair();
   const clientAuth = options.clientAuth ?? "post";
-  const redirectUri = options.redirectUri ?? (options.subType === "organization" ? ORG_REDIRECT_URI : USER_REDIRECT_URI);
+  const redirectUri =
+    options.redirectUri ?? (options.subType === "organization" ? ORG_REDIRECT_URI : USER_REDIRECT_URI);
   const { callback } = await authorize(issuer, {
     ...options,
     redirectUri,
@@ -290,7 +310,11 @@ export async function signIn(
   return (await response.json()) as TokenSet;
 }
 
-export async function refresh(issuer: string, refreshToken: string, clientAuth: ClientAuth = "post"): Promise<Response> {
+export async function refresh(
+  issuer: string,
+  refreshToken: string,
+  clientAuth: ClientAuth = "post",
+): Promise<Response> {
   return tokenRequest(issuer, { grant_type: "refresh_token", refresh_token: refreshToken }, clientAuth);
 }
 

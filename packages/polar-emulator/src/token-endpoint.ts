@@ -43,14 +43,22 @@ function replay(req: IncomingMessage, body: string): IncomingMessage {
 
 function shiftIdToken(idToken: string, skew: number, key: SigningKey): string {
   const [, payloadPart] = idToken.split(".");
-  const payload = JSON.parse(Buffer.from(payloadPart ?? "", "base64url").toString("utf8")) as Record<string, unknown>;
+  const payload = JSON.parse(Buffer.from(payloadPart ?? "", "base64url").toString("utf8")) as Record<
+    string,
+    unknown
+  >;
   for (const claim of ["iat", "exp", "auth_time"]) {
     const value = payload[claim];
     if (typeof value === "number") payload[claim] = value + skew;
   }
-  const header = Buffer.from(JSON.stringify({ alg: "RS256", typ: "JWT", kid: key.kid })).toString("base64url");
+  const header = Buffer.from(JSON.stringify({ alg: "RS256", typ: "JWT", kid: key.kid })).toString(
+    "base64url",
+  );
   const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
-  const signature = createSign("RSA-SHA256").update(`${header}.${body}`).sign(key.privateKey).toString("base64url");
+  const signature = createSign("RSA-SHA256")
+    .update(`${header}.${body}`)
+    .sign(key.privateKey)
+    .toString("base64url");
   return `${header}.${body}.${signature}`;
 }
 
@@ -65,9 +73,12 @@ export function createTokenEndpoint(provider: Provider, state: EmulatorState, lo
   provider.on("server_error", (_ctx: unknown, err: Error) => {
     log(`oidc-provider server error: ${err.stack ?? err.message}`);
   });
-  provider.on("grant.error", (_ctx: unknown, err: { error?: string; error_detail?: string; message?: string }) => {
-    log(`token endpoint: ${err.error ?? "error"} (${err.error_detail ?? err.message ?? "no detail"})`);
-  });
+  provider.on(
+    "grant.error",
+    (_ctx: unknown, err: { error?: string; error_detail?: string; message?: string }) => {
+      log(`token endpoint: ${err.error ?? "error"} (${err.error_detail ?? err.message ?? "no detail"})`);
+    },
+  );
 
   // Requests presenting the same refresh token are processed one after the
   // other, so of two concurrent refreshes exactly one wins and the other gets
@@ -94,14 +105,19 @@ export function createTokenEndpoint(provider: Provider, state: EmulatorState, lo
       if (previous) await previous;
     }
 
-    const index = state.tokenFailures.findIndex((failure) => !failure.grant_type || failure.grant_type === grantType);
+    const index = state.tokenFailures.findIndex(
+      (failure) => !failure.grant_type || failure.grant_type === grantType,
+    );
     const failure = index >= 0 ? state.tokenFailures.splice(index, 1)[0] : undefined;
     if (failure) {
       increment(state.stats.tokenErrors, failure.error);
       const payload =
         failure.status >= 500
           ? { error: failure.error }
-          : { error: failure.error, ...(failure.error_description ? { error_description: failure.error_description } : {}) };
+          : {
+              error: failure.error,
+              ...(failure.error_description ? { error_description: failure.error_description } : {}),
+            };
       sendJson(res, failure.status, payload, { pragma: "no-cache" });
       return;
     }
@@ -121,7 +137,12 @@ function takeDelay(state: EmulatorState, grantType: string): TokenDelay | undefi
  * `processed` once the answer is ready, then holds the answer for the delay,
  * or, with `drop`, destroys the connection instead of answering.
  */
-function holdAnswer(req: IncomingMessage, res: ServerResponse, processed: () => void, delay: TokenDelay | undefined): void {
+function holdAnswer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  processed: () => void,
+  delay: TokenDelay | undefined,
+): void {
   const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
   res.end = ((...args: unknown[]) => {
     processed();
@@ -144,7 +165,11 @@ function migrateLegacySubject(state: EmulatorState, refreshToken: string) {
   if (subject?.type !== "organization") return;
   const members = state.data.findOrganization(subject.organizationId)?.members ?? [];
   if (members.length === 1 && members[0]) {
-    state.subjects.set(grantId as string, { type: "user", userId: members[0], organizationIds: [subject.organizationId] });
+    state.subjects.set(grantId as string, {
+      type: "user",
+      userId: members[0],
+      organizationIds: [subject.organizationId],
+    });
   }
 }
 

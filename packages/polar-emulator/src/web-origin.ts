@@ -28,21 +28,41 @@ export function createWebOrigin(options: {
       return;
     }
     if (req.method === "GET" && pathname === WEB_ROUTES.home) {
-      sendHtml(res, 200, homePage({ data: options.data, issuer, webUrl: url.origin, appUrl, controls: options.controls }));
+      sendHtml(
+        res,
+        200,
+        homePage({ data: options.data, issuer, webUrl: url.origin, appUrl, controls: options.controls }),
+      );
       return;
     }
-    if (req.method === "GET" && (pathname === WEB_ROUTES.dashboard || pathname.startsWith(`${WEB_ROUTES.dashboard}/`))) {
+    if (
+      req.method === "GET" &&
+      (pathname === WEB_ROUTES.dashboard || pathname.startsWith(`${WEB_ROUTES.dashboard}/`))
+    ) {
       const slug = pathname.split("/")[2];
       const organization = slug === undefined ? undefined : options.data.findOrganizationBySlug(slug);
       sendHtml(res, organization ? 200 : 404, dashboardPage({ organization, path: pathname, appUrl }));
       return;
     }
     if (await options.handleInteraction(req, res, pathname)) return;
-    if (pathname === WEB_ROUTES.authorization && req.method === "GET" && prepareAuthorizeRequest(req, url, res, issuer)) return;
+    if (
+      pathname === WEB_ROUTES.authorization &&
+      req.method === "GET" &&
+      prepareAuthorizeRequest(req, url, res, issuer)
+    )
+      return;
     if (pathname === WEB_ROUTES.authorization || pathname.startsWith(`${WEB_ROUTES.authorization}/`)) {
       oidc(req, res);
       return;
     }
-    sendHtml(res, 404, errorPage({ title: "Page not found", error: "not_found", description: `Nothing at ${pathname} on polar.sh.` }));
+    sendHtml(
+      res,
+      404,
+      errorPage({
+        title: "Page not found",
+        error: "not_found",
+        description: `Nothing at ${pathname} on polar.sh.`,
+      }),
+    );
   };
 }

@@ -23,13 +23,17 @@ import { ACME_ID, ADA_ID, COMPILER_CLUB_ID, GRACE_ID, NEBULA_ID } from "../src/d
 import { withEmulator } from "../src/vitest.ts";
 import { control, signIn, type TokenSet } from "../src/testing.ts";
 
-const READ_SCOPES = "openid profile email organizations:read products:read orders:read customers:read subscriptions:read metrics:read";
+const READ_SCOPES =
+  "openid profile email organizations:read products:read orders:read customers:read subscriptions:read metrics:read";
 
 // @polar-sh/sdk 1.0.1 returns `response.json()` without runtime validation, so
 // the responses are held to the SDK's published model definitions here: every
 // required field present, no field the model doesn't know.
 const modelsSource = (() => {
-  const index = fileURLToPath(import.meta.resolve("@polar-sh/sdk/2026-10")).replace(/index\.mjs$/, "index.d.mts");
+  const index = fileURLToPath(import.meta.resolve("@polar-sh/sdk/2026-10")).replace(
+    /index\.mjs$/,
+    "index.d.mts",
+  );
   const file = /from "\.\.\/(models-[\w-]+)\.mjs"/.exec(readFileSync(index, "utf8"))?.[1];
   return readFileSync(fileURLToPath(new URL(`../${file}.d.mts`, `file://${index}`)), "utf8");
 })();
@@ -38,14 +42,20 @@ function modelFields(name: string): { required: string[]; all: string[] } {
   const body = new RegExp(`^interface ${name} \\{\\n([\\s\\S]*?)^\\}`, "m").exec(modelsSource)?.[1];
   if (!body) throw new Error(`no interface ${name} in the SDK models`);
   const fields = [...body.replace(/\/\*\*[\s\S]*?\*\//g, "").matchAll(/^ {2}(\w+)(\??):/gm)];
-  return { required: fields.filter((field) => !field[2]).map((field) => field[1] ?? ""), all: fields.map((field) => field[1] ?? "") };
+  return {
+    required: fields.filter((field) => !field[2]).map((field) => field[1] ?? ""),
+    all: fields.map((field) => field[1] ?? ""),
+  };
 }
 
 function expectModel(value: unknown, name: string): void {
   const { required, all } = modelFields(name);
   const keys = Object.keys(value as object);
   expect(keys, `${name}: missing required fields`).toEqual(expect.arrayContaining(required));
-  expect(keys.filter((key) => !all.includes(key)), `${name}: fields the SDK doesn't know`).toEqual([]);
+  expect(
+    keys.filter((key) => !all.includes(key)),
+    `${name}: fields the SDK doesn't know`,
+  ).toEqual([]);
 }
 
 const PRICE_MODELS: Record<string, string> = { fixed: "ProductPriceFixed", custom: "ProductPriceCustom" };
@@ -82,7 +92,11 @@ let ada: TokenSet;
 let acmeToken: TokenSet;
 
 const sdk = (token: TokenSet, organizationId?: string) =>
-  createPolar({ accessToken: token.access_token, baseUrl: url, ...(organizationId ? { organizationId } : {}) });
+  createPolar({
+    accessToken: token.access_token,
+    baseUrl: url,
+    ...(organizationId ? { organizationId } : {}),
+  });
 
 async function status(promise: Promise<unknown>): Promise<{ statusCode: number; error: unknown }> {
   try {
@@ -90,7 +104,10 @@ async function status(promise: Promise<unknown>): Promise<{ statusCode: number; 
   } catch (error) {
     // Error classes the SDK knows for a status carry the parsed body; others the raw text.
     if (error instanceof PolarClientError) {
-      return { statusCode: error.statusCode, error: typeof error.error === "string" ? JSON.parse(error.error) : error.error };
+      return {
+        statusCode: error.statusCode,
+        error: typeof error.error === "string" ? JSON.parse(error.error) : error.error,
+      };
     }
     throw error;
   }
@@ -102,7 +119,12 @@ withEmulator((started) => {
 });
 beforeEach(async () => {
   ada = await signIn(url, { userId: ADA_ID, scope: READ_SCOPES });
-  acmeToken = await signIn(url, { userId: ADA_ID, subType: "organization", organizationId: ACME_ID, scope: READ_SCOPES });
+  acmeToken = await signIn(url, {
+    userId: ADA_ID,
+    subType: "organization",
+    organizationId: ACME_ID,
+    scope: READ_SCOPES,
+  });
 });
 
 describe("SDK models", () => {
@@ -211,20 +233,29 @@ describe("metrics", () => {
     const end = new Date();
     const start = new Date(end.getTime() - 179 * 86_400_000);
     const day = (date: Date) => date.toISOString().slice(0, 10);
-    const metrics = await sdk(acmeToken).metrics.get({ start_date: day(start), end_date: day(end), interval: "month" });
+    const metrics = await sdk(acmeToken).metrics.get({
+      start_date: day(start),
+      end_date: day(end),
+      interval: "month",
+    });
     expectModel(metrics, "MetricsResponse");
     expect(metrics.periods.length).toBeGreaterThanOrEqual(6);
     for (const period of metrics.periods) expect(period.timestamp).toMatch(/^\d{4}-\d{2}-01T00:00:00Z$/);
     expect(metrics.totals.revenue).toBeGreaterThan(0);
-    expect(metrics.totals.orders).toBe(metrics.periods.reduce((sum, period) => sum + (period.orders ?? 0), 0));
+    expect(metrics.totals.orders).toBe(
+      metrics.periods.reduce((sum, period) => sum + (period.orders ?? 0), 0),
+    );
     expect(metrics.metrics.revenue).toEqual({ slug: "revenue", display_name: "Revenue", type: "currency" });
     for (const definition of Object.values(metrics.metrics)) expectModel(definition, "Metric");
   });
 
   it("answers invalid parameters with FastAPI's 422 body", async () => {
-    const response = await fetch(`${url}/v1/metrics/?start_date=2026-01-01&end_date=2026-02-01&interval=fortnight`, {
-      headers: { authorization: `Bearer ${acmeToken.access_token}` },
-    });
+    const response = await fetch(
+      `${url}/v1/metrics/?start_date=2026-01-01&end_date=2026-02-01&interval=fortnight`,
+      {
+        headers: { authorization: `Bearer ${acmeToken.access_token}` },
+      },
+    );
     expect(response.status).toBe(422);
     expect(await response.json()).toMatchObject({ detail: [{ loc: ["query", "interval"], type: "enum" }] });
   });
@@ -250,7 +281,9 @@ describe("access rules", () => {
 
   it("enforces scopes with 403 insufficient_scope and the required scopes in WWW-Authenticate", async () => {
     const narrow = await signIn(url, { userId: ADA_ID, scope: "openid organizations:read" });
-    const response = await fetch(`${url}/v1/products/`, { headers: { authorization: `Bearer ${narrow.access_token}` } });
+    const response = await fetch(`${url}/v1/products/`, {
+      headers: { authorization: `Bearer ${narrow.access_token}` },
+    });
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({
       error: "insufficient_scope",
@@ -260,7 +293,13 @@ describe("access rules", () => {
       'Bearer realm="polar", scope="products:read products:write", error="insufficient_scope", ' +
         'error_description="The request requires higher privileges than provided by the access token."',
     );
-    expect((await status(sdk(narrow).metrics.get({ start_date: "2026-01-01", end_date: "2026-01-31", interval: "day" }))).statusCode).toBe(403);
+    expect(
+      (
+        await status(
+          sdk(narrow).metrics.get({ start_date: "2026-01-01", end_date: "2026-01-31", interval: "day" }),
+        )
+      ).statusCode,
+    ).toBe(403);
   });
 
   it("accepts a write scope where read is required, except where Polar lists only read", async () => {
@@ -273,7 +312,9 @@ describe("access rules", () => {
     const anonymous = await fetch(`${url}/v1/organizations/`);
     expect(anonymous.status).toBe(401);
     expect(await anonymous.json()).toEqual({ error: "Unauthorized", detail: "Unauthorized" });
-    const bad = await fetch(`${url}/v1/organizations/`, { headers: { authorization: "Bearer polar_at_u_forged" } });
+    const bad = await fetch(`${url}/v1/organizations/`, {
+      headers: { authorization: "Bearer polar_at_u_forged" },
+    });
     expect(bad.status).toBe(401);
     expect(await bad.json()).toMatchObject({ error: "invalid_token" });
     await control(url, "settings", { clock_skew_seconds: 864_001 });
@@ -290,7 +331,9 @@ describe("access rules", () => {
   });
 
   it("answers unknown API paths with FastAPI's 404", async () => {
-    const response = await fetch(`${url}/v1/nothing-here`, { headers: { authorization: `Bearer ${ada.access_token}` } });
+    const response = await fetch(`${url}/v1/nothing-here`, {
+      headers: { authorization: `Bearer ${ada.access_token}` },
+    });
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ detail: "Not Found" });
   });

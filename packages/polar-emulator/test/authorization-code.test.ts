@@ -31,7 +31,9 @@ withEmulator((started) => {
 });
 
 /** Authorizes with a fresh PKCE pair and returns what the token request needs. */
-async function codeFor(options: Parameters<typeof authorize>[1] = { userId: ADA_ID }): Promise<Record<string, string>> {
+async function codeFor(
+  options: Parameters<typeof authorize>[1] = { userId: ADA_ID },
+): Promise<Record<string, string>> {
   const { verifier, challenge } = pkcePair();
   const { callback } = await authorize(issuer, { ...options, codeChallenge: challenge });
   return {
@@ -52,7 +54,13 @@ describe("authorization pages", () => {
 
   it("list the requested scopes with Polar's display names and offer Allow and Deny", async () => {
     const { consentHtml } = await authorize(issuer, { userId: ADA_ID, scope: APP_SCOPE, deny: true });
-    for (const name of ["OpenID", "Read your profile", "Read your email address", "Read your organizations", "Read products"]) {
+    for (const name of [
+      "OpenID",
+      "Read your profile",
+      "Read your email address",
+      "Read your organizations",
+      "Read products",
+    ]) {
       expect(consentHtml).toContain(name);
     }
     expect(consentHtml).toMatch(/<button[^>]*value="allow"[^>]*>Allow<\/button>/);
@@ -61,7 +69,9 @@ describe("authorization pages", () => {
   });
 
   it("show an error page, not a redirect, for an unknown client", async () => {
-    const response = await fetch(await authorizeUrl(issuer, { clientId: "polar_ci_unknown" }), { redirect: "manual" });
+    const response = await fetch(await authorizeUrl(issuer, { clientId: "polar_ci_unknown" }), {
+      redirect: "manual",
+    });
     expect(response.status).toBe(400);
     expect(response.headers.get("location")).toBeNull();
     expect(await response.text()).toContain("invalid_client");
@@ -95,7 +105,14 @@ describe("authorization response", () => {
 describe("token request", () => {
   it("answers like Polar: Bearer, prefixed tokens, expires_in, scope, id_token", async () => {
     const tokens = await signIn(issuer, { userId: ADA_ID, scope: APP_SCOPE });
-    expect(Object.keys(tokens)).toEqual(["token_type", "access_token", "expires_in", "refresh_token", "scope", "id_token"]);
+    expect(Object.keys(tokens)).toEqual([
+      "token_type",
+      "access_token",
+      "expires_in",
+      "refresh_token",
+      "scope",
+      "id_token",
+    ]);
     expect(tokens.token_type).toBe("Bearer");
     expect(tokens.access_token).toMatch(/^polar_at_u_[\w-]{40,}$/);
     expect(tokens.refresh_token).toMatch(/^polar_rt_u_[\w-]{40,}$/);
@@ -106,14 +123,21 @@ describe("token request", () => {
     const tokens = await signIn(issuer, { userId: GRACE_ID, scope: APP_SCOPE, nonce: "nonce-123" });
     const { payload, protectedHeader } = await idTokenClaims(issuer, tokens.id_token);
     expect(protectedHeader.alg).toBe("RS256");
-    expect(payload).toMatchObject({ iss: issuer, aud: CONFIDENTIAL_CLIENT.id, sub: GRACE_ID, nonce: "nonce-123" });
+    expect(payload).toMatchObject({
+      iss: issuer,
+      aud: CONFIDENTIAL_CLIENT.id,
+      sub: GRACE_ID,
+      nonce: "nonce-123",
+    });
     expect(Number(payload.exp) - Number(payload.iat)).toBe(3600);
   });
 });
 
 describe("PKCE", () => {
   it("is required: an authorization request without code_challenge is refused with iss", async () => {
-    const response = await fetch(await authorizeUrl(issuer, { codeChallenge: null, state: "s" }), { redirect: "manual" });
+    const response = await fetch(await authorizeUrl(issuer, { codeChallenge: null, state: "s" }), {
+      redirect: "manual",
+    });
     const location = new URL(response.headers.get("location") ?? "", issuer);
     expect(location.searchParams.get("error")).toBe("invalid_request");
     expect(location.searchParams.get("error_description")).toMatch(/PKCE/);
@@ -134,8 +158,12 @@ describe("PKCE", () => {
 
 describe("client authentication", () => {
   it("accepts client_secret_post and client_secret_basic for the confidential client", async () => {
-    expect((await signIn(issuer, { userId: ADA_ID, clientAuth: "post" })).access_token).toMatch(/^polar_at_u_/);
-    expect((await signIn(issuer, { userId: ADA_ID, clientAuth: "basic" })).access_token).toMatch(/^polar_at_u_/);
+    expect((await signIn(issuer, { userId: ADA_ID, clientAuth: "post" })).access_token).toMatch(
+      /^polar_at_u_/,
+    );
+    expect((await signIn(issuer, { userId: ADA_ID, clientAuth: "basic" })).access_token).toMatch(
+      /^polar_at_u_/,
+    );
   });
 
   it("accepts the public client with no secret, PKCE doing the proof", async () => {
@@ -155,7 +183,10 @@ describe("client authentication", () => {
       }),
     });
     expect(response.status).toBe(401);
-    expect(await response.json()).toMatchObject({ error: "invalid_client", error_description: expect.any(String) });
+    expect(await response.json()).toMatchObject({
+      error: "invalid_client",
+      error_description: expect.any(String),
+    });
   });
 });
 
@@ -165,7 +196,10 @@ describe("authorization codes", () => {
     const first = (await (await tokenRequest(issuer, params)).json()) as TokenSet;
     const replay = await tokenRequest(issuer, params);
     expect(replay.status).toBe(400);
-    expect(await replay.json()).toEqual({ error: "invalid_grant", error_description: "grant request is invalid" });
+    expect(await replay.json()).toEqual({
+      error: "invalid_grant",
+      error_description: "grant request is invalid",
+    });
     expect((await userinfo(issuer, first.access_token)).status).toBe(200);
     expect((await refresh(issuer, first.refresh_token)).status).toBe(200);
   });
@@ -187,11 +221,18 @@ describe("authorization codes", () => {
 
 describe("token endpoint errors", () => {
   it("use OAuth error bodies: unsupported_grant_type, invalid_request", async () => {
-    const unsupported = await tokenRequest(issuer, { grant_type: "password", username: "ada", password: "x" });
+    const unsupported = await tokenRequest(issuer, {
+      grant_type: "password",
+      username: "ada",
+      password: "x",
+    });
     expect(unsupported.status).toBe(400);
     expect(await unsupported.json()).toMatchObject({ error: "unsupported_grant_type" });
     const missing = await tokenRequest(issuer, { grant_type: "refresh_token" });
     expect(missing.status).toBe(400);
-    expect(await missing.json()).toMatchObject({ error: "invalid_request", error_description: expect.stringContaining("refresh_token") });
+    expect(await missing.json()).toMatchObject({
+      error: "invalid_request",
+      error_description: expect.stringContaining("refresh_token"),
+    });
   });
 });

@@ -19,7 +19,9 @@ withEmulator((started) => {
 });
 
 const userClaims = (payload: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(payload).filter(([claim]) => !REGISTERED_CLAIMS.includes(claim) || claim === "sub"));
+  Object.fromEntries(
+    Object.entries(payload).filter(([claim]) => !REGISTERED_CLAIMS.includes(claim) || claim === "sub"),
+  );
 
 describe("the ID token", () => {
   it("holds sub, email and email_verified with the email scope, and no name", async () => {
@@ -50,13 +52,22 @@ describe("userinfo", () => {
 
   it("returns a legacy organization token's sub and the organization's slug as name, with openid only", async () => {
     const legacy = async (scope: string) =>
-      ((await (await control(issuer, "legacy-organization-token", { organization_id: NEBULA_ID, scope })).json()) as TokenSet).access_token;
-    expect((await userinfo(issuer, await legacy("openid email"))).body).toEqual({ sub: NEBULA_ID, name: "nebula-labs" });
+      (
+        (await (
+          await control(issuer, "legacy-organization-token", { organization_id: NEBULA_ID, scope })
+        ).json()) as TokenSet
+      ).access_token;
+    expect((await userinfo(issuer, await legacy("openid email"))).body).toEqual({
+      sub: NEBULA_ID,
+      name: "nebula-labs",
+    });
     expect((await userinfo(issuer, await legacy("organizations:read"))).body).toEqual({ sub: NEBULA_ID });
   });
 
   it("refuses an unknown token with 401 invalid_token", async () => {
-    const response = await fetch(`${issuer}/v1/oauth2/userinfo`, { headers: { authorization: "Bearer polar_at_u_unknown" } });
+    const response = await fetch(`${issuer}/v1/oauth2/userinfo`, {
+      headers: { authorization: "Bearer polar_at_u_unknown" },
+    });
     expect(response.status).toBe(401);
     expect(response.headers.get("www-authenticate")).toMatch(/^Bearer realm="polar", error="invalid_token"/);
     expect(await response.json()).toMatchObject({ error: "invalid_token" });

@@ -13,13 +13,21 @@ withEmulator((started) => {
   url = started;
 });
 
-const json = async (response: Response | Promise<Response>) => (await response).json() as Promise<Record<string, unknown>>;
-const get = (path: string, token: TokenSet) => fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token.access_token}` } });
+const json = async (response: Response | Promise<Response>) =>
+  (await response).json() as Promise<Record<string, unknown>>;
+const get = (path: string, token: TokenSet) =>
+  fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token.access_token}` } });
 
 describe("settings", () => {
   it("reads and changes the access token lifetime", async () => {
-    expect(await json(control(url, "settings"))).toMatchObject({ access_token_ttl: null, code_ttl: 300, clock_skew_seconds: 0 });
-    expect(await json(control(url, "settings", { access_token_ttl: 5 }))).toMatchObject({ access_token_ttl: 5 });
+    expect(await json(control(url, "settings"))).toMatchObject({
+      access_token_ttl: null,
+      code_ttl: 300,
+      clock_skew_seconds: 0,
+    });
+    expect(await json(control(url, "settings", { access_token_ttl: 5 }))).toMatchObject({
+      access_token_ttl: 5,
+    });
     const tokens = await signIn(url, { userId: ADA_ID });
     expect(tokens.expires_in).toBe(5);
     const refreshed = (await json(refresh(url, tokens.refresh_token))) as unknown as TokenSet;
@@ -106,7 +114,9 @@ describe("token delays", () => {
     };
     const signedIn = await timed(() => signIn(url, { userId: ADA_ID }));
     expect(signedIn.ms).toBeLessThan(390);
-    const first = await timed(async () => (await json(refresh(url, signedIn.result.refresh_token))) as unknown as TokenSet);
+    const first = await timed(
+      async () => (await json(refresh(url, signedIn.result.refresh_token))) as unknown as TokenSet,
+    );
     expect(first.ms).toBeGreaterThanOrEqual(390);
     expect((await timed(() => refresh(url, first.result.refresh_token))).ms).toBeLessThan(390);
     expect((await control(url, "token-delays", { delay_ms: -1 })).status).toBe(400);
@@ -137,7 +147,9 @@ describe("forced API failures", () => {
 describe("revoking grants", () => {
   it("revokes the grant behind a refresh token: refresh and API calls stop working", async () => {
     const tokens = await signIn(url, { userId: ADA_ID, scope: "openid organizations:read" });
-    expect(await json(control(url, "revoke", { refresh_token: tokens.refresh_token }))).toEqual({ revoked_grants: 1 });
+    expect(await json(control(url, "revoke", { refresh_token: tokens.refresh_token }))).toEqual({
+      revoked_grants: 1,
+    });
     expect(await json(refresh(url, tokens.refresh_token))).toMatchObject({ error: "invalid_grant" });
     expect((await get("/v1/organizations/", tokens)).status).toBe(401);
   });

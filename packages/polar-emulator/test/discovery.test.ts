@@ -14,7 +14,9 @@ withEmulator((started, emulator) => {
 
 describe("discovery", () => {
   it("names the API origin as issuer and the web origin for the authorization endpoint", async () => {
-    const openid = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as { scopes_supported: string[] };
+    const openid = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as {
+      scopes_supported: string[];
+    };
     const oauth = await (await fetch(`${issuer}/.well-known/oauth-authorization-server`)).json();
     expect(oauth).toEqual(openid);
     expect(new URL(issuer).origin).not.toBe(new URL(webUrl).origin);
@@ -36,12 +38,16 @@ describe("discovery", () => {
       code_challenge_methods_supported: ["S256"],
       authorization_response_iss_parameter_supported: true,
     });
-    expect(openid.scopes_supported).toEqual(expect.arrayContaining(["openid", "email", "organizations:read", "metrics:read"]));
+    expect(openid.scopes_supported).toEqual(
+      expect.arrayContaining(["openid", "email", "organizations:read", "metrics:read"]),
+    );
     expect(openid.scopes_supported).not.toContain("web:read");
   });
 
   it("publishes a public RS256 signing key", async () => {
-    const { keys } = (await (await fetch(`${issuer}/.well-known/jwks.json`)).json()) as { keys: Record<string, unknown>[] };
+    const { keys } = (await (await fetch(`${issuer}/.well-known/jwks.json`)).json()) as {
+      keys: Record<string, unknown>[];
+    };
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatchObject({ kty: "RSA", alg: "RS256", use: "sig" });
     expect(keys[0]?.["kid"]).toEqual(expect.any(String));
@@ -51,7 +57,12 @@ describe("discovery", () => {
 
 describe("two origins", () => {
   it("answer 404 for each other's paths", async () => {
-    for (const path of ["/.well-known/openid-configuration", "/.well-known/jwks.json", "/v1/organizations/", "/__emulator/stats"]) {
+    for (const path of [
+      "/.well-known/openid-configuration",
+      "/.well-known/jwks.json",
+      "/v1/organizations/",
+      "/__emulator/stats",
+    ]) {
       expect((await fetch(`${webUrl}${path}`)).status, `web ${path}`).toBe(404);
     }
     expect((await fetch(`${webUrl}/v1/oauth2/token`, { method: "POST" })).status).toBe(404);

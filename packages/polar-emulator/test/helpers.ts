@@ -9,9 +9,15 @@ export async function idTokenClaims(issuer: string, idToken: string | undefined)
 }
 
 export async function userinfo(issuer: string, accessToken: string, method = "GET") {
-  const response = await fetch(`${issuer}/v1/oauth2/userinfo`, { method, headers: { authorization: `Bearer ${accessToken}` } });
+  const response = await fetch(`${issuer}/v1/oauth2/userinfo`, {
+    method,
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
   const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as Record<string, unknown> | null };
+  return {
+    status: response.status,
+    body: (text ? JSON.parse(text) : null) as Record<string, unknown> | null,
+  };
 }
 
 /** A bearer GET on the API. */

@@ -28,14 +28,22 @@ async function legacyToken(body: Record<string, string>): Promise<TokenSet> {
 }
 
 const organizationsOf = async (token: TokenSet) =>
-  ((await (await apiGet(issuer, "/v1/organizations/", token.access_token)).json()) as { items: { id: string }[] }).items.map(
-    (org) => org.id,
-  );
+  (
+    (await (await apiGet(issuer, "/v1/organizations/", token.access_token)).json()) as {
+      items: { id: string }[];
+    }
+  ).items.map((org) => org.id);
 
 describe("a legacy organization token", () => {
   it("is issued by the test control in Polar's token response shape", async () => {
     const tokens = await legacyToken({ organization_id: NEBULA_ID, scope: SCOPE });
-    expect(Object.keys(tokens)).toEqual(["token_type", "access_token", "expires_in", "refresh_token", "scope"]);
+    expect(Object.keys(tokens)).toEqual([
+      "token_type",
+      "access_token",
+      "expires_in",
+      "refresh_token",
+      "scope",
+    ]);
     expect(tokens).toMatchObject({ token_type: "Bearer", scope: SCOPE, expires_in: expect.any(Number) });
     expect(tokens.access_token).toMatch(/^polar_at_o_[\w-]{40,}$/);
     expect(tokens.refresh_token).toMatch(/^polar_rt_o_[\w-]{40,}$/);
@@ -60,7 +68,11 @@ describe("a legacy organization token", () => {
     expect(refreshed.refresh_token).toMatch(/^polar_rt_u_/);
     expect(refreshed.scope).toBe(SCOPE);
     expect((await userinfo(issuer, refreshed.access_token)).body?.["sub"]).toBe(ADA_ID);
-    expect(await introspect(issuer, refreshed.access_token)).toMatchObject({ sub_type: "user", sub: ADA_ID, organizations: [ACME_ID] });
+    expect(await introspect(issuer, refreshed.access_token)).toMatchObject({
+      sub_type: "user",
+      sub: ADA_ID,
+      organizations: [ACME_ID],
+    });
     expect(await organizationsOf(refreshed)).toEqual([ACME_ID]);
     expect((await refresh(issuer, legacy.refresh_token)).status).toBe(400);
   });
@@ -77,8 +89,29 @@ describe("a legacy organization token", () => {
 describe("the legacy-organization-token control", () => {
   it("refuses an unknown organization, a user who is not a member and an unknown scope", async () => {
     expect((await control(issuer, "legacy-organization-token", {})).status).toBe(400);
-    expect((await control(issuer, "legacy-organization-token", { organization_id: "9e4b2c1a-0000-4000-8000-000000000000" })).status).toBe(400);
-    expect((await control(issuer, "legacy-organization-token", { organization_id: COMPILER_CLUB_ID, user_id: ADA_ID })).status).toBe(400);
-    expect((await control(issuer, "legacy-organization-token", { organization_id: COMPILER_CLUB_ID, user_id: GRACE_ID, scope: "openid nonsense:read" })).status).toBe(400);
+    expect(
+      (
+        await control(issuer, "legacy-organization-token", {
+          organization_id: "9e4b2c1a-0000-4000-8000-000000000000",
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await control(issuer, "legacy-organization-token", {
+          organization_id: COMPILER_CLUB_ID,
+          user_id: ADA_ID,
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await control(issuer, "legacy-organization-token", {
+          organization_id: COMPILER_CLUB_ID,
+          user_id: GRACE_ID,
+          scope: "openid nonsense:read",
+        })
+      ).status,
+    ).toBe(400);
   });
 });

@@ -21,7 +21,10 @@ withEmulator(
 );
 
 const list = async (token: TokenSet, path: string) =>
-  (await (await apiGet(issuer, path, token.access_token)).json()) as { items: Record<string, unknown>[]; pagination: { total_count: number } };
+  (await (await apiGet(issuer, path, token.access_token)).json()) as {
+    items: Record<string, unknown>[];
+    pagination: { total_count: number };
+  };
 
 describe("the load-test population", () => {
   it("is generated from its size alone: the same ids every time", () => {
@@ -31,7 +34,9 @@ describe("the load-test population", () => {
     };
     expect(ids()).toEqual(ids());
     const { users } = loadPopulation({ users: 5, organizations: 2 });
-    expect(users.map((user) => user.email)).toEqual([1, 2, 3, 4, 5].map((n) => `load-user-00${n}@example.com`));
+    expect(users.map((user) => user.email)).toEqual(
+      [1, 2, 3, 4, 5].map((n) => `load-user-00${n}@example.com`),
+    );
   });
 
   it("keeps the login page usable: seeded people as buttons, generated users in one list", async () => {
@@ -56,14 +61,23 @@ describe("the load-test population", () => {
   });
 
   it("signs a generated user in by email, and the organization flow picks their one organization as a browser would", async () => {
-    const tokens = await signIn(issuer, { userEmail: "load-user-012@example.com", subType: "organization", redirectUri: ORG_REDIRECT_URI, scope: SCOPE });
-    expect((await list(tokens, "/v1/organizations/")).items.map((org) => org["slug"])).toEqual(["load-org-12"]);
+    const tokens = await signIn(issuer, {
+      userEmail: "load-user-012@example.com",
+      subType: "organization",
+      redirectUri: ORG_REDIRECT_URI,
+      scope: SCOPE,
+    });
+    expect((await list(tokens, "/v1/organizations/")).items.map((org) => org["slug"])).toEqual([
+      "load-org-12",
+    ]);
   });
 
   it("spreads users round-robin, leaving the seeded people's organizations alone", async () => {
     const [first, , , , , , , , , , , , thirteenth] = loadPopulation(SIZE).users;
     const orgOf = async (userId: string | undefined) =>
-      (await list(await signIn(issuer, { userId, scope: SCOPE }), "/v1/organizations/")).items.map((org) => org["slug"]);
+      (await list(await signIn(issuer, { userId, scope: SCOPE }), "/v1/organizations/")).items.map(
+        (org) => org["slug"],
+      );
     expect(await orgOf(first?.id)).toEqual(["load-org-01"]);
     expect(await orgOf(thirteenth?.id)).toEqual(["load-org-01"]);
     expect((await orgOf(ADA_ID)).sort()).toEqual(["acme-analytics", "nebula-labs"]);

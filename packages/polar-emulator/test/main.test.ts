@@ -14,19 +14,24 @@ afterEach(() => {
 
 /** Starts main.ts with `env`; resolves with the ready line's URLs, or the exit code and output if it stops first. */
 function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, EMULATOR_QUIET: "1", ...env }, stdio: "pipe" });
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, EMULATOR_QUIET: "1", ...env },
+    stdio: "pipe",
+  });
   running.push(child);
   let output = "";
-  return new Promise<{ webUrl: string; apiUrl: string } | { code: number | null; output: string }>((resolve) => {
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const origins = parseReadyLine(output);
-      if (origins) resolve(origins);
-    };
-    child.stdout.on("data", read);
-    child.stderr.on("data", read);
-    child.once("exit", (code) => resolve({ code, output }));
-  });
+  return new Promise<{ webUrl: string; apiUrl: string } | { code: number | null; output: string }>(
+    (resolve) => {
+      const read = (chunk: Buffer) => {
+        output += chunk.toString();
+        const origins = parseReadyLine(output);
+        if (origins) resolve(origins);
+      };
+      child.stdout.on("data", read);
+      child.stderr.on("data", read);
+      child.once("exit", (code) => resolve({ code, output }));
+    },
+  );
 }
 
 describe("npm run emulator", () => {
@@ -35,16 +40,24 @@ describe("npm run emulator", () => {
     if (!("apiUrl" in started)) throw new Error(started.output);
     expect(started.webUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(started.apiUrl).not.toBe(started.webUrl);
-    const discovery = (await (await fetch(`${started.apiUrl}/.well-known/openid-configuration`)).json()) as Record<string, string>;
+    const discovery = (await (
+      await fetch(`${started.apiUrl}/.well-known/openid-configuration`)
+    ).json()) as Record<string, string>;
     expect(discovery["issuer"]).toBe(started.apiUrl);
     expect(discovery["authorization_endpoint"]).toBe(`${started.webUrl}/oauth2/authorize`);
     expect(await (await fetch(`${started.webUrl}/`)).text()).not.toContain("Load-test population");
   });
 
   it("reads the rate limit profile and the load-test population from the environment", async () => {
-    const started = await start({ EMULATOR_PORT: "0", EMULATOR_RATE_LIMIT_PROFILE: "sandbox", EMULATOR_LOAD_USERS: "25" });
+    const started = await start({
+      EMULATOR_PORT: "0",
+      EMULATOR_RATE_LIMIT_PROFILE: "sandbox",
+      EMULATOR_LOAD_USERS: "25",
+    });
     if (!("apiUrl" in started)) throw new Error(started.output);
-    expect(await (await fetch(`${started.apiUrl}/__emulator/settings`)).json()).toMatchObject({ rate_limit_per_minute: 100 });
+    expect(await (await fetch(`${started.apiUrl}/__emulator/settings`)).json()).toMatchObject({
+      rate_limit_per_minute: 100,
+    });
     expect(await (await fetch(`${started.webUrl}/`)).text()).toContain("Load-test population: 25 users");
   });
 

@@ -24,29 +24,52 @@ withEmulator((started) => {
 });
 
 const organizationsOf = async (token: TokenSet) =>
-  ((await (await apiGet(issuer, "/v1/organizations/", token.access_token)).json()) as { items: { id: string }[] }).items.map(
-    (org) => org.id,
-  );
+  (
+    (await (await apiGet(issuer, "/v1/organizations/", token.access_token)).json()) as {
+      items: { id: string }[];
+    }
+  ).items.map((org) => org.id);
 
 describe("the consent page", () => {
   it("asks for one of the user's organizations with radios labelled by name", async () => {
-    const { consentHtml } = await authorize(issuer, { userId: ADA_ID, subType: "organization", redirectUri: ORG_REDIRECT_URI, deny: true });
-    expect(consentHtml).toMatch(new RegExp(`type="radio" name="organizations" value="${ACME_ID}" required aria`));
-    expect(consentHtml).toMatch(new RegExp(`type="radio" name="organizations" value="${NEBULA_ID}" required aria`));
+    const { consentHtml } = await authorize(issuer, {
+      userId: ADA_ID,
+      subType: "organization",
+      redirectUri: ORG_REDIRECT_URI,
+      deny: true,
+    });
+    expect(consentHtml).toMatch(
+      new RegExp(`type="radio" name="organizations" value="${ACME_ID}" required aria`),
+    );
+    expect(consentHtml).toMatch(
+      new RegExp(`type="radio" name="organizations" value="${NEBULA_ID}" required aria`),
+    );
     expect(consentHtml).toContain("Acme Analytics");
     expect(consentHtml).toContain("Nebula Labs");
     expect(consentHtml).not.toContain("Compiler Club");
   });
 
   it("preselects the only organization of a user who has one", async () => {
-    const { consentHtml } = await authorize(issuer, { userId: GRACE_ID, subType: "organization", redirectUri: ORG_REDIRECT_URI, deny: true });
-    expect(consentHtml).toMatch(new RegExp(`type="radio" name="organizations" value="${COMPILER_CLUB_ID}" required checked`));
+    const { consentHtml } = await authorize(issuer, {
+      userId: GRACE_ID,
+      subType: "organization",
+      redirectUri: ORG_REDIRECT_URI,
+      deny: true,
+    });
+    expect(consentHtml).toMatch(
+      new RegExp(`type="radio" name="organizations" value="${COMPILER_CLUB_ID}" required checked`),
+    );
   });
 });
 
 describe("sub_type=organization", () => {
   it("issues a user token whose subject is the user, down-scoped to the picked organization", async () => {
-    const tokens = await signIn(issuer, { userId: ADA_ID, subType: "organization", organizationId: NEBULA_ID, scope: SCOPE });
+    const tokens = await signIn(issuer, {
+      userId: ADA_ID,
+      subType: "organization",
+      organizationId: NEBULA_ID,
+      scope: SCOPE,
+    });
     expect(tokens.access_token).toMatch(/^polar_at_u_/);
     expect(tokens.refresh_token).toMatch(/^polar_rt_u_/);
     expect((await idTokenClaims(issuer, tokens.id_token)).payload.sub).toBe(ADA_ID);
@@ -60,41 +83,73 @@ describe("sub_type=organization", () => {
   });
 
   it("acts on that organization only: lists hold its rows, another organization's object is 404", async () => {
-    const tokens = await signIn(issuer, { userId: ADA_ID, subType: "organization", organizationId: NEBULA_ID, scope: SCOPE });
+    const tokens = await signIn(issuer, {
+      userId: ADA_ID,
+      subType: "organization",
+      organizationId: NEBULA_ID,
+      scope: SCOPE,
+    });
     expect(await organizationsOf(tokens)).toEqual([NEBULA_ID]);
-    const products = (await (await apiGet(issuer, "/v1/products/?limit=100", tokens.access_token)).json()) as {
+    const products = (await (
+      await apiGet(issuer, "/v1/products/?limit=100", tokens.access_token)
+    ).json()) as {
       items: { organization_id: string }[];
       pagination: { total_count: number };
     };
     expect(products.pagination.total_count).toBe(4);
     expect(new Set(products.items.map((product) => product.organization_id))).toEqual(new Set([NEBULA_ID]));
     expect((await apiGet(issuer, `/v1/organizations/${ACME_ID}`, tokens.access_token)).status).toBe(404);
-    const acmeProducts = await apiGet(issuer, `/v1/products/?organization_id=${ACME_ID}`, tokens.access_token);
+    const acmeProducts = await apiGet(
+      issuer,
+      `/v1/products/?organization_id=${ACME_ID}`,
+      tokens.access_token,
+    );
     expect(((await acmeProducts.json()) as { items: unknown[] }).items).toEqual([]);
   });
 
   it("keeps the down-scope across refreshes", async () => {
-    const first = await signIn(issuer, { userId: ADA_ID, subType: "organization", organizationId: ACME_ID, scope: SCOPE });
+    const first = await signIn(issuer, {
+      userId: ADA_ID,
+      subType: "organization",
+      organizationId: ACME_ID,
+      scope: SCOPE,
+    });
     const second = (await (await refresh(issuer, first.refresh_token)).json()) as TokenSet;
     expect(second.access_token).toMatch(/^polar_at_u_/);
     expect(await organizationsOf(second)).toEqual([ACME_ID]);
   });
 
   it("answers Allow without an organization with a 400 invalid_request on Polar's page (test_organization_sub_type_requires_an_organization)", async () => {
-    await expect(authorize(issuer, { userId: ADA_ID, subType: "organization", redirectUri: ORG_REDIRECT_URI })).rejects.toThrow(
+    await expect(
+      authorize(issuer, { userId: ADA_ID, subType: "organization", redirectUri: ORG_REDIRECT_URI }),
+    ).rejects.toThrow(
       /^emulator answered 400 at \/oauth2\/interaction\/[\w-]+\/confirm: invalid_request: sub_type=organization requires selecting an organization$/,
     );
   });
 
   it("refuses an organization the user does not belong to with a 400 on Polar's page", async () => {
-    const attempt = authorize(issuer, { userId: ADA_ID, subType: "organization", organizationId: COMPILER_CLUB_ID, redirectUri: ORG_REDIRECT_URI });
-    await expect(attempt).rejects.toThrow(`invalid_request: Organization ${COMPILER_CLUB_ID} is not accessible`);
+    const attempt = authorize(issuer, {
+      userId: ADA_ID,
+      subType: "organization",
+      organizationId: COMPILER_CLUB_ID,
+      redirectUri: ORG_REDIRECT_URI,
+    });
+    await expect(attempt).rejects.toThrow(
+      `invalid_request: Organization ${COMPILER_CLUB_ID} is not accessible`,
+    );
   });
 
   it("can be revoked through the organization it is down-scoped to", async () => {
-    const acme = await signIn(issuer, { userId: ADA_ID, subType: "organization", organizationId: ACME_ID, scope: SCOPE });
+    const acme = await signIn(issuer, {
+      userId: ADA_ID,
+      subType: "organization",
+      organizationId: ACME_ID,
+      scope: SCOPE,
+    });
     const unrestricted = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
-    expect(await (await control(issuer, "revoke", { organization_id: ACME_ID })).json()).toEqual({ revoked_grants: 1 });
+    expect(await (await control(issuer, "revoke", { organization_id: ACME_ID })).json()).toEqual({
+      revoked_grants: 1,
+    });
     expect((await refresh(issuer, acme.refresh_token)).status).toBe(400);
     expect((await refresh(issuer, unrestricted.refresh_token)).status).toBe(200);
   });
@@ -105,6 +160,10 @@ describe("sub_type=user", () => {
     const tokens = await signIn(issuer, { userId: ADA_ID, subType: "user", scope: SCOPE });
     expect(tokens.access_token).toMatch(/^polar_at_u_/);
     expect((await organizationsOf(tokens)).sort()).toEqual([ACME_ID, NEBULA_ID].sort());
-    expect(await introspect(issuer, tokens.access_token)).toMatchObject({ sub_type: "user", sub: ADA_ID, organizations: [] });
+    expect(await introspect(issuer, tokens.access_token)).toMatchObject({
+      sub_type: "user",
+      sub: ADA_ID,
+      organizations: [],
+    });
   });
 });

@@ -17,12 +17,16 @@ describe("the web origin's pages", () => {
     expect(icon.status).toBe(200);
     expect(icon.headers.get("content-type")).toBe("image/svg+xml");
     expect(await icon.text()).toMatch(/^<svg /);
-    expect(await (await fetch(`${webUrl}/`)).text()).toContain('<link rel="icon" type="image/svg+xml" href="/favicon.ico">');
+    expect(await (await fetch(`${webUrl}/`)).text()).toContain(
+      '<link rel="icon" type="image/svg+xml" href="/favicon.ico">',
+    );
   });
 
   it("start at a home page naming both origins and the seeded accounts", async () => {
     const home = await (await fetch(`${webUrl}/`)).text();
-    expect(home).toContain(`Plays polar.sh at <code>${webUrl}</code> and api.polar.sh (the issuer) at <code>${issuer}</code>`);
+    expect(home).toContain(
+      `Plays polar.sh at <code>${webUrl}</code> and api.polar.sh (the issuer) at <code>${issuer}</code>`,
+    );
     expect(home).toContain("Katherine Johnson");
   });
 

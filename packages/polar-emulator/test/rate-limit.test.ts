@@ -20,7 +20,8 @@ withEmulator((started) => {
   issuer = started;
 });
 
-const stats = async (origin = issuer) => (await (await control(origin, "stats")).json()) as { rate_limited: number };
+const stats = async (origin = issuer) =>
+  (await (await control(origin, "stats")).json()) as { rate_limited: number };
 
 async function expectRateLimited(response: Response) {
   expect(response.status).toBe(429);
@@ -36,10 +37,16 @@ describe("the rate limit", () => {
     const ada = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
     const grace = await signIn(issuer, { userId: GRACE_ID, scope: SCOPE });
     const katherine = await signIn(issuer, { userId: KATHERINE_ID, scope: SCOPE });
-    for (const token of [ada, ada, grace]) expect((await apiGet(issuer, "/v1/organizations/", token.access_token)).status).toBe(200);
-    for (const token of [grace, katherine]) expect((await userinfo(issuer, token.access_token)).status).toBe(200);
+    for (const token of [ada, ada, grace])
+      expect((await apiGet(issuer, "/v1/organizations/", token.access_token)).status).toBe(200);
+    for (const token of [grace, katherine])
+      expect((await userinfo(issuer, token.access_token)).status).toBe(200);
     await expectRateLimited(await apiGet(issuer, "/v1/organizations/", katherine.access_token));
-    await expectRateLimited(await fetch(`${issuer}/v1/oauth2/userinfo`, { headers: { authorization: `Bearer ${ada.access_token}` } }));
+    await expectRateLimited(
+      await fetch(`${issuer}/v1/oauth2/userinfo`, {
+        headers: { authorization: `Bearer ${ada.access_token}` },
+      }),
+    );
     expect(await stats()).toMatchObject({ rate_limited: 2 });
   });
 
@@ -47,7 +54,13 @@ describe("the rate limit", () => {
     await control(issuer, "settings", { rate_limit_per_minute: 1 });
     const confidential = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
     const publicClient = await signIn(issuer, { userId: ADA_ID, scope: SCOPE, clientAuth: "none" });
-    expect((await fetch(`${issuer}/v1/organizations/`, { headers: { authorization: "Bearer polar_at_u_unknown" } })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${issuer}/v1/organizations/`, {
+          headers: { authorization: "Bearer polar_at_u_unknown" },
+        })
+      ).status,
+    ).toBe(401);
     expect((await apiGet(issuer, "/v1/organizations/", confidential.access_token)).status).toBe(200);
     expect((await apiGet(issuer, "/v1/organizations/", confidential.access_token)).status).toBe(429);
     expect((await apiGet(issuer, "/v1/organizations/", publicClient.access_token)).status).toBe(200);
@@ -67,7 +80,11 @@ describe("the rate limit", () => {
     try {
       const tokens = await signIn(sandbox.apiUrl, { userId: ADA_ID, scope: SCOPE });
       const statuses = await Promise.all(
-        Array.from({ length: 101 }, () => apiGet(sandbox.apiUrl, "/v1/organizations/", tokens.access_token).then((response) => response.status)),
+        Array.from({ length: 101 }, () =>
+          apiGet(sandbox.apiUrl, "/v1/organizations/", tokens.access_token).then(
+            (response) => response.status,
+          ),
+        ),
       );
       expect(statuses.filter((status) => status === 200)).toHaveLength(100);
       expect(statuses.filter((status) => status === 429)).toHaveLength(1);

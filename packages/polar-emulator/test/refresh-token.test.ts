@@ -23,7 +23,8 @@ withEmulator((started) => {
   issuer = started;
 });
 
-const refreshed = async (refreshToken: string) => (await (await refresh(issuer, refreshToken)).json()) as TokenSet;
+const refreshed = async (refreshToken: string) =>
+  (await (await refresh(issuer, refreshToken)).json()) as TokenSet;
 
 describe("access token lifetimes", () => {
   it("are 864000 s from the code exchange and 3600 s from a refresh", async () => {
@@ -63,7 +64,13 @@ describe("a refresh", () => {
   it("rotates the refresh token, keeps the scope and carries no ID token", async () => {
     const first = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
     const second = await refreshed(first.refresh_token);
-    expect(Object.keys(second)).toEqual(["token_type", "access_token", "expires_in", "refresh_token", "scope"]);
+    expect(Object.keys(second)).toEqual([
+      "token_type",
+      "access_token",
+      "expires_in",
+      "refresh_token",
+      "scope",
+    ]);
     expect(second.refresh_token).toMatch(/^polar_rt_u_/);
     expect(second.refresh_token).not.toBe(first.refresh_token);
     expect(second.access_token).not.toBe(first.access_token);
@@ -75,7 +82,10 @@ describe("a refresh", () => {
     const second = await refreshed(first.refresh_token);
     const reused = await refresh(issuer, first.refresh_token);
     expect(reused.status).toBe(400);
-    expect(await reused.json()).toEqual({ error: "invalid_grant", error_description: "grant request is invalid" });
+    expect(await reused.json()).toEqual({
+      error: "invalid_grant",
+      error_description: "grant request is invalid",
+    });
     expect((await userinfo(issuer, first.access_token)).status).toBe(401);
     expect((await userinfo(issuer, second.access_token)).status).toBe(200);
     expect((await refreshed(second.refresh_token)).refresh_token).toMatch(/^polar_rt_u_/);
@@ -83,7 +93,10 @@ describe("a refresh", () => {
 
   it("of two concurrent ones with the same token, lets exactly one win", async () => {
     const tokens = await signIn(issuer, { userId: ADA_ID });
-    const results = await Promise.all([refresh(issuer, tokens.refresh_token), refresh(issuer, tokens.refresh_token)]);
+    const results = await Promise.all([
+      refresh(issuer, tokens.refresh_token),
+      refresh(issuer, tokens.refresh_token),
+    ]);
     expect(results.map((response) => response.status).sort()).toEqual([200, 400]);
   });
 

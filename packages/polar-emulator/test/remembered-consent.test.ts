@@ -11,7 +11,15 @@
 import { describe, expect, it } from "vitest";
 import { ADA_ID, GRACE_ID } from "../src/data/seed.ts";
 import { withEmulator } from "../src/vitest.ts";
-import { authorize, authorizeUrl, Browser, control, isConsentPage, isLoginPage, ORG_REDIRECT_URI } from "../src/testing.ts";
+import {
+  authorize,
+  authorizeUrl,
+  Browser,
+  control,
+  isConsentPage,
+  isLoginPage,
+  ORG_REDIRECT_URI,
+} from "../src/testing.ts";
 
 const SCOPE = "openid email organizations:read";
 
@@ -97,7 +105,13 @@ describe("remembered consent", () => {
   it("makes sub_type=organization without prompt=consent fail on Polar's page: no organization gets picked", async () => {
     // Polar raises InvalidRequestError without a redirect_uri: a 400, the browser stays on Polar.
     const browser = await adaAfterOneConsent();
-    const attempt = authorize(issuer, { scope: SCOPE, subType: "organization", redirectUri: ORG_REDIRECT_URI, prompt: null, browser });
+    const attempt = authorize(issuer, {
+      scope: SCOPE,
+      subType: "organization",
+      redirectUri: ORG_REDIRECT_URI,
+      prompt: null,
+      browser,
+    });
     await expect(attempt).rejects.toThrow(
       /^emulator answered 400 at \/oauth2\/authorize.*: invalid_request: sub_type=organization requires selecting an organization$/,
     );
@@ -121,7 +135,11 @@ describe("prompt=none", () => {
 
   it("answers consent_required when the signed-in user has not granted the scopes", async () => {
     const browser = await adaAfterOneConsent();
-    const { callback } = await authorize(issuer, { scope: `${SCOPE} products:read`, prompt: "none", browser });
+    const { callback } = await authorize(issuer, {
+      scope: `${SCOPE} products:read`,
+      prompt: "none",
+      browser,
+    });
     expect(callback.searchParams.get("error")).toBe("consent_required");
     expect(callback.searchParams.get("iss")).toBe(issuer);
   });

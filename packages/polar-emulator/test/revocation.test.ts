@@ -34,9 +34,13 @@ describe("revocation", () => {
 
   it("of an access token with token_type_hint=access_token makes its refresh token unusable", async () => {
     const tokens = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
-    expect((await revoke({ token: tokens.access_token, token_type_hint: "access_token" }, "basic")).status).toBe(200);
+    expect(
+      (await revoke({ token: tokens.access_token, token_type_hint: "access_token" }, "basic")).status,
+    ).toBe(200);
     expect((await userinfo(issuer, tokens.access_token)).status).toBe(401);
-    expect(await (await refresh(issuer, tokens.refresh_token)).json()).toMatchObject({ error: "invalid_grant" });
+    expect(await (await refresh(issuer, tokens.refresh_token)).json()).toMatchObject({
+      error: "invalid_grant",
+    });
   });
 
   it("leaves the user's other token rows alone", async () => {
@@ -58,7 +62,9 @@ describe("revocation", () => {
     const missing = await revoke({});
     expect(missing.status).toBe(400);
     expect(await missing.json()).toMatchObject({ error: "invalid_request" });
-    expect(await (await revoke({ token: "x", token_type_hint: "id_token" })).json()).toMatchObject({ error: "unsupported_token_type" });
+    expect(await (await revoke({ token: "x", token_type_hint: "id_token" })).json()).toMatchObject({
+      error: "unsupported_token_type",
+    });
   });
 
   it("requires a confidential client", async () => {
@@ -71,7 +77,12 @@ describe("revocation", () => {
 
 describe("introspection", () => {
   it("describes a live row, from either of its tokens, like Polar's get_introspection_data", async () => {
-    const tokens = await signIn(issuer, { userId: ADA_ID, subType: "organization", organizationId: ACME_ID, scope: SCOPE });
+    const tokens = await signIn(issuer, {
+      userId: ADA_ID,
+      subType: "organization",
+      organizationId: ACME_ID,
+      scope: SCOPE,
+    });
     const expected = {
       active: true,
       client_id: CONFIDENTIAL_CLIENT.id,

@@ -23,7 +23,11 @@ const registered = clients.find((client) => client.client_id === CONFIDENTIAL_CL
 
 describe("requested scopes", () => {
   it("outside Polar's list are invalid_scope, redirected with the state and iss", async () => {
-    const { callback } = await authorize(issuer, { userId: ADA_ID, scope: "openid nonsense:read", state: "s" });
+    const { callback } = await authorize(issuer, {
+      userId: ADA_ID,
+      scope: "openid nonsense:read",
+      state: "s",
+    });
     expect(callback.searchParams.get("error")).toBe("invalid_scope");
     expect(callback.searchParams.get("state")).toBe("s");
     expect(callback.searchParams.get("iss")).toBe(issuer);
@@ -31,7 +35,11 @@ describe("requested scopes", () => {
 
   it("that the client did not register are shown, then dropped from the token without an error", async () => {
     expect(registered.split(" ")).not.toContain("webhooks:write");
-    const { consentHtml } = await authorize(issuer, { userId: ADA_ID, scope: "openid webhooks:write", deny: true });
+    const { consentHtml } = await authorize(issuer, {
+      userId: ADA_ID,
+      scope: "openid webhooks:write",
+      deny: true,
+    });
     expect(consentHtml).toContain("Create or modify webhooks");
     const tokens = await signIn(issuer, { userId: ADA_ID, scope: "openid products:read webhooks:write" });
     expect(tokens.scope).toBe("openid products:read");
@@ -40,7 +48,8 @@ describe("requested scopes", () => {
 
   it("default to the client's registered scopes when the request has none", async () => {
     const { consentHtml } = await authorize(issuer, { userId: ADA_ID, scope: null, deny: true });
-    for (const name of ["Read your organizations", "Read metrics", "Create or modify products"]) expect(consentHtml).toContain(name);
+    for (const name of ["Read your organizations", "Read metrics", "Create or modify products"])
+      expect(consentHtml).toContain(name);
     const tokens = await signIn(issuer, { userId: ADA_ID, scope: null });
     expect(tokens.scope.split(" ").sort()).toEqual(registered.split(" ").sort());
   });

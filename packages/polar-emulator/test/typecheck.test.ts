@@ -9,7 +9,9 @@ it("type-checks against @polar-sh/sdk's models", async () => {
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
   const project = fileURLToPath(new URL("../tsconfig.json", import.meta.url));
   const output = await new Promise<string>((resolve) => {
-    execFile(process.execPath, [tsc, "-p", project], (error, stdout, stderr) => resolve(error ? `${stdout}${stderr}` : ""));
+    execFile(process.execPath, [tsc, "-p", project], (error, stdout, stderr) =>
+      resolve(error ? `${stdout}${stderr}` : ""),
+    );
   });
   expect(output).toBe("");
 }, 60_000);

@@ -19,7 +19,13 @@ export async function Customers(props: ListProps) {
     <EmptyState title="No customers yet">Everyone who checks out becomes a customer.</EmptyState>
   );
   return (
-    <ListResult result={result} subject="customers" retryHref={props.retryHref} pagination={paging(props, "customers", shown)} empty={empty}>
+    <ListResult
+      result={result}
+      subject="customers"
+      retryHref={props.retryHref}
+      pagination={paging(props, "customers", shown)}
+      empty={empty}
+    >
       {(customers) => (
         <RowsTable
           caption="Customers"
@@ -30,7 +36,11 @@ export async function Customers(props: ListProps) {
           ]}
           rows={customers.map((c) => ({
             id: c.id,
-            cells: [{ title: c.name ?? c.email ?? "—", detail: c.email }, c.country ?? "—", formatDate(c.createdAt)],
+            cells: [
+              { title: c.name ?? c.email ?? "—", detail: c.email },
+              c.country ?? "—",
+              formatDate(c.createdAt),
+            ],
             polar: link(`/customers/${c.id}`, `Open ${c.name ?? c.email ?? "this customer"} in Polar`),
           }))}
         />

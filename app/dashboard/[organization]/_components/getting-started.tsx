@@ -18,9 +18,20 @@ export async function GettingStarted({ slug }: { slug: string }) {
   if (!empty) return null;
   const name = access.ok ? access.connection.organizationName : slug;
   const steps = [
-    { title: "Create a product", text: "A one-time purchase or a subscription, with its price.", path: "/products/new" },
-    { title: "Share a checkout link", text: "Send customers to a Polar checkout for that product.", path: "/products/checkout-links" },
-    { title: "Watch sales arrive here", text: "Orders, customers, subscriptions and revenue fill this dashboard." },
+    {
+      title: "Create a product",
+      text: "A one-time purchase or a subscription, with its price.",
+      path: "/products/new",
+    },
+    {
+      title: "Share a checkout link",
+      text: "Send customers to a Polar checkout for that product.",
+      path: "/products/checkout-links",
+    },
+    {
+      title: "Watch sales arrive here",
+      text: "Orders, customers, subscriptions and revenue fill this dashboard.",
+    },
   ];
   return (
     <section
@@ -30,15 +41,20 @@ export async function GettingStarted({ slug }: { slug: string }) {
       <h2 id="getting-started-title" className="text-lg font-semibold">
         {name} has no sales yet
       </h2>
-      <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">Three steps, all in Polar, and this dashboard comes alive.</p>
+      <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+        Three steps, all in Polar, and this dashboard comes alive.
+      </p>
       <ol className="mt-5 grid gap-4 sm:grid-cols-3">
         {steps.map((step, i) => (
-          <li key={step.title} className="rounded-xl bg-white p-4 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+          <li
+            key={step.title}
+            className="rounded-xl bg-white p-4 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800"
+          >
             <span className="inline-flex size-6 items-center justify-center rounded-full bg-polar-600 text-xs font-semibold text-white">
               {i + 1}
             </span>
             <p className="mt-3 font-medium">{step.title}</p>
-            <p className="mt-1 text-sm muted">{step.text}</p>
+            <p className="muted mt-1 text-sm">{step.text}</p>
             {step.path && (
               <div className="mt-2 -ml-1">
                 <PolarLink slug={slug} path={step.path} label={`${step.title} in Polar`}>

@@ -35,7 +35,10 @@ export async function ListPage({
   const { page, query: searched } = parseSearchParams(listSearch, search);
   const query = searchLabel ? searched : "";
   const path = `/dashboard/${slug}/${tab}`;
-  const retry = new URLSearchParams({ ...(query ? { query } : {}), ...(page > 1 ? { page: String(page) } : {}) }).toString();
+  const retry = new URLSearchParams({
+    ...(query ? { query } : {}),
+    ...(page > 1 ? { page: String(page) } : {}),
+  }).toString();
 
   return (
     <div className="space-y-6">
@@ -47,7 +50,14 @@ export async function ListPage({
         action={searchLabel && <SearchForm action={path} query={query} label={searchLabel} />}
       >
         <Suspense key={`${page}:${query}`} fallback={<ListSkeleton rows={8} label={tab} />}>
-          <List slug={slug} page={page} limit={PAGE_SIZE} query={query} paginate retryHref={retry ? `${path}?${retry}` : path} />
+          <List
+            slug={slug}
+            page={page}
+            limit={PAGE_SIZE}
+            query={query}
+            paginate
+            retryHref={retry ? `${path}?${retry}` : path}
+          />
         </Suspense>
       </Panel>
     </div>

@@ -14,7 +14,11 @@ export interface ListProps {
 /** Pagination for a full list page at /dashboard/<slug>/<list>, keeping the search. */
 export function paging({ slug, query, paginate }: ListProps, list: string, page: number) {
   if (!paginate) return undefined;
-  return { basePath: `/dashboard/${slug}/${list}`, params: query ? { query } : ({} as Record<string, string>), page };
+  return {
+    basePath: `/dashboard/${slug}/${list}`,
+    params: query ? { query } : ({} as Record<string, string>),
+    page,
+  };
 }
 
 /** A link maker for rows' pages in Polar's dashboard; none while Polar's web origin cannot be read. */

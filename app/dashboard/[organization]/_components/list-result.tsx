@@ -21,7 +21,8 @@ export function ListResult<Row>({
   pagination?: { basePath: string; params: Record<string, string>; page: number };
   children: (items: Row[]) => React.ReactNode;
 }) {
-  if (!result.ok) return <PolarProblemNotice problem={result.problem} subject={subject} retryHref={retryHref} />;
+  if (!result.ok)
+    return <PolarProblemNotice problem={result.problem} subject={subject} retryHref={retryHref} />;
   const { items, maxPage, totalCount } = result.data;
   const readTime = <ReadTime readAt={result.readAt} stale={result.stale} />;
   if (items.length === 0 && (!pagination || pagination.page === 1)) {

@@ -16,7 +16,17 @@ export interface ChartPoint {
  * payload carries the points rather than the chart's markup; `ticks` are the
  * labels of TICKS × `max`.
  */
-export function MetricsChart({ title, points, max, ticks }: { title: string; points: ChartPoint[]; max: number; ticks: string[] }) {
+export function MetricsChart({
+  title,
+  points,
+  max,
+  ticks,
+}: {
+  title: string;
+  points: ChartPoint[];
+  max: number;
+  ticks: string[];
+}) {
   if (points.every((p) => p.value === 0)) {
     return (
       <div className="flex h-56 items-center justify-center rounded-xl border border-dashed border-zinc-300 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
@@ -26,7 +36,9 @@ export function MetricsChart({ title, points, max, ticks }: { title: string; poi
   }
   const x = (i: number) => (points.length > 1 ? (i / (points.length - 1)) * 100 : 50);
   const y = (value: number) => 100 - (value / max) * 100;
-  const line = points.map((p, i) => `${i === 0 ? "M" : "L"}${x(i).toFixed(2)},${y(p.value).toFixed(2)}`).join(" ");
+  const line = points
+    .map((p, i) => `${i === 0 ? "M" : "L"}${x(i).toFixed(2)},${y(p.value).toFixed(2)}`)
+    .join(" ");
   const area = points.length ? `${line} L${x(points.length - 1)},100 L${x(0)},100 Z` : "";
   const labelEvery = Math.max(1, Math.ceil(points.length / 6));
   const slot = 100 / Math.max(1, points.length);
@@ -34,7 +46,7 @@ export function MetricsChart({ title, points, max, ticks }: { title: string; poi
   return (
     <figure className="m-0" aria-label={title}>
       <div className="flex h-56 gap-3" aria-hidden="true">
-        <div className="flex w-12 shrink-0 flex-col justify-between pb-6 text-right text-[11px] tabular-nums text-zinc-500 dark:text-zinc-400">
+        <div className="flex w-12 shrink-0 flex-col justify-between pb-6 text-right text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400">
           {ticks.map((label, i) => (
             <span key={i} className="-translate-y-1/2 first:translate-y-0 last:translate-y-0">
               {label}
@@ -50,7 +62,11 @@ export function MetricsChart({ title, points, max, ticks }: { title: string; poi
                 style={{ top: `${(1 - t) * 100}%` }}
               />
             ))}
-            <svg viewBox="0 0 100 100" preserveAspectRatio="none" className="absolute inset-0 size-full overflow-visible">
+            <svg
+              viewBox="0 0 100 100"
+              preserveAspectRatio="none"
+              className="absolute inset-0 size-full overflow-visible"
+            >
               <defs>
                 <linearGradient id="chart-fill" x1="0" x2="0" y1="0" y2="1">
                   <stop offset="0%" stopColor="var(--color-polar-500)" stopOpacity="0.28" />
@@ -67,7 +83,14 @@ export function MetricsChart({ title, points, max, ticks }: { title: string; poi
                 vectorEffect="non-scaling-stroke"
               />
               {points.map((p, i) => (
-                <rect key={p.label} x={Math.max(0, x(i) - slot / 2)} width={slot} y="0" height="100" fill="transparent">
+                <rect
+                  key={p.label}
+                  x={Math.max(0, x(i) - slot / 2)}
+                  width={slot}
+                  y="0"
+                  height="100"
+                  fill="transparent"
+                >
                   <title>{`${p.label}: ${p.display}`}</title>
                 </rect>
               ))}

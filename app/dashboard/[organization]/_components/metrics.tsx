@@ -14,7 +14,13 @@ export async function Metrics({ slug, period }: { slug: string; period: PeriodKe
   const [result, details] = await Promise.all([readMetrics(slug, period), readOrganizationDetails(slug)]);
   const currency = details.ok ? details.data.currency : "usd";
   if (!result.ok) {
-    return <PolarProblemNotice problem={result.problem} subject="metrics" retryHref={`/dashboard/${slug}?period=${period}`} />;
+    return (
+      <PolarProblemNotice
+        problem={result.problem}
+        subject="metrics"
+        retryHref={`/dashboard/${slug}?period=${period}`}
+      />
+    );
   }
   const { periods, totals } = result.data;
   const unit = PERIODS[period].unit;
@@ -25,15 +31,28 @@ export async function Metrics({ slug, period }: { slug: string; period: PeriodKe
   return (
     <div className="space-y-6">
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4">
-        <KpiCard className="col-span-2 sm:col-span-1" label="Revenue" value={formatMoney(totals.revenue, currency)} series={revenue} />
+        <KpiCard
+          className="col-span-2 sm:col-span-1"
+          label="Revenue"
+          value={formatMoney(totals.revenue, currency)}
+          series={revenue}
+        />
         <KpiCard label="Orders" value={formatNumber(totals.orders)} series={series("orders")} />
-        <KpiCard label="Active subscriptions" value={formatNumber(totals.active_subscriptions)} series={series("active_subscriptions")} />
+        <KpiCard
+          label="Active subscriptions"
+          value={formatNumber(totals.active_subscriptions)}
+          series={series("active_subscriptions")}
+        />
       </dl>
       <MetricsChart
         title={`Revenue per ${unit}, last ${PERIODS[period].label}`}
         max={max}
         ticks={TICKS.map((t) => formatCompactMoney(max * t, currency))}
-        points={periods.map((p) => ({ label: formatPeriod(p.timestamp, unit), value: p.revenue, display: formatMoney(p.revenue, currency) }))}
+        points={periods.map((p) => ({
+          label: formatPeriod(p.timestamp, unit),
+          value: p.revenue,
+          display: formatMoney(p.revenue, currency),
+        }))}
       />
       <ReadTime readAt={result.readAt} stale={result.stale} />
     </div>

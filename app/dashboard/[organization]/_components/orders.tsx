@@ -21,7 +21,11 @@ export async function Orders(props: ListProps) {
       subject="orders"
       retryHref={props.retryHref}
       pagination={paging(props, "orders", shown)}
-      empty={<EmptyState title="No orders yet">Orders show up here as soon as someone buys through a Polar checkout.</EmptyState>}
+      empty={
+        <EmptyState title="No orders yet">
+          Orders show up here as soon as someone buys through a Polar checkout.
+        </EmptyState>
+      }
     >
       {(orders) => (
         <RowsTable
@@ -34,7 +38,12 @@ export async function Orders(props: ListProps) {
           ]}
           rows={orders.map((o) => ({
             id: o.id,
-            cells: [{ title: o.customer, detail: o.product }, { status: o.status }, formatDate(o.createdAt), formatMoney(o.amount, o.currency)],
+            cells: [
+              { title: o.customer, detail: o.product },
+              { status: o.status },
+              formatDate(o.createdAt),
+              formatMoney(o.amount, o.currency),
+            ],
             polar: link(`/sales/${o.id}`, `Open order ${o.invoiceNumber ?? o.id} in Polar`),
           }))}
         />

@@ -6,13 +6,23 @@ import { readOrganizationDetails } from "@/lib/dashboard/organization";
 import type { Connection } from "@/lib/grants/connections";
 import { OrganizationSwitcher } from "./organization-switcher";
 
-function Identity({ name, slug, avatarUrl, website }: { name: string; slug: string; avatarUrl: string | null; website?: string | null }) {
+function Identity({
+  name,
+  slug,
+  avatarUrl,
+  website,
+}: {
+  name: string;
+  slug: string;
+  avatarUrl: string | null;
+  website?: string | null;
+}) {
   return (
     <div className="flex min-w-0 items-center gap-4">
       <OrganizationAvatar name={name} avatarUrl={avatarUrl} size="size-12 sm:size-14 text-base" />
       <div className="min-w-0">
         <h1 className="truncate text-xl font-semibold tracking-tight sm:text-2xl">{name}</h1>
-        <p className="truncate text-sm muted">
+        <p className="muted truncate text-sm">
           <span className="font-mono">{slug}</span>
           {website && (
             <>
@@ -33,14 +43,33 @@ async function LiveIdentity({ connection }: { connection: Connection }) {
   const result = await readOrganizationDetails(connection.organizationSlug);
   if (!result.ok) return <StoredIdentity connection={connection} />;
   const organization = result.data;
-  return <Identity name={organization.name} slug={organization.slug} avatarUrl={organization.avatarUrl} website={organization.website} />;
+  return (
+    <Identity
+      name={organization.name}
+      slug={organization.slug}
+      avatarUrl={organization.avatarUrl}
+      website={organization.website}
+    />
+  );
 }
 
 function StoredIdentity({ connection }: { connection: Connection }) {
-  return <Identity name={connection.organizationName} slug={connection.organizationSlug} avatarUrl={connection.avatarUrl} />;
+  return (
+    <Identity
+      name={connection.organizationName}
+      slug={connection.organizationSlug}
+      avatarUrl={connection.avatarUrl}
+    />
+  );
 }
 
-export function OrganizationHeader({ connection, connections }: { connection: Connection; connections: Connection[] }) {
+export function OrganizationHeader({
+  connection,
+  connections,
+}: {
+  connection: Connection;
+  connections: Connection[];
+}) {
   return (
     <div className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
       <Suspense fallback={<StoredIdentity connection={connection} />}>

@@ -9,7 +9,13 @@ import type { Connection } from "@/lib/grants/connections";
  * keyboard accessible, no client JavaScript). Keyed by the current slug so it
  * closes after switching.
  */
-export function OrganizationSwitcher({ current, connections }: { current: string; connections: Connection[] }) {
+export function OrganizationSwitcher({
+  current,
+  connections,
+}: {
+  current: string;
+  connections: Connection[];
+}) {
   return (
     <details key={current} className="group relative">
       <summary className="button-secondary button-small list-none [&::-webkit-details-marker]:hidden">
@@ -26,7 +32,12 @@ export function OrganizationSwitcher({ current, connections }: { current: string
                 aria-current={c.organizationSlug === current ? "page" : undefined}
                 className="flex items-center gap-3 rounded-lg px-2.5 py-2 text-sm hover:bg-zinc-100 aria-[current=page]:bg-polar-50 dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-polar-500/10"
               >
-                <OrganizationLabel name={c.organizationName} slug={c.organizationSlug} avatarUrl={c.avatarUrl} avatarSize="size-7" />
+                <OrganizationLabel
+                  name={c.organizationName}
+                  slug={c.organizationSlug}
+                  avatarUrl={c.avatarUrl}
+                  avatarSize="size-7"
+                />
               </Link>
             </li>
           ))}
@@ -40,7 +51,10 @@ export function OrganizationSwitcher({ current, connections }: { current: string
               <PlusIcon /> Connect another organization
             </button>
           </form>
-          <Link href="/dashboard" className="block rounded-lg px-2.5 py-2 text-sm text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
+          <Link
+            href="/dashboard"
+            className="block rounded-lg px-2.5 py-2 text-sm text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+          >
             All organizations
           </Link>
         </div>

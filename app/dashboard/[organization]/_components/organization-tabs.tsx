@@ -21,25 +21,32 @@ export function OrganizationTabs({ slug, current }: { slug: string; current: Org
   const path = TABS.find((tab) => tab.key === current)?.path ?? "";
   return (
     <div className="flex items-end gap-2 border-b border-zinc-200 dark:border-zinc-800">
-    <nav aria-label="Organization sections" className="-mx-4 -mb-px min-w-0 flex-1 overflow-x-auto px-4 sm:mx-0 sm:px-0">
-      <ul className="flex min-w-max gap-1">
-        {TABS.map((tab) => (
-          <li key={tab.key}>
-            <Link
-              href={`/dashboard/${slug}${tab.path}`}
-              aria-current={tab.key === current ? "page" : undefined}
-              className="tab"
-            >
-              {tab.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
+      <nav
+        aria-label="Organization sections"
+        className="-mx-4 -mb-px min-w-0 flex-1 overflow-x-auto px-4 sm:mx-0 sm:px-0"
+      >
+        <ul className="flex min-w-max gap-1">
+          {TABS.map((tab) => (
+            <li key={tab.key}>
+              <Link
+                href={`/dashboard/${slug}${tab.path}`}
+                aria-current={tab.key === current ? "page" : undefined}
+                className="tab"
+              >
+                {tab.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <form action={refreshOrganization} className="pb-1.5">
         <input type="hidden" name="slug" value={slug} />
         <input type="hidden" name="path" value={path} />
-        <button type="submit" className="button-secondary button-small" title="Read this page from Polar again">
+        <button
+          type="submit"
+          className="button-secondary button-small"
+          title="Read this page from Polar again"
+        >
           <RefreshIcon /> Refresh
         </button>
       </form>

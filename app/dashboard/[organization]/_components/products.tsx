@@ -25,17 +25,33 @@ export async function Products(props: ListProps) {
     </EmptyState>
   );
   return (
-    <ListResult result={result} subject="products" retryHref={props.retryHref} pagination={paging(props, "products", shown)} empty={empty}>
+    <ListResult
+      result={result}
+      subject="products"
+      retryHref={props.retryHref}
+      pagination={paging(props, "products", shown)}
+      empty={empty}
+    >
       {(products) => (
         <RowsTable
           caption="Products"
-          columns={[{ header: "Product" }, { header: "Type", className: "hidden @3xl:table-cell" }, { header: "Price", align: "right" }]}
+          columns={[
+            { header: "Product" },
+            { header: "Type", className: "hidden @3xl:table-cell" },
+            { header: "Price", align: "right" },
+          ]}
           rows={products.map((p) => ({
             id: p.id,
             cells: [
               { title: p.name, detail: p.description },
-              { status: p.recurring ? "trialing" : "draft", label: p.recurring ? "Subscription" : "One-time" },
-              { amount: p.price, interval: p.interval ? formatInterval(p.interval.unit, p.interval.count) : undefined },
+              {
+                status: p.recurring ? "trialing" : "draft",
+                label: p.recurring ? "Subscription" : "One-time",
+              },
+              {
+                amount: p.price,
+                interval: p.interval ? formatInterval(p.interval.unit, p.interval.count) : undefined,
+              },
             ],
             polar: link(`/products/${p.id}`, `Open ${p.name} in Polar`),
           }))}

@@ -54,12 +54,14 @@ function CellContent({ cell }: { cell: Cell }) {
  */
 export function RowsTable({ caption, columns, rows }: { caption: string; columns: Column[]; rows: Row[] }) {
   const cellClass = (column: Column | undefined) =>
-    [column?.align === "right" ? "text-right tabular-nums" : "", column?.className].filter(Boolean).join(" ") || undefined;
+    [column?.align === "right" ? "text-right tabular-nums" : "", column?.className]
+      .filter(Boolean)
+      .join(" ") || undefined;
   return (
     <div className="@container -mx-5">
       <table className="rows-table w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
-        <thead className="text-xs muted">
+        <thead className="muted text-xs">
           <tr className="border-b border-zinc-200 dark:border-zinc-800">
             {columns.map((column) => (
               <th key={column.header} scope="col" className={`py-2 font-medium ${cellClass(column) ?? ""}`}>
@@ -81,7 +83,13 @@ export function RowsTable({ caption, columns, rows }: { caption: string; columns
               ))}
               <td>
                 {row.polar && (
-                  <a href={row.polar.href} target="_blank" rel="noreferrer" aria-label={row.polar.label} className="polar-link" />
+                  <a
+                    href={row.polar.href}
+                    target="_blank"
+                    rel="noreferrer"
+                    aria-label={row.polar.label}
+                    className="polar-link"
+                  />
                 )}
               </td>
             </tr>

@@ -19,7 +19,11 @@ export async function Subscriptions(props: ListProps) {
       subject="subscriptions"
       retryHref={props.retryHref}
       pagination={paging(props, "subscriptions", shown)}
-      empty={<EmptyState title="No subscriptions yet">Subscriptions start when a customer buys a recurring product.</EmptyState>}
+      empty={
+        <EmptyState title="No subscriptions yet">
+          Subscriptions start when a customer buys a recurring product.
+        </EmptyState>
+      }
     >
       {(subscriptions) => (
         <RowsTable
@@ -36,9 +40,15 @@ export async function Subscriptions(props: ListProps) {
               { title: s.customer, detail: s.product },
               { status: s.status, label: s.canceling ? "Canceling" : undefined },
               s.endedAt ? `Ended ${formatDate(s.endedAt)}` : formatDate(s.currentPeriodEnd),
-              { amount: formatMoney(s.amount, s.currency), interval: formatInterval(s.interval.unit, s.interval.count) },
+              {
+                amount: formatMoney(s.amount, s.currency),
+                interval: formatInterval(s.interval.unit, s.interval.count),
+              },
             ],
-            polar: link(`/sales/subscriptions/${s.id}`, `Open the subscription of ${s.customerEmail ?? s.customer} in Polar`),
+            polar: link(
+              `/sales/subscriptions/${s.id}`,
+              `Open the subscription of ${s.customerEmail ?? s.customer} in Polar`,
+            ),
           }))}
         />
       )}

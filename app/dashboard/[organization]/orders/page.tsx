@@ -4,5 +4,13 @@ import { ListPage, type ListRouteProps } from "../_components/list-page";
 export const metadata = { title: "Orders" };
 
 export default function OrdersPage(props: ListRouteProps) {
-  return <ListPage {...props} tab="orders" title="Orders" description="Every purchase and renewal, newest first." List={Orders} />;
+  return (
+    <ListPage
+      {...props}
+      tab="orders"
+      title="Orders"
+      description="Every purchase and renewal, newest first."
+      List={Orders}
+    />
+  );
 }

@@ -5,6 +5,13 @@ export const metadata = { title: "Products" };
 
 export default function ProductsPage(props: ListRouteProps) {
   return (
-    <ListPage {...props} tab="products" title="Products" description="Everything on sale, with its prices." searchLabel="Search products" List={Products} />
+    <ListPage
+      {...props}
+      tab="products"
+      title="Products"
+      description="Everything on sale, with its prices."
+      searchLabel="Search products"
+      List={Products}
+    />
   );
 }

@@ -5,6 +5,12 @@ export const metadata = { title: "Subscriptions" };
 
 export default function SubscriptionsPage(props: ListRouteProps) {
   return (
-    <ListPage {...props} tab="subscriptions" title="Subscriptions" description="Recurring customers, most recent first." List={Subscriptions} />
+    <ListPage
+      {...props}
+      tab="subscriptions"
+      title="Subscriptions"
+      description="Recurring customers, most recent first."
+      List={Subscriptions}
+    />
   );
 }

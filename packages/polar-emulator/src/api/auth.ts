@@ -53,7 +53,11 @@ export async function findAccessToken(
   };
 }
 
-export async function authenticate(req: IncomingMessage, provider: Provider, state: EmulatorState): Promise<ApiAuth> {
+export async function authenticate(
+  req: IncomingMessage,
+  provider: Provider,
+  state: EmulatorState,
+): Promise<ApiAuth> {
   const value = bearerToken(req);
   if (!value) throw unauthorized();
   const token = await findAccessToken(provider, state, value);

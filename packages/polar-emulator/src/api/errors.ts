@@ -19,7 +19,10 @@ export class ApiError {
 }
 
 function bearerChallenge(error: string, description: string, extra: Record<string, string> = {}): string {
-  const attributes = [`realm="${REALM}"`, ...Object.entries(extra).map(([key, value]) => `${key}="${value}"`)];
+  const attributes = [
+    `realm="${REALM}"`,
+    ...Object.entries(extra).map(([key, value]) => `${key}="${value}"`),
+  ];
   attributes.push(`error="${error}"`, `error_description="${description}"`);
   return `Bearer ${attributes.join(", ")}`;
 }
@@ -31,7 +34,8 @@ export function unauthorized(): ApiError {
 
 /** A bearer token that is unknown, expired or revoked. */
 export function invalidToken(): ApiError {
-  const description = "The access token provided is expired, revoked, malformed, or invalid for other reasons.";
+  const description =
+    "The access token provided is expired, revoked, malformed, or invalid for other reasons.";
   return new ApiError(
     401,
     { error: "invalid_token", error_description: description },
@@ -56,7 +60,12 @@ export function notPermitted(detail = "Not permitted"): ApiError {
   return new ApiError(403, { error: "NotPermitted", detail });
 }
 
-export function validationError(loc: (string | number)[], msg: string, type: string, input: unknown): ApiError {
+export function validationError(
+  loc: (string | number)[],
+  msg: string,
+  type: string,
+  input: unknown,
+): ApiError {
   return new ApiError(422, { detail: [{ type, loc, msg, input }] });
 }
 

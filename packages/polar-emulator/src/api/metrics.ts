@@ -12,7 +12,13 @@ type MetricKey = keyof models.MetricsTotals;
 const DAY = 86_400_000;
 // Longest range per interval. Polar bounds the range per interval too; its exact limits
 // were not in the code we read, these are deliberately modest.
-const MAX_DAYS: Record<Interval, number> = { hour: 7, day: 366, week: 366 * 4, month: 366 * 10, year: 366 * 10 };
+const MAX_DAYS: Record<Interval, number> = {
+  hour: 7,
+  day: 366,
+  week: 366 * 4,
+  month: 366 * 10,
+  year: 366 * 10,
+};
 
 const DEFINITIONS: [MetricKey, string, models.MetricType][] = [
   ["revenue", "Revenue", "currency"],
@@ -52,7 +58,12 @@ function dateParam(query: URLSearchParams, name: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
   const time = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
   if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== raw) {
-    throw validationError(["query", name], "Input should be a valid date in the format YYYY-MM-DD", "date_from_datetime_parsing", raw);
+    throw validationError(
+      ["query", name],
+      "Input should be a valid date in the format YYYY-MM-DD",
+      "date_from_datetime_parsing",
+      raw,
+    );
   }
   return time;
 }
@@ -91,32 +102,57 @@ function next(time: number, interval: Interval): number {
 
 const net = (order: SeedOrder) =>
   order.status === "refunded" ? 0 : order.subtotal_amount - (Math.round(order.subtotal_amount * 0.04) + 40);
-const sum = (rows: SeedOrder[], value: (order: SeedOrder) => number) => rows.reduce((total, row) => total + value(row), 0);
+const sum = (rows: SeedOrder[], value: (order: SeedOrder) => number) =>
+  rows.reduce((total, row) => total + value(row), 0);
 const monthly = (subscription: SeedSubscription) =>
   subscription.recurring_interval === "year" ? Math.round(subscription.amount / 12) : subscription.amount;
 
 function activeAt(subscription: SeedSubscription, time: number): boolean {
   if (subscription.status === "trialing") return false;
-  return Date.parse(subscription.started_at) < time && (!subscription.ended_at || Date.parse(subscription.ended_at) >= time);
+  return (
+    Date.parse(subscription.started_at) < time &&
+    (!subscription.ended_at || Date.parse(subscription.ended_at) >= time)
+  );
 }
 
-export function computeMetrics(query: URLSearchParams, organizationIds: string[], { orders, subscriptions }: Dataset): models.MetricsResponse {
+export function computeMetrics(
+  query: URLSearchParams,
+  organizationIds: string[],
+  { orders, subscriptions }: Dataset,
+): models.MetricsResponse {
   const start = dateParam(query, "start_date");
   const end = dateParam(query, "end_date");
   const interval = query.get("interval");
   if (interval === null) throw validationError(["query", "interval"], "Field required", "missing", null);
   if (!(interval in MAX_DAYS)) {
-    throw validationError(["query", "interval"], "Input should be 'year', 'month', 'week', 'day' or 'hour'", "enum", interval);
+    throw validationError(
+      ["query", "interval"],
+      "Input should be 'year', 'month', 'week', 'day' or 'hour'",
+      "enum",
+      interval,
+    );
   }
   const unit = interval as Interval;
-  if (end < start) throw validationError(["query", "end_date"], "end_date must be after start_date", "value_error", query.get("end_date"));
+  if (end < start)
+    throw validationError(
+      ["query", "end_date"],
+      "end_date must be after start_date",
+      "value_error",
+      query.get("end_date"),
+    );
   if ((end - start) / DAY > MAX_DAYS[unit]) {
-    throw validationError(["query"], `The interval ${unit} is limited to ${MAX_DAYS[unit]} days.`, "value_error", null);
+    throw validationError(
+      ["query"],
+      `The interval ${unit} is limited to ${MAX_DAYS[unit]} days.`,
+      "value_error",
+      null,
+    );
   }
   const requested = query.getAll("metrics");
   const known = new Set<string>(DEFINITIONS.map(([key]) => key));
   for (const metric of requested) {
-    if (!known.has(metric)) throw validationError(["query", "metrics", 0], `Unknown metric: ${metric}`, "enum", metric);
+    if (!known.has(metric))
+      throw validationError(["query", "metrics", 0], `Unknown metric: ${metric}`, "enum", metric);
   }
   const selected = DEFINITIONS.filter(([key]) => requested.length === 0 || requested.includes(key));
 
@@ -154,7 +190,9 @@ export function computeMetrics(query: URLSearchParams, organizationIds: string[]
     const netRevenue = sum(inPeriod, net);
     cumulative += revenue;
     netCumulative += netRevenue;
-    const active = scopedSubscriptions.filter((subscription) => activeAt(subscription, Math.min(to, Date.now())));
+    const active = scopedSubscriptions.filter((subscription) =>
+      activeAt(subscription, Math.min(to, Date.now())),
+    );
     const values: Record<MetricKey, number> = {
       revenue,
       net_revenue: netRevenue,
@@ -203,7 +241,11 @@ export function computeMetrics(query: URLSearchParams, organizationIds: string[]
   const metrics: models.Metrics = {};
   for (const [key, display_name, type] of selected) {
     totals[key] =
-      key === "average_order_value" ? average("revenue") : key === "net_average_order_value" ? average("net_revenue") : total(key);
+      key === "average_order_value"
+        ? average("revenue")
+        : key === "net_average_order_value"
+          ? average("net_revenue")
+          : total(key);
     metrics[key] = { slug: key, display_name, type };
   }
   return { periods, totals, metrics };

@@ -28,13 +28,23 @@ function integer(query: URLSearchParams, name: string, fallback: number, min: nu
   if (raw === null) return fallback;
   const value = Number(raw);
   if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(value)) {
-    throw validationError(["query", name], "Input should be a valid integer, unable to parse string as an integer", "int_parsing", raw);
+    throw validationError(
+      ["query", name],
+      "Input should be a valid integer, unable to parse string as an integer",
+      "int_parsing",
+      raw,
+    );
   }
   if (value < min) {
     throw validationError(["query", name], `Input should be greater than ${min - 1}`, "greater_than", raw);
   }
   if (max !== undefined && value > max) {
-    throw validationError(["query", name], `Input should be less than or equal to ${max}`, "less_than_equal", raw);
+    throw validationError(
+      ["query", name],
+      `Input should be less than or equal to ${max}`,
+      "less_than_equal",
+      raw,
+    );
   }
   return value;
 }
@@ -44,7 +54,12 @@ export function booleanParam(query: URLSearchParams, name: string): boolean | un
   if (raw === null) return undefined;
   if (["true", "1", "yes", "on"].includes(raw.toLowerCase())) return true;
   if (["false", "0", "no", "off"].includes(raw.toLowerCase())) return false;
-  throw validationError(["query", name], "Input should be a valid boolean, unable to interpret input", "bool_parsing", raw);
+  throw validationError(
+    ["query", name],
+    "Input should be a valid boolean, unable to interpret input",
+    "bool_parsing",
+    raw,
+  );
 }
 
 /** Polar's list endpoints: page ≥ 1, 1 ≤ limit ≤ 100, and `sorting` from a fixed set of fields. */
@@ -62,7 +77,12 @@ export function paginate<T extends object>(
     const key = sortable[descending ? criterion.slice(1) : criterion];
     if (!key) {
       const allowed = Object.keys(sortable).flatMap((field) => [`'${field}'`, `'-${field}'`]);
-      throw validationError(["query", "sorting", 0], `Input should be ${allowed.join(", ")}`, "enum", criterion);
+      throw validationError(
+        ["query", "sorting", 0],
+        `Input should be ${allowed.join(", ")}`,
+        "enum",
+        criterion,
+      );
     }
     return { key, descending };
   });

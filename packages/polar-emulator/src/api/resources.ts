@@ -23,14 +23,24 @@ export interface Resource {
   handle(auth: ApiAuth, query: URLSearchParams, params: string[], data: Dataset): unknown;
 }
 
-function readable<T extends { organization_id: string }>(auth: ApiAuth, query: URLSearchParams, rows: T[]): T[] {
+function readable<T extends { organization_id: string }>(
+  auth: ApiAuth,
+  query: URLSearchParams,
+  rows: T[],
+): T[] {
   const requested = uuidList(query, "organization_id");
   return rows.filter(
-    (row) => auth.organizationIds.includes(row.organization_id) && (!requested || requested.includes(row.organization_id)),
+    (row) =>
+      auth.organizationIds.includes(row.organization_id) &&
+      (!requested || requested.includes(row.organization_id)),
   );
 }
 
-function byId<T extends { id: string; organization_id: string }>(auth: ApiAuth, rows: T[], id: string | undefined): T {
+function byId<T extends { id: string; organization_id: string }>(
+  auth: ApiAuth,
+  rows: T[],
+  id: string | undefined,
+): T {
   const row = rows.find((candidate) => candidate.id === id);
   // Polar filters by what the subject may read: someone else's object is simply not found.
   if (!row || !auth.organizationIds.includes(row.organization_id)) throw notFound();
@@ -49,8 +59,16 @@ export const resources: Resource[] = [
       const rows = organizations
         .filter((org) => auth.organizationIds.includes(org.id) && (!slug || org.slug === slug))
         .map((org) => ({ ...org, organization_id: org.id }));
-      const page = paginate(query, rows, { created_at: (o) => o.created_at, slug: (o) => o.slug, name: (o) => o.name }, "created_at");
-      return { ...page, items: page.items.map(serializeOrganization) } satisfies models.ListResourceOrganization;
+      const page = paginate(
+        query,
+        rows,
+        { created_at: (o) => o.created_at, slug: (o) => o.slug, name: (o) => o.name },
+        "created_at",
+      );
+      return {
+        ...page,
+        items: page.items.map(serializeOrganization),
+      } satisfies models.ListResourceOrganization;
     },
   },
   {
@@ -111,7 +129,9 @@ export const resources: Resource[] = [
       const rows = readable(auth, query, customers).filter(
         (customer) =>
           (!email || customer.email.toLowerCase() === email.toLowerCase()) &&
-          (matches(customer.email, search) || matches(customer.name, search) || matches(customer.external_id, search)),
+          (matches(customer.email, search) ||
+            matches(customer.name, search) ||
+            matches(customer.external_id, search)),
       );
       const page = paginate(
         query,
@@ -142,7 +162,8 @@ export const resources: Resource[] = [
         (order) =>
           (!productIds || productIds.includes(order.product_id)) &&
           (!customerIds || customerIds.includes(order.customer_id)) &&
-          (!subscriptionIds || (order.subscription_id !== null && subscriptionIds.includes(order.subscription_id))) &&
+          (!subscriptionIds ||
+            (order.subscription_id !== null && subscriptionIds.includes(order.subscription_id))) &&
           (statuses.length === 0 || statuses.includes(order.status)) &&
           (billingReasons.length === 0 ||
             billingReasons.includes(order.subscription_id ? "recurring" : "one_time")),
@@ -202,7 +223,10 @@ export const resources: Resource[] = [
         },
         "-started_at",
       );
-      return { ...page, items: page.items.map((subscription) => serializeSubscription(subscription, data)) } satisfies models.ListResourceSubscription;
+      return {
+        ...page,
+        items: page.items.map((subscription) => serializeSubscription(subscription, data)),
+      } satisfies models.ListResourceSubscription;
     },
   },
   {

@@ -128,9 +128,78 @@ function random(seed: number): () => number {
   };
 }
 
-const FIRST_NAMES = ["Alan", "Barbara", "Claude", "Dorothy", "Edsger", "Frances", "Guido", "Hedy", "Ivan", "Jean", "Ken", "Lynn", "Margaret", "Niklaus", "Radia", "Sophie", "Tim", "Ursula", "Vint", "Whitfield", "Xiao", "Yukihiro", "Zhang", "Adele", "Bjarne", "Carol", "Dennis", "Evelyn"];
-const LAST_NAMES = ["Turing", "Liskov", "Shannon", "Vaughan", "Dijkstra", "Allen", "van Rossum", "Lamarr", "Sutherland", "Sammet", "Thompson", "Conway", "Hamilton", "Wirth", "Perlman", "Wilson", "Berners-Lee", "Franklin", "Cerf", "Diffie", "Wei", "Matsumoto", "Lin", "Goldberg", "Stroustrup", "Shaw", "Ritchie", "Berezin"];
-const PLACES: [string, string][] = [["GB", "London"], ["US", "San Francisco"], ["DE", "Berlin"], ["FR", "Paris"], ["SE", "Stockholm"], ["NL", "Amsterdam"], ["JP", "Tokyo"], ["CA", "Toronto"], ["ES", "Madrid"], ["AU", "Sydney"]];
+const FIRST_NAMES = [
+  "Alan",
+  "Barbara",
+  "Claude",
+  "Dorothy",
+  "Edsger",
+  "Frances",
+  "Guido",
+  "Hedy",
+  "Ivan",
+  "Jean",
+  "Ken",
+  "Lynn",
+  "Margaret",
+  "Niklaus",
+  "Radia",
+  "Sophie",
+  "Tim",
+  "Ursula",
+  "Vint",
+  "Whitfield",
+  "Xiao",
+  "Yukihiro",
+  "Zhang",
+  "Adele",
+  "Bjarne",
+  "Carol",
+  "Dennis",
+  "Evelyn",
+];
+const LAST_NAMES = [
+  "Turing",
+  "Liskov",
+  "Shannon",
+  "Vaughan",
+  "Dijkstra",
+  "Allen",
+  "van Rossum",
+  "Lamarr",
+  "Sutherland",
+  "Sammet",
+  "Thompson",
+  "Conway",
+  "Hamilton",
+  "Wirth",
+  "Perlman",
+  "Wilson",
+  "Berners-Lee",
+  "Franklin",
+  "Cerf",
+  "Diffie",
+  "Wei",
+  "Matsumoto",
+  "Lin",
+  "Goldberg",
+  "Stroustrup",
+  "Shaw",
+  "Ritchie",
+  "Berezin",
+];
+const PLACES: [string, string][] = [
+  ["GB", "London"],
+  ["US", "San Francisco"],
+  ["DE", "Berlin"],
+  ["FR", "Paris"],
+  ["SE", "Stockholm"],
+  ["NL", "Amsterdam"],
+  ["JP", "Tokyo"],
+  ["CA", "Toronto"],
+  ["ES", "Madrid"],
+  ["AU", "Sydney"],
+];
 
 export function generateCatalogue(entries: CatalogueEntry[], startedAt: number): Catalogue {
   const products: SeedProduct[] = [];
@@ -168,9 +237,13 @@ export function generateCatalogue(entries: CatalogueEntry[], startedAt: number):
       });
     });
 
-    const orgProducts = products.filter((product) => product.organization_id === org.id && !product.is_archived);
+    const orgProducts = products.filter(
+      (product) => product.organization_id === org.id && !product.is_archived,
+    );
     const recurring = orgProducts.filter((product) => product.recurring_interval !== null);
-    const oneTime = orgProducts.filter((product) => product.recurring_interval === null && product.visibility === "public");
+    const oneTime = orgProducts.filter(
+      (product) => product.recurring_interval === null && product.visibility === "public",
+    );
     let invoice = 1;
 
     for (let i = 0; i < customerCount; i++) {
@@ -181,7 +254,9 @@ export function generateCatalogue(entries: CatalogueEntry[], startedAt: number):
         id: stableId(`customer:${org.id}:${i}`),
         organization_id: org.id,
         name: `${first} ${last}`,
-        email: `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, "") + `@example.${i % 3 === 0 ? "org" : "com"}`,
+        email:
+          `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, "") +
+          `@example.${i % 3 === 0 ? "org" : "com"}`,
         country,
         city,
         external_id: i % 4 === 0 ? `user_${1000 + i}` : null,
@@ -190,9 +265,17 @@ export function generateCatalogue(entries: CatalogueEntry[], startedAt: number):
       customers.push(customer);
       const customerAge = (startedAt - Date.parse(customer.created_at)) / DAY;
 
-      const addOrder = (product: SeedProduct, created: string, reason: SeedOrder["billing_reason"], subscriptionId: string | null) => {
+      const addOrder = (
+        product: SeedProduct,
+        created: string,
+        reason: SeedOrder["billing_reason"],
+        subscriptionId: string | null,
+      ) => {
         const price = product.prices[0] as SeedPrice;
-        const subtotal = price.amount_type === "custom" ? price.minimum_amount * (1 + Math.floor(rand() * 4)) : price.price_amount;
+        const subtotal =
+          price.amount_type === "custom"
+            ? price.minimum_amount * (1 + Math.floor(rand() * 4))
+            : price.price_amount;
         const taxed = ["GB", "DE", "FR", "SE", "NL", "ES"].includes(customer.country);
         orders.push({
           id: stableId(`order:${org.id}:${invoice}`),
@@ -218,12 +301,14 @@ export function generateCatalogue(entries: CatalogueEntry[], startedAt: number):
         const price = product.prices[0] as SeedPrice;
         const started = customer.created_at;
         const roll = rand();
-        const status: SeedSubscription["status"] = roll < 0.1 ? "canceled" : roll < 0.16 ? "past_due" : roll < 0.22 ? "trialing" : "active";
+        const status: SeedSubscription["status"] =
+          roll < 0.1 ? "canceled" : roll < 0.16 ? "past_due" : roll < 0.22 ? "trialing" : "active";
         const subscriptionId = stableId(`subscription:${org.id}:${i}`);
         const canceledAt = status === "canceled" ? daysAgo(Math.max(1, Math.floor(customerAge / 3))) : null;
         const stop = canceledAt ? Date.parse(canceledAt) : startedAt;
         let periodStart = started;
-        while (Date.parse(addInterval(periodStart, interval)) < stop) periodStart = addInterval(periodStart, interval);
+        while (Date.parse(addInterval(periodStart, interval)) < stop)
+          periodStart = addInterval(periodStart, interval);
         subscriptions.push({
           id: subscriptionId,
           organization_id: org.id,

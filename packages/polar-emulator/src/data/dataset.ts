@@ -1,8 +1,20 @@
 // What one emulator instance serves: the seed, plus the load-test population
 // when asked for, with the catalogue generated at start. Immutable once built.
-import { generateCatalogue, type Catalogue, type SeedCustomer, type SeedProduct, type SeedSubscription } from "./catalogue.ts";
+import {
+  generateCatalogue,
+  type Catalogue,
+  type SeedCustomer,
+  type SeedProduct,
+  type SeedSubscription,
+} from "./catalogue.ts";
 import { loadPopulation, type LoadPopulationSize } from "./load-population.ts";
-import { organizations as seedOrganizations, SEED_CATALOGUE, users as seedUsers, type SeedOrganization, type SeedUser } from "./seed.ts";
+import {
+  organizations as seedOrganizations,
+  SEED_CATALOGUE,
+  users as seedUsers,
+  type SeedOrganization,
+  type SeedUser,
+} from "./seed.ts";
 
 export interface Dataset extends Catalogue {
   /** The seeded people first, then the load-test population's. */
@@ -22,10 +34,16 @@ export interface Dataset extends Catalogue {
 
 const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
 
-export function createDataset(load: LoadPopulationSize = { users: 0, organizations: 0 }, startedAt = Date.now()): Dataset {
+export function createDataset(
+  load: LoadPopulationSize = { users: 0, organizations: 0 },
+  startedAt = Date.now(),
+): Dataset {
   const generated = loadPopulation(load);
   const entries = [
-    ...seedOrganizations.map((organization) => ({ organization, ...(SEED_CATALOGUE[organization.id] ?? { products: [], customers: 0 }) })),
+    ...seedOrganizations.map((organization) => ({
+      organization,
+      ...(SEED_CATALOGUE[organization.id] ?? { products: [], customers: 0 }),
+    })),
     ...generated.catalogue,
   ];
   const catalogue = generateCatalogue(entries, startedAt);
@@ -36,7 +54,8 @@ export function createDataset(load: LoadPopulationSize = { users: 0, organizatio
   const organizationsById = byId(organizations);
   const organizationsBySlug = new Map(organizations.map((org) => [org.slug, org]));
   const memberships = new Map<string, SeedOrganization[]>();
-  for (const org of organizations) for (const member of org.members) memberships.set(member, [...(memberships.get(member) ?? []), org]);
+  for (const org of organizations)
+    for (const member of org.members) memberships.set(member, [...(memberships.get(member) ?? []), org]);
   const products = byId(catalogue.products);
   const customers = byId(catalogue.customers);
   const subscriptions = byId(catalogue.subscriptions);

@@ -18,7 +18,8 @@ const PRODUCTS: ProductInput[] = [
 ];
 const CUSTOMERS_PER_ORGANIZATION = 6;
 
-const number = (n: number, total: number, minDigits: number) => String(n).padStart(Math.max(minDigits, String(total).length), "0");
+const number = (n: number, total: number, minDigits: number) =>
+  String(n).padStart(Math.max(minDigits, String(total).length), "0");
 
 /** The email of the `n`th generated user (1-based) of a population of `total`. */
 export function loadUserEmail(n: number, total: number): string {
@@ -52,7 +53,9 @@ export function loadPopulation(size: LoadPopulationSize): { users: SeedUser[]; c
       website: `https://${slug}.example`,
       country: "US",
       created_at: "2025-06-01T09:00:00Z",
-      members: users.filter((_, userIndex) => userIndex % size.organizations === index).map((user) => user.id),
+      members: users
+        .filter((_, userIndex) => userIndex % size.organizations === index)
+        .map((user) => user.id),
     };
     return { organization, products: PRODUCTS, customers: CUSTOMERS_PER_ORGANIZATION };
   });
