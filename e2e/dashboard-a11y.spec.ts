@@ -38,6 +38,9 @@ for (const colorScheme of ["light", "dark"] as const) {
     await page.getByText("Switch organization").click();
     await expectNoSeriousViolations(page, "switcher open");
 
+    // A 429 pauses every call of the app: slow Polar down so that all six panels
+    // have asked before the first answer arrives, as on a real network.
+    await emulatorControl("settings", { latency_ms: 200 });
     await emulatorControl("api-failures", { status: 403, path: "/v1/orders" });
     await emulatorControl("api-failures", { status: 429, path: "/v1/products" });
     await emulatorControl("api-failures", { status: 500, path: "/v1/customers" });

@@ -124,6 +124,9 @@ test("missing scope, rate limit and Polar errors each show their own message in 
   await connectOrganization(page, "Acme Analytics");
   await settled(page);
 
+  // A 429 pauses every call of the app: slow Polar down so that all six panels
+  // have asked before the first answer arrives, as on a real network.
+  await emulatorControl("settings", { latency_ms: 200 });
   await emulatorControl("api-failures", { status: 403, path: "/v1/orders" });
   await emulatorControl("api-failures", { status: 429, path: "/v1/products" });
   await emulatorControl("api-failures", { status: 500, path: "/v1/customers" });

@@ -63,7 +63,7 @@ test("views within 30 s share one read per panel, say when it was read, and Refr
     await page.getByRole("button", { name: "Refresh" }).click();
     await expect(page).toHaveURL(`${cached}/dashboard/acme-analytics`);
     await settled(page);
-    expect(await polarCalls()).toBe(12);
+    await expect.poll(polarCalls).toBe(12);
     await expect(page.getByText("Updated just now").first()).toBeVisible();
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import type { Polar } from "@polar-sh/sdk/2026-10";
 import { currentUser } from "@/lib/auth/current-user";
-import { callWithGrant } from "@/lib/grants/grant-call";
+import { callWithGrant, requestAccessToken } from "@/lib/grants/grant-call";
 import { findConnection, reconnectReason, type Connection } from "@/lib/grants/connections";
 import type { Result } from "@/lib/polar/errors";
 import { cachedRead, organizationOwner, type Read } from "@/lib/polar/read-cache";
@@ -10,15 +10,21 @@ import { cachedRead, organizationOwner, type Read } from "@/lib/polar/read-cache
 /**
  * The signed-in user's connection to the organization `slug`, checked on every
  * request (cached data is only ever served through it): not-connected when it
- * is not theirs, reconnect (with why) when Polar refused the grant. Cached per
- * request, so a page and all its panels share one lookup.
+ * is not theirs, reconnect (with why) when Polar refused the grant or its
+ * refresh. Cached per request, so a page and all its panels share one lookup.
  */
 export const organizationAccess = cache(async (slug: string): Promise<Result<{ connection: Connection }>> => {
   const user = await currentUser();
   const connection = await findConnection(user.id, slug);
   if (!connection) return { ok: false, problem: { kind: "not-connected" } };
-  if (connection.needsReconnect)
+  // Live means Polar still accepts the grant: its token, refreshed if it is
+  // about to expire, is read here once for the request and its panels.
+  const accessToken = connection.needsReconnect
+    ? null
+    : await requestAccessToken("OrganizationConnection", connection.id);
+  if (!accessToken) {
     return { ok: false, problem: { kind: "reconnect", reason: await reconnectReason(connection.id) } };
+  }
   return { ok: true, connection };
 });
 

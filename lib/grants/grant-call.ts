@@ -7,7 +7,7 @@ import type { GrantTable } from "./grant-row";
 import { accessTokenReplacing, freshAccessToken } from "./refresh";
 
 /** The grant's access token, read (and refreshed if need be) once per request for all its panels. */
-const requestAccessToken = cache(freshAccessToken);
+export const requestAccessToken = cache(freshAccessToken);
 
 /**
  * One Polar API request with the grant's access token, refreshed first when it
