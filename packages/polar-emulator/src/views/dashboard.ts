@@ -15,12 +15,9 @@ export function dashboardPage(options: {
   return layout(
     "Dashboard",
     html`<section class="card" aria-labelledby="title">
-      <h1 id="title">${organization ? organization.name : "Unknown organization"} on Polar</h1>
-      <p class="lead">
-        This link opens Polar's dashboard at <code>${options.path}</code>. The emulator plays Polar's sign-in
-        and API only, so there is no dashboard here; on polar.sh this is where the organization is managed.
-      </p>
-      <p><a href="${options.appUrl}/dashboard">Back to the app</a></p>
-    </section>`,
+  <h1 id="title">${organization ? organization.name : "Unknown organization"} on Polar</h1>
+  <p class="lead">This link opens Polar's dashboard at <code>${options.path}</code>. The emulator plays Polar's sign-in and API only, so there is no dashboard here; on polar.sh this is where the organization is managed.</p>
+  <p><a href="${options.appUrl}/dashboard">Back to the app</a></p>
+</section>`,
   );
 }

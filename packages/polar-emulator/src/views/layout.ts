@@ -43,25 +43,21 @@ code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:v
 
 export function layout(title: string, body: SafeHtml): string {
   return `<!doctype html>${html`<html lang="en">
-    <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width,initial-scale=1" />
-      <meta name="robots" content="noindex" />
-      <link rel="icon" type="image/svg+xml" href="${WEB_ROUTES.favicon}" />
-      <title>${title} · Polar emulator</title>
-      <style>
-        ${new SafeHtml(STYLE)}
-      </style>
-    </head>
-    <body>
-      <main>
-        <div class="brand"><span class="logo" aria-hidden="true">P</span><span>Polar</span></div>
-        <p class="badge" role="note">Polar emulator — local development</p>
-        ${body}
-        <footer>
-          Local stand-in for polar.sh. No real accounts, no passwords, nothing leaves this machine.
-        </footer>
-      </main>
-    </body>
-  </html>`}`;
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="robots" content="noindex">
+<link rel="icon" type="image/svg+xml" href="${WEB_ROUTES.favicon}">
+<title>${title} · Polar emulator</title>
+<style>${new SafeHtml(STYLE)}</style>
+</head>
+<body>
+<main>
+<div class="brand"><span class="logo" aria-hidden="true">P</span><span>Polar</span></div>
+<p class="badge" role="note">Polar emulator — local development</p>
+${body}
+<footer>Local stand-in for polar.sh. No real accounts, no passwords, nothing leaves this machine.</footer>
+</main>
+</body>
+</html>`}`;
 }
