@@ -57,9 +57,8 @@ export const config = {
     {
       // Every page; not API routes or build assets (their headers come from next.config.ts).
       source: "/((?!api/|_next/static/|_next/image|favicon.ico|readme/).*)",
-      // Server actions re-read the session themselves; running `auth` on them here
-      // would re-issue the request's (possibly stale) session cookie. Their
-      // responses are RSC payloads, which a CSP does not govern.
+      // Server actions read the session themselves, and their responses are RSC
+      // payloads, which a CSP does not govern.
       missing: [{ type: "header", key: "next-action" }],
     },
   ],
