@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, databaseEnv, polarEnv, tokenKeysEnv, validateEnv } from "./env";
+import { EnvError, databaseEnv, polarEnv, polarTrafficEnv, tokenKeysEnv, validateEnv } from "./env";
 
 const key = Buffer.alloc(32, 7).toString("base64");
 const emulatorClient = { POLAR_CLIENT_ID: "polar_ci_emulator", POLAR_CLIENT_SECRET: "polar_cs_emulator" };
@@ -203,5 +203,28 @@ describe("module readers", () => {
       previous: [` ${key} `],
     });
     expect(() => databaseEnv({})).toThrow(/DATABASE_URL is not set/);
+  });
+});
+
+describe("Polar's rate limit: the request budget and the read cache", () => {
+  it("defaults the budget below Polar's per-client limit of the server used, and the cache to 30 s fresh, 300 s stale", () => {
+    expect(polarTrafficEnv({})).toEqual({ requestsPerMinute: 450, freshSeconds: 30, staleSeconds: 300 });
+    expect(polarTrafficEnv({ POLAR_SERVER: "sandbox" })).toMatchObject({ requestsPerMinute: 90 });
+    expect(
+      polarTrafficEnv({ POLAR_REQUEST_BUDGET_PER_MINUTE: "200", POLAR_CACHE_FRESH_SECONDS: "0" }),
+    ).toMatchObject({ requestsPerMinute: 200, freshSeconds: 0 });
+  });
+
+  it("refuses a budget or a freshness that is not a whole number in range, saying what it sets", () => {
+    for (const POLAR_REQUEST_BUDGET_PER_MINUTE of ["0", "4.5", "lots", "-1"]) {
+      expect(problems({ ...valid, POLAR_REQUEST_BUDGET_PER_MINUTE })).toEqual([
+        expect.stringMatching(
+          /^POLAR_REQUEST_BUDGET_PER_MINUTE must be a whole number from 1 to 100000 \(Polar API requests/,
+        ),
+      ]);
+    }
+    expect(problems({ ...valid, POLAR_CACHE_FRESH_SECONDS: "3601" })).toEqual([
+      expect.stringMatching(/^POLAR_CACHE_FRESH_SECONDS must be a whole number from 0 to 3600/),
+    ]);
   });
 });
