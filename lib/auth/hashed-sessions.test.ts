@@ -73,17 +73,14 @@ describe("the migration that hashes session tokens", () => {
         readFile(path.join(migrations, name, "migration.sql"), "utf8"),
       ),
     )) as [string, string];
-    // A scratch database at the schema before the change, with a signed-in user.
-    const url = new URL(process.env.DATABASE_URL!);
-    const scratch = `${url.pathname.slice(1)}_session_migration`;
-    const admin = new pg.Client({ connectionString: url.href });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${scratch}"`);
-    await admin.query(`CREATE DATABASE "${scratch}"`);
-    url.pathname = `/${scratch}`;
-    const client = new pg.Client({ connectionString: url.href });
+    // A scratch schema at the state before the change, with a signed-in user,
+    // inside a transaction that is rolled back: it works the same on a
+    // PostgreSQL server and on the embedded one, which has a single database.
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
     try {
+      await client.query("BEGIN");
+      await client.query('CREATE SCHEMA "session_migration"; SET LOCAL search_path TO "session_migration"');
       const cookie = randomUUID();
       await client.query(init);
       await client.query(`INSERT INTO "User" (id, "updatedAt") VALUES ('u1', now())`);
@@ -97,9 +94,8 @@ describe("the migration that hashes session tokens", () => {
       const { rows } = await client.query(`SELECT "sessionToken" FROM "Session"`);
       expect(rows).toEqual([{ sessionToken: hashSessionToken(cookie) }]);
     } finally {
+      await client.query("ROLLBACK");
       await client.end();
-      await admin.query(`DROP DATABASE IF EXISTS "${scratch}"`);
-      await admin.end();
     }
   });
 });
