@@ -89,10 +89,10 @@ function fetchNow<T>(read: CachedRead<T>, fallback?: { data: unknown; readAt: Da
     try {
       const data = await read.load();
       const readAt = new Date();
-      // The panel renders now; the entry is written after the response. Views
-      // on this instance share this answer until it is written.
-      const stored = store(read, data, readAt);
-      afterResponse(() => stored.finally(() => inFlight.delete(read.key)));
+      // The panel renders now; the entry is written after the response, so
+      // the write takes no time from the render. Views on this instance share
+      // this answer until it is written.
+      afterResponse(() => store(read, data, readAt).finally(() => inFlight.delete(read.key)));
       return { ok: true, data, readAt };
     } catch (error) {
       inFlight.delete(read.key);
