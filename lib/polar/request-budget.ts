@@ -32,26 +32,87 @@ function bucket() {
   };
 }
 
+/** A request waiting for its turn at the budget, and what it may wait. */
+interface Taker {
+  maxWaitMs: number;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** Takers on this instance not yet sent to the database, and whether they are being sent. */
+const queued: Taker[] = [];
+let taking = false;
+
 /**
  * Takes one request from the budget, waiting up to `maxWaitMs` for it; throws
  * RequestBudgetSpent when the wait would be longer or the client is paused.
+ * Requests that ask together (a page's panels, whose cache lookups Prisma
+ * answers in one query) go to the database in one statement, and those that
+ * ask while it is in flight in the next: one statement at a time per instance,
+ * instead of one per request queueing on the row's lock.
  */
-async function takeRequest(maxWaitMs: number) {
+function takeRequest(maxWaitMs: number) {
+  return new Promise<void>((resolve, reject) => {
+    queued.push({ maxWaitMs, resolve, reject });
+    if (!taking && queued.length === 1) queueMicrotask(() => void takeQueued());
+  });
+}
+
+/** Sends the queued takers to the database, a batch per statement, until none is left. */
+async function takeQueued() {
+  taking = true;
+  while (queued.length > 0) {
+    const batch = queued.splice(0);
+    for (const maxWaitMs of new Set(batch.map((taker) => taker.maxWaitMs))) {
+      const takers = batch.filter((taker) => taker.maxWaitMs === maxWaitMs);
+      await takeFor(takers, maxWaitMs).catch((error: unknown) => takers.forEach((t) => t.reject(error)));
+    }
+  }
+  taking = false;
+}
+
+/** Takes as many of `takers.length` requests as the bucket allows within `maxWaitMs`; refuses the rest. */
+async function takeFor(takers: Taker[], maxWaitMs: number) {
   const { clientId, perSecond, capacity } = bucket();
   const floor = -perSecond * (maxWaitMs / 1000);
-  // One statement, so concurrent takers on any instance serialize on the row.
-  const taken = await db.$queryRaw<{ tokens: number }[]>`
-    INSERT INTO "PolarBudget" AS b ("clientId", "tokens", "refilledAt") VALUES (${clientId}, ${capacity - 1}, now())
-    ON CONFLICT ("clientId") DO UPDATE SET
-      "tokens" = LEAST(${capacity}::float8, b."tokens" + EXTRACT(EPOCH FROM now() - b."refilledAt")::float8 * ${perSecond}) - 1,
-      "refilledAt" = now()
-    WHERE (b."pausedUntil" IS NULL OR b."pausedUntil" <= now())
-      AND LEAST(${capacity}::float8, b."tokens" + EXTRACT(EPOCH FROM now() - b."refilledAt")::float8 * ${perSecond}) - 1 >= ${floor}
-    RETURNING "tokens"`;
-  const tokens = taken[0]?.tokens;
-  if (tokens === undefined)
-    throw new RequestBudgetSpent(await secondsUntilAvailable(clientId, perSecond, floor));
-  if (tokens < 0) await new Promise((resolve) => setTimeout(resolve, (-tokens / perSecond) * 1000));
+  let [taken] = await takeTokens(clientId, perSecond, capacity, floor, takers.length);
+  // No row taken: the client's very first request (no row yet), or a pause.
+  if (!taken) {
+    await db.$executeRaw`
+      INSERT INTO "PolarBudget" ("clientId", "tokens", "refilledAt") VALUES (${clientId}, ${capacity}, now())
+      ON CONFLICT ("clientId") DO NOTHING`;
+    [taken] = await takeTokens(clientId, perSecond, capacity, floor, takers.length);
+  }
+  const { level = 0, count = 0 } = taken ?? {};
+  const refusal = count < takers.length ? await secondsUntilAvailable(clientId, perSecond, floor) : 0;
+  takers.forEach((taker, i) => {
+    if (i >= count) return taker.reject(new RequestBudgetSpent(refusal));
+    // The bucket may go below zero by what refills within maxWaitMs: the
+    // request whose token is not there yet sleeps until it is.
+    const missing = i + 1 - level;
+    if (missing <= 0) return taker.resolve();
+    setTimeout(taker.resolve, (missing / perSecond) * 1000);
+  });
+}
+
+/**
+ * Takes up to `count` tokens, leaving the bucket at `floor` at least; returns
+ * no row while the client is paused. One statement, so takers on every
+ * instance serialize on the row.
+ */
+function takeTokens(clientId: string, perSecond: number, capacity: number, floor: number, count: number) {
+  return db.$queryRaw<{ level: number; count: number }[]>`
+    WITH current AS (
+      SELECT LEAST(${capacity}::float8, "tokens" + EXTRACT(EPOCH FROM now() - "refilledAt")::float8 * ${perSecond}) AS level
+      FROM "PolarBudget"
+      WHERE "clientId" = ${clientId} AND ("pausedUntil" IS NULL OR "pausedUntil" <= now())
+      FOR UPDATE
+    ), taken AS (
+      SELECT level, LEAST(${count}::int, GREATEST(0, FLOOR(level - ${floor}::float8)))::int AS count FROM current
+    )
+    UPDATE "PolarBudget" AS b SET "tokens" = taken.level - taken.count, "refilledAt" = now()
+    FROM taken WHERE b."clientId" = ${clientId}
+    RETURNING taken.level, taken.count`;
 }
 
 async function secondsUntilAvailable(clientId: string, perSecond: number, floor: number) {
