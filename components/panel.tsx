@@ -20,7 +20,7 @@ export function Panel({
 }) {
   return (
     <section aria-labelledby={`${id}-title`} className={`panel ${className}`}>
-      <header className="flex flex-wrap items-start justify-between gap-x-4 gap-y-3 px-5 pt-5 pb-3">
+      <header className="panel-header">
         <div className="min-w-0">
           <h2 id={`${id}-title`} className="text-base font-semibold">
             {title}
@@ -36,11 +36,7 @@ export function Panel({
 
 export function ViewAllLink({ href, label }: { href: string; label: string }) {
   return (
-    <Link
-      href={href}
-      aria-label={label}
-      className="inline-flex shrink-0 items-center gap-0.5 rounded-md text-sm font-medium text-polar-700 hover:text-polar-600 dark:text-polar-400 dark:hover:text-polar-100"
-    >
+    <Link href={href} aria-label={label} className="view-all">
       View all
       <ChevronRightIcon />
     </Link>
