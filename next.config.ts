@@ -21,6 +21,9 @@ const nextConfig: NextConfig = {
   // Lets parallel builds (e.g. e2e next to `npm run dev`) keep separate outputs.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // The build type-checks the app only: tests, scripts and the emulator are
+  // checked by `npm run typecheck`, so the app builds without the emulator.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   reactStrictMode: true,
   async headers() {
     return [

@@ -33,6 +33,13 @@ await run(process.execPath, ["scripts/db-migrate.ts"]);
 
 const useEmulator = !process.env.POLAR_CLIENT_ID && (process.env.POLAR_SERVER ?? "local") === "local";
 const appEnv: Record<string, string> = { AUTH_URL: appUrl };
+if (useEmulator && !existsSync("packages/polar-emulator")) {
+  console.error(
+    "No Polar credentials are set and the emulator (packages/polar-emulator) is not here: set POLAR_SERVER, POLAR_CLIENT_ID and POLAR_CLIENT_SECRET in .env.local (see .env.example).",
+  );
+  await closeDatabase();
+  process.exit(1);
+}
 if (useEmulator) {
   const { LOCAL_CLIENT } = await import("polar-emulator/client");
   const { parseReadyLine, READY_LINE } = await import("polar-emulator/ready");
