@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { auth, signIn, signOut } from "@/auth";
 import { landingSearch, parseSearchParams } from "@/lib/search-params";
 import { signInLocation } from "./auth-errors";
-import { disconnectOrganization as disconnect } from "../grants/connections";
+import { revokeAndDeleteConnection } from "@/lib/grants/connections";
 import { ORGANIZATION_PROVIDER_ID, USER_PROVIDER_ID } from "@/lib/polar/flows";
 
 /** Sends the browser to Polar's authorize page, or to the page that explains why it can't. */
@@ -28,7 +28,7 @@ export async function disconnectOrganization(formData: FormData) {
   const session = await auth();
   if (!session?.user?.id) redirect("/");
   const organizationId = formData.get("organizationId");
-  if (typeof organizationId === "string") await disconnect(session.user.id, organizationId);
+  if (typeof organizationId === "string") await revokeAndDeleteConnection(session.user.id, organizationId);
   redirect("/dashboard");
 }
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Account } from "next-auth";
-import { grantTokens } from "../grants/grant-tokens";
-import { revokeGrant } from "../grants/revoke";
+import { grantTokens } from "@/lib/grants/grant-tokens";
+import { revokeGrant } from "@/lib/grants/revoke";
 
 // One Auth.js request (a callback from Polar, or a sign-in started by a server
 // action): the error Auth.js logged for it, and the Polar grant its token

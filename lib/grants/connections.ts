@@ -109,7 +109,7 @@ export async function reconnectReason(connectionId: string) {
  * the token revoked). A failed revocation is logged by revokeGrant and does not
  * keep the tokens. The organization's cached reads are invalidated.
  */
-export async function disconnectOrganization(userId: string, organizationId: string) {
+export async function revokeAndDeleteConnection(userId: string, organizationId: string) {
   const connection = await db.organizationConnection.findUnique({
     where: { userId_organizationId: { userId, organizationId } },
     select: { id: true },

@@ -72,7 +72,7 @@ describe("ending a grant during its refresh", () => {
     const { user, connection, tokens } = await grants.expiredConnection(NEBULA_ID, "nebula-labs");
     const { refreshing } = await slowRefresh("OrganizationConnection", connection.id);
 
-    const disconnected = await connections.disconnectOrganization(user.id, NEBULA_ID);
+    const disconnected = await connections.revokeAndDeleteConnection(user.id, NEBULA_ID);
     const refreshed = await refreshing;
 
     expect(disconnected).toBe(true);
