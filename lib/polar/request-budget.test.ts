@@ -1,8 +1,9 @@
 // The per-client request budget against the real PostgreSQL and the emulator:
 // a burst gets the bucket and a short queue, the rest is refused before Polar;
-// a 429 from Polar pauses every later request for its Retry-After.
+// requests that ask together share one statement; a 429 from Polar pauses
+// every later request for its Retry-After.
 import { PolarRateLimitError } from "@polar-sh/sdk";
-import { afterAll, beforeEach, expect, it } from "vitest";
+import { afterAll, beforeEach, expect, it, vi } from "vitest";
 import { RESET_DATABASE } from "@/test-support/reset-database";
 import { ADA_ID } from "polar-emulator/seed";
 import { control, signIn } from "polar-emulator/testing";
@@ -59,6 +60,18 @@ it("lets a burst through up to the bucket and a 2-second queue, and refuses the 
     expect(
       (error as InstanceType<typeof budget.RequestBudgetSpent>).retryAfterSeconds,
     ).toBeGreaterThanOrEqual(1);
+  }
+});
+
+it("takes the tokens of requests that ask together (a page's panels) in one statement", async () => {
+  process.env.POLAR_REQUEST_BUDGET_PER_MINUTE = "450";
+  await budget.withinRequestBudget(async () => undefined);
+  const statements = vi.spyOn(db, "$queryRaw");
+  try {
+    await Promise.all(Array.from({ length: 6 }, () => budget.withinRequestBudget(async () => undefined)));
+    expect(statements).toHaveBeenCalledTimes(1);
+  } finally {
+    statements.mockRestore();
   }
 });
 
