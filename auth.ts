@@ -1,4 +1,5 @@
-import NextAuth from "next-auth";
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import { skipCSRFCheck } from "@auth/core";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/db/client";
 import { withHashedSessions } from "@/lib/auth/hashed-sessions";
@@ -11,7 +12,7 @@ import { ORGANIZATION_PROVIDER_ID, USER_PROVIDER_ID } from "@/lib/polar/flows";
 import { sameOriginRedirect } from "@/lib/auth/same-origin-redirect";
 import { endSignInGrant, storeSignInGrant } from "@/lib/grants/sign-in-grant";
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+const config: NextAuthConfig = {
   adapter: withHashedSessions(PrismaAdapter(db)),
   session: { strategy: "database" },
   cookies: sessionCookieOptions(process.env.NODE_ENV === "production"),
@@ -59,4 +60,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if ("session" in message && message.session) await endSignInGrant(message.session.userId);
     },
   },
-});
+};
+
+/**
+ * Auth.js makes and hashes a CSRF token on every call, a Web Crypto digest that
+ * takes 2–7 ms of a dashboard render on a 2-core machine. Calls with no
+ * request (`auth()` in a server component, which only reads the session, and
+ * the sign-in and sign-out server actions, which next-auth already runs without
+ * it) skip it; the HTTP routes under /api/auth, where it guards form posts, keep it.
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth((request) =>
+  request ? config : { ...config, skipCSRFCheck },
+);
