@@ -6,6 +6,7 @@ import { RESET_DATABASE } from "@/test-support/reset-database";
 import { ADA_ID, NEBULA_ID } from "polar-emulator/seed";
 import { control, signIn } from "polar-emulator/testing";
 import { withEmulator } from "polar-emulator/vitest";
+import type { PolarProblem } from "./errors";
 
 let issuer: string;
 let accessToken: string;
@@ -124,6 +125,25 @@ it("never serves an entry past a refused grant", async () => {
   await cache.invalidateOwner(owner);
   await control(issuer, "api-failures", { status: 401, path: "/v1/products", count: 1 });
   expect(await cache.cachedRead(productsRead())).toEqual({ ok: false, problem: { kind: "reconnect" } });
+});
+
+it("serves nothing and asks Polar nothing for a request whose check refuses it", async () => {
+  await cache.cachedRead(productsRead());
+  await written();
+  const refused = (problem: PolarProblem) => ({ ...productsRead(), refusal: Promise.resolve(problem) });
+  expect(await cache.cachedRead(refused({ kind: "not-connected" }))).toEqual({
+    ok: false,
+    problem: { kind: "not-connected" },
+  });
+  await cache.invalidateOwner(owner);
+  expect(await cache.cachedRead(refused({ kind: "reconnect" }))).toEqual({
+    ok: false,
+    problem: { kind: "reconnect" },
+  });
+  expect(await productCalls()).toBe(1);
+  // A check that passes late still gets the entry it was looked up alongside.
+  const late = new Promise<undefined>((resolve) => setTimeout(resolve, 50));
+  expect(await cache.cachedRead({ ...productsRead(), refusal: late })).toMatchObject({ ok: true });
 });
 
 it("asks Polar on every view with POLAR_CACHE_FRESH_SECONDS=0, and stores nothing", async () => {

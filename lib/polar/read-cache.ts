@@ -33,6 +33,12 @@ export interface CachedRead<T> {
   scope: string;
   /** Asks Polar; its answer must be plain JSON (it is stored as is). */
   load: () => Promise<T>;
+  /**
+   * Why this request may not have the read (the connection check), settled
+   * while the entry is looked up: nothing is served or asked of Polar before it
+   * settles, and nothing at all when it names a problem.
+   */
+  refusal?: Promise<PolarProblem | undefined>;
 }
 
 /** Problems that keep an old entry useful; the others (reconnect, missing scope) hide it. */
@@ -132,11 +138,17 @@ function refreshLater<T>(read: CachedRead<T>, freshSeconds: number) {
 /** The cached answer to `read`, or Polar's, by the rules at the top of this file. */
 export async function cachedRead<T>(read: CachedRead<T>): Promise<Read<T>> {
   const { freshSeconds, staleSeconds } = polarTrafficEnv();
+  const [refusal, entry] = await Promise.all([
+    read.refusal,
+    freshSeconds === 0
+      ? null
+      : db.polarCacheEntry.findUnique({
+          where: { key: read.key },
+          select: { data: true, readAt: true, invalidated: true },
+        }),
+  ]);
+  if (refusal) return { ok: false, problem: refusal };
   if (freshSeconds === 0) return askPolar(read);
-  const entry = await db.polarCacheEntry.findUnique({
-    where: { key: read.key },
-    select: { data: true, readAt: true, invalidated: true },
-  });
   if (!entry) return fetchNow(read);
   const age = (Date.now() - entry.readAt.getTime()) / 1000;
   if (entry.invalidated || age >= freshSeconds + staleSeconds) return fetchNow(read, entry);
