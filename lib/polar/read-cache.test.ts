@@ -1,7 +1,7 @@
 // The Polar read cache against the real PostgreSQL and the emulator: what a
 // view serves (fresh, stale while it refreshes, invalidated, a fallback when
 // Polar cannot be asked) and how many calls reach Polar for it.
-import { afterAll, beforeEach, expect, it } from "vitest";
+import { afterAll, beforeEach, expect, it, vi } from "vitest";
 import { RESET_DATABASE } from "@/test-support/reset-database";
 import { ADA_ID, NEBULA_ID } from "polar-emulator/seed";
 import { control, signIn } from "polar-emulator/testing";
@@ -144,6 +144,25 @@ it("serves nothing and asks Polar nothing for a request whose check refuses it",
   // A check that passes late still gets the entry it was looked up alongside.
   const late = new Promise<undefined>((resolve) => setTimeout(resolve, 50));
   expect(await cache.cachedRead({ ...productsRead(), refusal: late })).toMatchObject({ ok: true });
+});
+
+it("calls Polar on the request reserved during a miss's lookup, and gives back a hit's", async () => {
+  await cache.cachedRead(productsRead()); // the budget's row exists from here on
+  await written();
+  await cache.invalidateOwner(owner);
+  const statements = vi.spyOn(db, "$queryRaw");
+  try {
+    expect(await cache.cachedRead(productsRead())).toMatchObject({ ok: true });
+    expect(statements).toHaveBeenCalledTimes(1);
+  } finally {
+    statements.mockRestore();
+  }
+  await written();
+  const stored = async () => (await db.polarRequestBudget.findFirstOrThrow()).tokens;
+  const before = await stored();
+  await Promise.all(Array.from({ length: 5 }, () => cache.cachedRead(productsRead())));
+  await until(async () => (await stored()) >= before);
+  expect(await stored()).toBeGreaterThanOrEqual(before);
 });
 
 it("asks Polar on every view with POLAR_CACHE_FRESH_SECONDS=0, and stores nothing", async () => {

@@ -19,6 +19,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { polarTrafficEnv } from "@/lib/env";
 import { describePolarError, type PolarProblem, type Result } from "./errors";
+import { BudgetReservation, withReservation } from "./request-budget";
 
 /** A read as a panel shows it: its data, when Polar answered it, and why it could not be refreshed if so. */
 export type Read<T> = Result<{ data: T; readAt: Date; stale?: PolarProblem }>;
@@ -79,21 +80,28 @@ function afterResponse(task: () => Promise<unknown>) {
 }
 
 /** Polar's answer, uncached (POLAR_CACHE_FRESH_SECONDS=0 turns the cache off). */
-async function askPolar<T>(read: CachedRead<T>): Promise<Read<T>> {
+async function askPolar<T>(read: CachedRead<T>, reservation: BudgetReservation): Promise<Read<T>> {
   try {
-    return { ok: true, data: await read.load(), readAt: new Date() };
+    return { ok: true, data: await withReservation(reservation, read.load), readAt: new Date() };
   } catch (error) {
     return { ok: false, problem: describePolarError(error, read.scope) };
   }
 }
 
-/** Asks Polar now; on a problem, serves `fallback` marked stale where that helps. */
-function fetchNow<T>(read: CachedRead<T>, fallback?: { data: unknown; readAt: Date }): Promise<Read<T>> {
+/**
+ * Asks Polar now, with the request `reservation` holds; on a problem, serves
+ * `fallback` marked stale where that helps.
+ */
+function fetchNow<T>(
+  read: CachedRead<T>,
+  reservation: BudgetReservation,
+  fallback?: { data: unknown; readAt: Date },
+): Promise<Read<T>> {
   const pending = inFlight.get(read.key);
   if (pending) return pending as Promise<Read<T>>;
   const fetching = (async (): Promise<Read<T>> => {
     try {
-      const data = await read.load();
+      const data = await withReservation(reservation, read.load);
       const readAt = new Date();
       // The panel renders now; the entry is written after the response, so
       // the write takes no time from the render. Views on this instance share
@@ -138,22 +146,31 @@ function refreshLater<T>(read: CachedRead<T>, freshSeconds: number) {
 /** The cached answer to `read`, or Polar's, by the rules at the top of this file. */
 export async function cachedRead<T>(read: CachedRead<T>): Promise<Read<T>> {
   const { freshSeconds, staleSeconds } = polarTrafficEnv();
-  const [refusal, entry] = await Promise.all([
-    read.refusal,
-    freshSeconds === 0
-      ? null
-      : db.polarCacheEntry.findUnique({
-          where: { key: read.key },
-          select: { data: true, readAt: true, invalidated: true },
-        }),
-  ]);
-  if (refusal) return { ok: false, problem: refusal };
-  if (freshSeconds === 0) return askPolar(read);
-  if (!entry) return fetchNow(read);
-  const age = (Date.now() - entry.readAt.getTime()) / 1000;
-  if (entry.invalidated || age >= freshSeconds + staleSeconds) return fetchNow(read, entry);
-  if (age >= freshSeconds) refreshLater(read, freshSeconds);
-  return { ok: true, data: entry.data as T, readAt: entry.readAt };
+  // The request a miss makes is taken from the budget alongside the lookup;
+  // whatever does not use it (a hit, a refusal, a read already in flight)
+  // gives it back.
+  const reservation = new BudgetReservation();
+  try {
+    const [refusal, entry] = await Promise.all([
+      read.refusal,
+      freshSeconds === 0
+        ? null
+        : db.polarCacheEntry.findUnique({
+            where: { key: read.key },
+            select: { data: true, readAt: true, invalidated: true },
+          }),
+    ]);
+    if (refusal) return { ok: false, problem: refusal };
+    if (freshSeconds === 0) return await askPolar(read, reservation);
+    if (!entry) return await fetchNow(read, reservation);
+    const age = (Date.now() - entry.readAt.getTime()) / 1000;
+    if (entry.invalidated || age >= freshSeconds + staleSeconds)
+      return await fetchNow(read, reservation, entry);
+    if (age >= freshSeconds) refreshLater(read, freshSeconds);
+    return { ok: true, data: entry.data as T, readAt: entry.readAt };
+  } finally {
+    reservation.release();
+  }
 }
 
 /** The cache entries of one organization, shared by everyone connected to it. */

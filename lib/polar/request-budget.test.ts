@@ -1,7 +1,8 @@
 // The per-client request budget against the real PostgreSQL and the emulator:
 // a burst gets the bucket and a short queue, the rest is refused before Polar;
 // requests that ask together share one statement; a 429 from Polar pauses
-// every later request for its Retry-After.
+// every later request for its Retry-After; a reserved request serves its call
+// without a second statement, and goes back to the bucket unused.
 import { PolarRateLimitError } from "@polar-sh/sdk";
 import { afterAll, beforeEach, expect, it, vi } from "vitest";
 import { RESET_DATABASE } from "@/test-support/reset-database";
@@ -74,6 +75,46 @@ it("takes the tokens of requests that ask together (a page's panels) in one stat
     statements.mockRestore();
   }
 });
+
+/** What the bucket holds, as stored (the level at its last statement). */
+async function storedTokens() {
+  return (await db.polarRequestBudget.findFirstOrThrow()).tokens;
+}
+
+it("serves a call from its reservation without a second statement, and gives unused ones back", async () => {
+  process.env.POLAR_REQUEST_BUDGET_PER_MINUTE = "60";
+  await budget.withinRequestBudget(async () => undefined);
+  const statements = vi.spyOn(db, "$queryRaw");
+  try {
+    const reservation = new budget.BudgetReservation();
+    await budget.withReservation(reservation, () => budget.withinRequestBudget(async () => undefined));
+    expect(statements).toHaveBeenCalledTimes(1);
+  } finally {
+    statements.mockRestore();
+  }
+
+  const before = await storedTokens();
+  const unused = Array.from({ length: 3 }, () => new budget.BudgetReservation());
+  for (const reservation of unused) reservation.release();
+  await until(async () => (await storedTokens()) >= before);
+  // Taken (3 fewer), then given back: what refilled meanwhile is all that changed.
+  expect(await storedTokens()).toBeGreaterThanOrEqual(before);
+  expect(await storedTokens()).toBeLessThan(before + 1);
+});
+
+it("reserves nothing from a paused or empty budget: the call then takes its turn, and is refused", async () => {
+  process.env.POLAR_REQUEST_BUDGET_PER_MINUTE = "450";
+  await budget.withinRequestBudget(async () => undefined);
+  await db.polarRequestBudget.updateMany({ data: { pausedUntil: new Date(Date.now() + 30_000) } });
+  const reservation = new budget.BudgetReservation();
+  const call = budget.withReservation(reservation, () => budget.withinRequestBudget(async () => "called"));
+  await expect(call).rejects.toBeInstanceOf(budget.RequestBudgetSpent);
+});
+
+async function until(condition: () => Promise<boolean>) {
+  for (let i = 0; i < 100 && !(await condition()); i++)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+}
 
 it("pauses every request for Retry-After once Polar answers 429", async () => {
   process.env.POLAR_REQUEST_BUDGET_PER_MINUTE = "450";
