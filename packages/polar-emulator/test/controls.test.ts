@@ -63,6 +63,15 @@ describe("settings", () => {
     await get("/v1/oauth2/userinfo", tokens);
     expect(Date.now() - quick).toBeLessThan(290);
   });
+
+  it("judges the token after the latency: one rotated away meanwhile gets 401", async () => {
+    const tokens = await signIn(url, { userId: ADA_ID, scope: "openid organizations:read" });
+    await control(url, "settings", { latency_ms: 300, latency_path: "/v1/organizations" });
+    const slow = get("/v1/organizations/", tokens);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await refresh(url, tokens.refresh_token)).status).toBe(200);
+    expect((await slow).status).toBe(401);
+  });
 });
 
 describe("forced token failures", () => {
