@@ -54,7 +54,8 @@ export async function readOrganization<T>(
     owner,
     key: [owner, ...read].join(":"),
     scope,
-    // A connection granted without the scope must not see what others' could read.
+    // Polar must still accept the grant, and a connection granted without the
+    // scope must not see what others' could read.
     refusal: organizationAccess(slug).then((access) =>
       !access.ok
         ? access.problem
