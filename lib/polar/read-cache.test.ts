@@ -3,6 +3,7 @@
 // Polar cannot be asked) and how many calls reach Polar for it.
 import { afterAll, beforeEach, expect, it, vi } from "vitest";
 import { RESET_DATABASE } from "@/test-support/reset-database";
+import { until } from "@/test-support/until";
 import { ADA_ID, NEBULA_ID } from "polar-emulator/seed";
 import { control, signIn } from "polar-emulator/testing";
 import { withEmulator } from "polar-emulator/vitest";
@@ -65,11 +66,6 @@ async function written(count = 1) {
 /** Makes the entry `seconds` old, as if it had been read that long ago. */
 async function age(seconds: number) {
   await db.polarCacheEntry.updateMany({ data: { readAt: new Date(Date.now() - seconds * 1000) } });
-}
-
-async function until(condition: () => Promise<boolean>) {
-  for (let i = 0; i < 100 && !(await condition()); i++)
-    await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 it("asks Polar once for a fresh entry, however many views read it at once", async () => {

@@ -6,6 +6,7 @@
 import { PolarRateLimitError } from "@polar-sh/sdk";
 import { afterAll, beforeEach, expect, it, vi } from "vitest";
 import { RESET_DATABASE } from "@/test-support/reset-database";
+import { until } from "@/test-support/until";
 import { ADA_ID } from "polar-emulator/seed";
 import { control, signIn } from "polar-emulator/testing";
 import { withEmulator } from "polar-emulator/vitest";
@@ -110,11 +111,6 @@ it("reserves nothing from a paused or empty budget: the call then takes its turn
   const call = budget.withReservation(reservation, () => budget.withinRequestBudget(async () => "called"));
   await expect(call).rejects.toBeInstanceOf(budget.RequestBudgetSpent);
 });
-
-async function until(condition: () => Promise<boolean>) {
-  for (let i = 0; i < 100 && !(await condition()); i++)
-    await new Promise((resolve) => setTimeout(resolve, 20));
-}
 
 it("pauses every request for Retry-After once Polar answers 429", async () => {
   process.env.POLAR_REQUEST_BUDGET_PER_MINUTE = "450";

@@ -172,23 +172,17 @@ export function computeMetrics(
   const orgs = new Set(organizationIds.filter((id) => !orgFilter || orgFilter.includes(id)));
   const productFilter = uuidList(query, "product_id");
   const customerFilter = uuidList(query, "customer_id");
-  const scopedOrders = orders.filter(
-    (order) =>
-      orgs.has(order.organization_id) &&
-      (!productFilter || productFilter.includes(order.product_id)) &&
-      (!customerFilter || customerFilter.includes(order.customer_id)),
-  );
+  /** Whether an order or subscription is among the ones the query asks about. */
+  const inScope = (row: { organization_id: string; product_id: string; customer_id: string }) =>
+    orgs.has(row.organization_id) &&
+    (!productFilter || productFilter.includes(row.product_id)) &&
+    (!customerFilter || customerFilter.includes(row.customer_id));
   // Timestamps are parsed once, not once per period: the emulator answers its
   // calls one at a time, so a slow one would hold back every other call of a page.
-  const scopedSubscriptions = subscriptions
-    .filter(
-      (subscription) =>
-        orgs.has(subscription.organization_id) &&
-        (!productFilter || productFilter.includes(subscription.product_id)) &&
-        (!customerFilter || customerFilter.includes(subscription.customer_id)),
-    )
-    .map(timed);
-  const orderTimes = scopedOrders.map((order) => ({ order, created: Date.parse(order.created_at) }));
+  const scopedOrders = orders
+    .filter(inScope)
+    .map((order) => ({ order, created: Date.parse(order.created_at) }));
+  const scopedSubscriptions = subscriptions.filter(inScope).map(timed);
 
   const rows: { timestamp: string; values: Record<MetricKey, number> }[] = [];
   let cumulative = 0;
@@ -196,7 +190,7 @@ export function computeMetrics(
   const rangeEnd = end + DAY;
   for (let from = truncate(start, unit); from < rangeEnd; from = next(from, unit)) {
     const to = next(from, unit);
-    const inPeriod = orderTimes
+    const inPeriod = scopedOrders
       .filter(({ created }) => created >= from && created < to)
       .map(({ order }) => order);
     const purchases = inPeriod.filter((order) => order.billing_reason === "purchase");
