@@ -21,6 +21,7 @@ export const e2eEnv = {
   POLAR_CLIENT_ID: LOCAL_CLIENT.id,
   POLAR_CLIENT_SECRET: LOCAL_CLIENT.secret,
   POLAR_EMULATOR_URL: `http://127.0.0.1:${emulatorApiPort}`,
+  POLAR_WEB_ORIGIN: `http://127.0.0.1:${emulatorPort}`,
   EMULATOR_PORT: String(emulatorPort),
   EMULATOR_API_PORT: String(emulatorApiPort),
   EMULATOR_APP_URL: `http://localhost:${appPort}`,
