@@ -3,6 +3,8 @@
 //   GET  /__emulator/settings             current settings
 //   POST /__emulator/settings             { access_token_ttl (null: Polar's), code_ttl, clock_skew_seconds, latency_ms,
 //                                           latency_path, rate_limit_per_minute }   (any subset)
+//   GET  /__emulator/latency              the latency profile: { "<path prefix>": ms, ... }
+//   POST /__emulator/latency              { "<path prefix>": ms, ... }: replaces the profile (latency.ts)
 //   POST /__emulator/token-failures       { error, status?, error_description?, grant_type?, count? }
 //   POST /__emulator/token-delays         { delay_ms, grant_type?, count?, drop? }: the next matching token requests
 //                                         are processed, then answered after delay_ms, or (drop) never
@@ -18,6 +20,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
 import { LOCAL_CLIENT } from "./client.ts";
 import { readParams, sendJson } from "./http.ts";
+import { checkLatencyProfile } from "./latency.ts";
 import { issueLegacyOrganizationToken, LegacyTokenError } from "./legacy-tokens.ts";
 import { API_ROUTES } from "./routes.ts";
 import {
@@ -136,6 +139,17 @@ export function createControls(provider: Provider, state: EmulatorState) {
         case "POST /settings":
           updateSettings(body);
           sendJson(res, 200, settingsView(state.settings));
+          return true;
+        case "GET /latency":
+          sendJson(res, 200, state.latency);
+          return true;
+        case "POST /latency":
+          try {
+            state.latency = checkLatencyProfile(body);
+          } catch (error) {
+            throw new BadRequest((error as Error).message);
+          }
+          sendJson(res, 200, state.latency);
           return true;
         case "POST /token-failures": {
           const error = optionalString(body, "error") ?? "invalid_grant";

@@ -5,6 +5,7 @@ import { createApiOrigin } from "./api-origin.ts";
 import { createDataset } from "./data/dataset.ts";
 import { sendJson } from "./http.ts";
 import { createInteractions } from "./interactions.ts";
+import { checkLatencyProfile, POLAR_LATENCY, type LatencyProfile } from "./latency.ts";
 import { createProvider } from "./provider.ts";
 import { RATE_LIMIT_PROFILES, type RateLimitProfile } from "./rate-limit.ts";
 import { createState } from "./state.ts";
@@ -31,6 +32,11 @@ export interface EmulatorOptions {
   loadOrganizations?: number;
   /** Polar's API rate limit per OAuth client: production 500/min (default), sandbox 100/min. */
   rateLimitProfile?: RateLimitProfile;
+  /**
+   * How long Polar takes per path prefix on the API origin, in milliseconds (the
+   * longest matching prefix wins). By default Polar's: `/v1/metrics/` 5000, the rest 0.
+   */
+  latency?: LatencyProfile;
   quiet?: boolean;
   /** Serve the /__emulator/ test controls (default true). */
   controls?: boolean;
@@ -93,6 +99,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const appUrl = options.appUrl ?? "http://localhost:3000";
   const log = options.quiet ? () => {} : (line: string) => console.log(`[polar-emulator] ${line}`);
   const webPort = options.port ?? 4111;
+  const latency = checkLatencyProfile(options.latency ?? POLAR_LATENCY);
 
   const web = await listen(webPort, host);
   const api = await listen(options.apiPort ?? (webPort === 0 ? 0 : 4112), host).catch(
@@ -108,13 +115,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     users: loadUsers,
     organizations: options.loadOrganizations ?? Math.ceil(loadUsers / USERS_PER_LOAD_ORGANIZATION),
   });
-  const state = createState(data, {
-    accessTokenTtl: options.accessTokenTtl ?? null,
-    codeTtl: options.codeTtl ?? 300,
-    clockSkewSeconds: 0,
-    latencyMs: 0,
-    rateLimitPerMinute: RATE_LIMIT_PROFILES[options.rateLimitProfile ?? "production"],
-  });
+  const state = createState(
+    data,
+    {
+      accessTokenTtl: options.accessTokenTtl ?? null,
+      codeTtl: options.codeTtl ?? 300,
+      clockSkewSeconds: 0,
+      latencyMs: 0,
+      rateLimitPerMinute: RATE_LIMIT_PROFILES[options.rateLimitProfile ?? "production"],
+    },
+    latency,
+  );
   const { provider, key } = createProvider({ issuer, appUrl, state });
   installResponseHooks(provider, state, key);
   const oidc = provider.callback();
@@ -142,6 +153,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       issuer,
       webUrl: web.url,
       oidc,
+      state,
       handleToken: createTokenEndpoint(provider, state, log),
       handleTokenManagement: createTokenManagement(provider, state),
       handleApi: createApi(provider, state),

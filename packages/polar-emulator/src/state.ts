@@ -1,6 +1,7 @@
 // Mutable runtime state of one emulator instance. Everything here is in memory
 // and `reset()` brings it back to a fresh start (the dataset is immutable).
 import type { Dataset } from "./data/dataset.ts";
+import type { LatencyProfile } from "./latency.ts";
 
 /** Who a grant's tokens act for. */
 export type Subject =
@@ -62,6 +63,12 @@ export interface Stats {
   rateLimited: number;
 }
 
+/** A metrics answer Polar keeps for 60 s (metrics/cache.py). */
+export interface CachedMetrics {
+  expiresAt: number;
+  body: unknown;
+}
+
 export interface RateBucket {
   windowStart: number;
   count: number;
@@ -72,6 +79,11 @@ export interface EmulatorState {
   readonly data: Dataset;
   readonly defaults: Readonly<Settings>;
   settings: Settings;
+  readonly defaultLatency: Readonly<LatencyProfile>;
+  /** How long Polar takes per path prefix (latency.ts). */
+  latency: LatencyProfile;
+  /** Metrics answers by cache key (api/metrics-cache.ts). */
+  readonly metricsCache: Map<string, CachedMetrics>;
   /** oidc-provider models (AccessToken, RefreshToken, Grant, ...) by model name, then id. */
   readonly models: Map<string, Map<string, StoredRecord>>;
   /** Who a grant's tokens act as: the user, or the organization picked on the consent page. */
@@ -105,11 +117,14 @@ export function emptyStats(): Stats {
   };
 }
 
-export function createState(data: Dataset, defaults: Settings): EmulatorState {
+export function createState(data: Dataset, defaults: Settings, latency: LatencyProfile): EmulatorState {
   const state: EmulatorState = {
     data,
     defaults: Object.freeze({ ...defaults }),
     settings: { ...defaults },
+    defaultLatency: Object.freeze({ ...latency }),
+    latency: { ...latency },
+    metricsCache: new Map(),
     models: new Map(),
     subjects: new Map(),
     consents: new Map(),
@@ -125,6 +140,8 @@ export function createState(data: Dataset, defaults: Settings): EmulatorState {
     },
     reset() {
       state.settings = { ...state.defaults };
+      state.latency = { ...state.defaultLatency };
+      state.metricsCache.clear();
       state.models.clear();
       state.subjects.clear();
       state.consents.clear();
