@@ -11,6 +11,9 @@
 //   POST /__emulator/revocation-failures  { status?: 500|503|401 (503), count?: 1 }: the next revocation requests
 //                                         are answered with that status and revoke nothing
 //   POST /__emulator/api-failures         { status: 401|403|404|429|500|502|503, path?, count? }
+//   POST /__emulator/stall                { stalled: boolean, origin?: "api" | "web" | "both" ("api") }: requests to a
+//                                         stalled origin (not these controls) are never answered; ending the stall
+//                                         closes their connections
 //   POST /__emulator/legacy-organization-token   { organization_id, user_id?, scope?, client_id? } → a token response
 //   POST /__emulator/revoke               { refresh_token } | { access_token } | { user_id } | { organization_id }
 //   GET  /__emulator/stats                counters since start / last reset
@@ -23,11 +26,13 @@ import { readParams, sendJson } from "./http.ts";
 import { checkLatencyProfile } from "./latency.ts";
 import { issueLegacyOrganizationToken, LegacyTokenError } from "./legacy-tokens.ts";
 import { API_ROUTES } from "./routes.ts";
+import { setStalled } from "./stall.ts";
 import {
   emptyStats,
   type EmulatorState,
   type ForcedApiFailure,
   type ForcedRevocationFailure,
+  type Origin,
   type Settings,
 } from "./state.ts";
 
@@ -207,6 +212,16 @@ export function createControls(provider: Provider, state: EmulatorState) {
           sendJson(res, 200, { queued: state.apiFailures.length });
           return true;
         }
+        case "POST /stall": {
+          if (typeof body["stalled"] !== "boolean") throw new BadRequest("stalled must be true or false");
+          const origin = body["origin"] ?? "api";
+          if (origin !== "api" && origin !== "web" && origin !== "both")
+            throw new BadRequest('origin must be "api", "web" or "both"');
+          for (const stalledOrigin of origin === "both" ? (["api", "web"] as const) : [origin as Origin])
+            setStalled(state, stalledOrigin, body["stalled"]);
+          sendJson(res, 200, { api: state.stalls.api !== null, web: state.stalls.web !== null });
+          return true;
+        }
         case "POST /legacy-organization-token": {
           const organizationId = optionalString(body, "organization_id");
           if (!organizationId) throw new BadRequest("organization_id is required");
@@ -236,6 +251,7 @@ export function createControls(provider: Provider, state: EmulatorState) {
             revocation_failures: state.stats.revocationFailures,
             authorizations: state.stats.authorizations,
             rate_limited: state.stats.rateLimited,
+            stalled: state.stats.stalled,
           });
           return true;
         case "POST /stats/reset":

@@ -8,12 +8,14 @@ import { createInteractions } from "./interactions.ts";
 import { checkLatencyProfile, POLAR_LATENCY, type LatencyProfile } from "./latency.ts";
 import { createProvider } from "./provider.ts";
 import { RATE_LIMIT_PROFILES, type RateLimitProfile } from "./rate-limit.ts";
-import { createState } from "./state.ts";
+import { holdIfStalled } from "./stall.ts";
+import { createState, type EmulatorState, type Origin } from "./state.ts";
 import { createTokenEndpoint, installResponseHooks } from "./token-endpoint.ts";
 import { createApi } from "./api/router.ts";
 import { createControls } from "./controls.ts";
 import { createTokenManagement } from "./revocation.ts";
 import { createWebOrigin } from "./web-origin.ts";
+import { API_ROUTES } from "./routes.ts";
 
 export interface EmulatorOptions {
   /** The web origin's port (polar.sh: authorization pages). 0 picks a free port. Default 4111. */
@@ -67,17 +69,21 @@ async function listen(port: number, host: string): Promise<{ server: Server; url
 function serve(
   server: Server,
   origin: string,
-  label: string,
+  label: Origin,
   route: Route,
+  state: EmulatorState,
   log: (line: string) => void,
 ): void {
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? "/", origin);
+    const control = label === "api" && url.pathname.startsWith(`${API_ROUTES.controls}/`);
+    if (!control && holdIfStalled(state, label, res)) return;
     const started = Date.now();
     res.on("finish", () => {
       const path = (req.url ?? "").split("?")[0];
       log(`${label} ${req.method} ${path} ${res.statusCode} ${Date.now() - started}ms`);
     });
-    route(req, res, new URL(req.url ?? "/", origin)).catch((error: unknown) => {
+    route(req, res, url).catch((error: unknown) => {
       log(
         `error on ${label} ${req.method} ${req.url?.split("?")[0]}: ${error instanceof Error ? error.message : String(error)}`,
       );
@@ -143,6 +149,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       oidc,
       handleInteraction: createInteractions(provider, state),
     }),
+    state,
     log,
   );
   serve(
@@ -159,6 +166,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       handleApi: createApi(provider, state),
       ...(controls ? { handleControl: createControls(provider, state) } : {}),
     }),
+    state,
     log,
   );
 

@@ -1,7 +1,12 @@
 // Mutable runtime state of one emulator instance. Everything here is in memory
 // and `reset()` brings it back to a fresh start (the dataset is immutable).
+import type { ServerResponse } from "node:http";
 import type { Dataset } from "./data/dataset.ts";
 import type { LatencyProfile } from "./latency.ts";
+import { setStalled } from "./stall.ts";
+
+/** Polar's two origins: polar.sh (web) and api.polar.sh (api). */
+export type Origin = "web" | "api";
 
 /** Who a grant's tokens act for. */
 export type Subject =
@@ -61,6 +66,8 @@ export interface Stats {
   authorizations: number;
   /** API requests answered 429, by the rate limit or an `api-failures` control. */
   rateLimited: number;
+  /** Requests held by a stalled origin (stall.ts). */
+  stalled: number;
 }
 
 /** A metrics answer Polar keeps for 60 s (metrics/cache.py). */
@@ -94,6 +101,8 @@ export interface EmulatorState {
   readonly pairs: Map<string, string>;
   /** Rate limit windows by `oauth2_client:<client_id>`. */
   readonly rateBuckets: Map<string, RateBucket>;
+  /** Per origin: null, or the requests a stall holds unanswered (stall.ts). */
+  readonly stalls: Record<Origin, Set<ServerResponse> | null>;
   tokenFailures: ForcedTokenFailure[];
   tokenDelays: TokenDelay[];
   revocationFailures: ForcedRevocationFailure[];
@@ -114,6 +123,7 @@ export function emptyStats(): Stats {
     revocationFailures: 0,
     authorizations: 0,
     rateLimited: 0,
+    stalled: 0,
   };
 }
 
@@ -130,6 +140,7 @@ export function createState(data: Dataset, defaults: Settings, latency: LatencyP
     consents: new Map(),
     pairs: new Map(),
     rateBuckets: new Map(),
+    stalls: { web: null, api: null },
     tokenFailures: [],
     tokenDelays: [],
     revocationFailures: [],
@@ -147,6 +158,7 @@ export function createState(data: Dataset, defaults: Settings, latency: LatencyP
       state.consents.clear();
       state.pairs.clear();
       state.rateBuckets.clear();
+      for (const origin of ["web", "api"] as const) setStalled(state, origin, false);
       state.tokenFailures = [];
       state.tokenDelays = [];
       state.revocationFailures = [];
