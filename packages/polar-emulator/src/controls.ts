@@ -3,10 +3,17 @@
 //   GET  /__emulator/settings             current settings
 //   POST /__emulator/settings             { access_token_ttl (null: Polar's), code_ttl, clock_skew_seconds, latency_ms,
 //                                           latency_path, rate_limit_per_minute }   (any subset)
+//   GET  /__emulator/latency              the latency profile: { "<path prefix>": ms, ... }
+//   POST /__emulator/latency              { "<path prefix>": ms, ... }: replaces the profile (latency.ts)
 //   POST /__emulator/token-failures       { error, status?, error_description?, grant_type?, count? }
 //   POST /__emulator/token-delays         { delay_ms, grant_type?, count?, drop? }: the next matching token requests
 //                                         are processed, then answered after delay_ms, or (drop) never
+//   POST /__emulator/revocation-failures  { status?: 500|503|401 (503), count?: 1 }: the next revocation requests
+//                                         are answered with that status and revoke nothing
 //   POST /__emulator/api-failures         { status: 401|403|404|429|500|502|503, path?, count? }
+//   POST /__emulator/stall                { stalled: boolean, origin?: "api" | "web" | "both" ("api") }: requests to a
+//                                         stalled origin (not these controls) are never answered; ending the stall
+//                                         closes their connections
 //   POST /__emulator/legacy-organization-token   { organization_id, user_id?, scope?, client_id? } → a token response
 //   POST /__emulator/revoke               { refresh_token } | { access_token } | { user_id } | { organization_id }
 //   GET  /__emulator/stats                counters since start / last reset
@@ -16,9 +23,18 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
 import { LOCAL_CLIENT } from "./client.ts";
 import { readParams, sendJson } from "./http.ts";
+import { checkLatencyProfile } from "./latency.ts";
 import { issueLegacyOrganizationToken, LegacyTokenError } from "./legacy-tokens.ts";
 import { API_ROUTES } from "./routes.ts";
-import { emptyStats, type EmulatorState, type ForcedApiFailure, type Settings } from "./state.ts";
+import { setStalled } from "./stall.ts";
+import {
+  emptyStats,
+  type EmulatorState,
+  type ForcedApiFailure,
+  type ForcedRevocationFailure,
+  type Origin,
+  type Settings,
+} from "./state.ts";
 
 class BadRequest extends Error {}
 
@@ -31,6 +47,7 @@ const SETTINGS: Record<string, { key: keyof Settings; min: number; nullable?: tr
   rate_limit_per_minute: { key: "rateLimitPerMinute", min: 0 },
 };
 const API_FAILURE_STATUSES = new Set([401, 403, 404, 429, 500, 502, 503]);
+const REVOCATION_FAILURE_STATUSES = new Set([401, 500, 503]);
 
 function settingsView(settings: Settings): Record<string, unknown> {
   return {
@@ -128,6 +145,17 @@ export function createControls(provider: Provider, state: EmulatorState) {
           updateSettings(body);
           sendJson(res, 200, settingsView(state.settings));
           return true;
+        case "GET /latency":
+          sendJson(res, 200, state.latency);
+          return true;
+        case "POST /latency":
+          try {
+            state.latency = checkLatencyProfile(body);
+          } catch (error) {
+            throw new BadRequest((error as Error).message);
+          }
+          sendJson(res, 200, state.latency);
+          return true;
         case "POST /token-failures": {
           const error = optionalString(body, "error") ?? "invalid_grant";
           const status = integer(body, "status", 400, error === "server_error" ? 500 : 400);
@@ -161,6 +189,16 @@ export function createControls(provider: Provider, state: EmulatorState) {
           sendJson(res, 200, { queued: state.tokenDelays.length });
           return true;
         }
+        case "POST /revocation-failures": {
+          const status = integer(body, "status", 400, 503);
+          if (!REVOCATION_FAILURE_STATUSES.has(status))
+            throw new BadRequest(`status must be one of ${[...REVOCATION_FAILURE_STATUSES].join(", ")}`);
+          const count = integer(body, "count", 1, 1);
+          for (let i = 0; i < count; i++)
+            state.revocationFailures.push({ status: status as ForcedRevocationFailure["status"] });
+          sendJson(res, 200, { queued: state.revocationFailures.length });
+          return true;
+        }
         case "POST /api-failures": {
           const status = integer(body, "status", 400);
           if (!API_FAILURE_STATUSES.has(status))
@@ -172,6 +210,16 @@ export function createControls(provider: Provider, state: EmulatorState) {
             ...(path ? { path } : {}),
           });
           sendJson(res, 200, { queued: state.apiFailures.length });
+          return true;
+        }
+        case "POST /stall": {
+          if (typeof body["stalled"] !== "boolean") throw new BadRequest("stalled must be true or false");
+          const origin = body["origin"] ?? "api";
+          if (origin !== "api" && origin !== "web" && origin !== "both")
+            throw new BadRequest('origin must be "api", "web" or "both"');
+          for (const stalledOrigin of origin === "both" ? (["api", "web"] as const) : [origin as Origin])
+            setStalled(state, stalledOrigin, body["stalled"]);
+          sendJson(res, 200, { api: state.stalls.api !== null, web: state.stalls.web !== null });
           return true;
         }
         case "POST /legacy-organization-token": {
@@ -200,8 +248,10 @@ export function createControls(provider: Provider, state: EmulatorState) {
             api: state.stats.api,
             userinfo: state.stats.userinfo,
             revocations: state.stats.revocations,
+            revocation_failures: state.stats.revocationFailures,
             authorizations: state.stats.authorizations,
             rate_limited: state.stats.rateLimited,
+            stalled: state.stats.stalled,
           });
           return true;
         case "POST /stats/reset":

@@ -5,7 +5,7 @@ import { userInfo } from "../claims.ts";
 import type { Dataset } from "../data/dataset.ts";
 import type { ApiAuth } from "./auth.ts";
 import { notFound } from "./errors.ts";
-import { computeMetrics } from "./metrics.ts";
+import { computeMetrics, metricsCacheKey, parseMetricsQuery } from "./metrics.ts";
 import { booleanParam, matches, paginate, uuidList } from "./query.ts";
 import {
   serializeCustomer,
@@ -21,6 +21,8 @@ export interface Resource {
   /** Any one of these scopes grants access; none means any valid OAuth token. */
   scopes: string[];
   handle(auth: ApiAuth, query: URLSearchParams, params: string[], data: Dataset): unknown;
+  /** For answers Polar caches: the cache key of this request (answer.ts). */
+  cacheKey?(auth: ApiAuth, query: URLSearchParams): string;
 }
 
 function readable<T extends { organization_id: string }>(
@@ -239,7 +241,9 @@ export const resources: Resource[] = [
     method: "GET",
     pattern: /^\/v1\/metrics\/?$/,
     scopes: ["metrics:read"],
-    handle: (auth, query, _params, data) => computeMetrics(query, auth.organizationIds, data),
+    handle: (auth, query, _params, data) =>
+      computeMetrics(parseMetricsQuery(query, auth.organizationIds), data),
+    cacheKey: (auth, query) => metricsCacheKey(parseMetricsQuery(query, auth.organizationIds)),
   },
   {
     method: "GET|POST",
