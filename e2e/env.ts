@@ -25,6 +25,9 @@ export const e2eEnv = {
   EMULATOR_PORT: String(emulatorPort),
   EMULATOR_API_PORT: String(emulatorApiPort),
   EMULATOR_APP_URL: `http://localhost:${appPort}`,
+  // Polar answers at once unless a spec slows it down (the emulator's default
+  // makes metrics take 5 s, as Polar's can).
+  EMULATOR_LATENCY: "none",
   // Most specs change what Polar answers and reload: they see Polar's answer at
   // once. e2e/polar-cache.spec.ts starts an app with the cache on.
   POLAR_CACHE_FRESH_SECONDS: "0",

@@ -23,7 +23,7 @@ import { polarServer } from "./server";
  * (polarsource/polar#7720); everything else answers well within a second. A
  * grant check keeps a page waiting, so it gets the least.
  */
-export const POLAR_TIMEOUT_SECONDS = { default: 8, metrics: 30, grantCheck: 5 } as const;
+export const POLAR_TIMEOUT_SECONDS = { default: 6, metrics: 30, grantCheck: 5 } as const;
 
 export interface PolarCallOptions {
   /** The organization the call acts on (the SDK sends it as Polar-Organization). */

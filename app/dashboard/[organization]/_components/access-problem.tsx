@@ -31,6 +31,7 @@ export function AccessProblem({ connection, problem }: { connection: Connection;
     case "reconnect":
       return (
         <MessageCard
+          problem={problem.kind}
           tone="warning"
           eyebrow="Access ended"
           title={`Reconnect ${name}`}
@@ -48,6 +49,7 @@ export function AccessProblem({ connection, problem }: { connection: Connection;
     case "denied":
       return (
         <MessageCard
+          problem={problem.kind}
           tone="warning"
           eyebrow="No longer a member"
           title={`Polar no longer shows you ${name}`}
@@ -67,6 +69,7 @@ export function AccessProblem({ connection, problem }: { connection: Connection;
     default:
       return (
         <MessageCard
+          problem={problem.kind}
           tone="error"
           eyebrow="Polar is not answering"
           title={`Can’t confirm your access to ${name}`}
