@@ -74,7 +74,9 @@ test("one tenant's flood of distinct searches leaves another tenant's dashboard 
     const flood = Array.from({ length: 8 }, async () => {
       const seen: string[] = [];
       while (browsing)
-        seen.push(...(await problems(grace, `/dashboard/compiler-club/customers?query=${crypto.randomUUID()}`)));
+        seen.push(
+          ...(await problems(grace, `/dashboard/compiler-club/customers?query=${crypto.randomUUID()}`)),
+        );
       return seen;
     });
     const calm: string[] = [];
