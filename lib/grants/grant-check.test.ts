@@ -71,8 +71,10 @@ it("asks Polar once per grant per interval, however many requests need the answe
   expect(await checks()).toBe(1);
   const checked = await state(grant.id);
   expect(checked.grantCheck).toBe("confirmed");
-  // Within the interval the stored answer stands; past it, Polar is asked again.
+  // Within the interval the stored answer stands, even for a request that read
+  // the connection before the check; past it, Polar is asked again.
   expect(await grantCheckProblem(grant, checked)).toBeNull();
+  expect(await grantCheckProblem(grant, unchecked)).toBeNull();
   expect(await checks()).toBe(1);
   process.env.POLAR_GRANT_CHECK_SECONDS = "5";
   await db.organizationConnection.update({

@@ -125,6 +125,15 @@ describe("fair shares", () => {
     expect(await granted(1, requester("org", "katherine"), 0)).toBe(1);
   });
 
+  it("holds a tenant's people together to the tenant's share", async () => {
+    await granted(1, requester("calm"));
+    // Mallory takes her tenant's whole share while she is its only person.
+    expect(await granted(20, requester("abuser", "mallory", "long-tail"), 0)).toBe(3);
+    // Her colleague then has a person's share, but the tenant has none left.
+    expect(await granted(20, requester("abuser", "trent", "long-tail"), 0)).toBe(0);
+    expect(await granted(1, requester("calm"), 0)).toBe(1);
+  });
+
   it("lets a tenant borrow beyond its share while the bucket has room", async () => {
     // 120 a minute: a bucket of 12. Two tenants active: a share is half of it.
     process.env.POLAR_REQUEST_BUDGET_PER_MINUTE = "120";
