@@ -14,6 +14,8 @@
 //   POST /__emulator/stall                { stalled: boolean, origin?: "api" | "web" | "both" ("api") }: requests to a
 //                                         stalled origin (not these controls) are never answered; ending the stall
 //                                         closes their connections
+//   POST /__emulator/memberships          { user_id, organization_id, member: boolean }: removes (false) or restores
+//                                         (true) a seeded membership, as Polar's soft delete; no token is revoked
 //   POST /__emulator/legacy-organization-token   { organization_id, user_id?, scope?, client_id? } → a token response
 //   POST /__emulator/revoke               { refresh_token } | { access_token } | { user_id } | { organization_id }
 //   GET  /__emulator/stats                counters since start / last reset
@@ -25,6 +27,7 @@ import { LOCAL_CLIENT } from "./client.ts";
 import { readParams, sendJson } from "./http.ts";
 import { checkLatencyProfile } from "./latency.ts";
 import { issueLegacyOrganizationToken, LegacyTokenError } from "./legacy-tokens.ts";
+import { MembershipError, setMembership } from "./memberships.ts";
 import { API_ROUTES } from "./routes.ts";
 import { setStalled } from "./stall.ts";
 import {
@@ -220,6 +223,20 @@ export function createControls(provider: Provider, state: EmulatorState) {
           for (const stalledOrigin of origin === "both" ? (["api", "web"] as const) : [origin as Origin])
             setStalled(state, stalledOrigin, body["stalled"]);
           sendJson(res, 200, { api: state.stalls.api !== null, web: state.stalls.web !== null });
+          return true;
+        }
+        case "POST /memberships": {
+          const userId = optionalString(body, "user_id");
+          const organizationId = optionalString(body, "organization_id");
+          if (!userId || !organizationId || typeof body["member"] !== "boolean")
+            throw new BadRequest("give user_id, organization_id and member (true or false)");
+          try {
+            setMembership(state, userId, organizationId, body["member"]);
+          } catch (error) {
+            if (!(error instanceof MembershipError)) throw error;
+            throw new BadRequest(error.message);
+          }
+          sendJson(res, 200, { user_id: userId, organization_id: organizationId, member: body["member"] });
           return true;
         }
         case "POST /legacy-organization-token": {
