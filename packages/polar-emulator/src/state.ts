@@ -99,6 +99,8 @@ export interface EmulatorState {
   readonly consents: Map<string, Set<string>>;
   /** Seeded memberships a test removed, by `<user id> <organization id>` (memberships.ts). */
   readonly removedMemberships: Set<string>;
+  /** Organizations a test made enforce SSO (sso.ts). */
+  readonly ssoEnforced: Set<string>;
   /** Access token <-> refresh token issued in the same token response: Polar's token rows (token-rows.ts). */
   readonly pairs: Map<string, string>;
   /** Rate limit windows by `oauth2_client:<client_id>`. */
@@ -141,6 +143,7 @@ export function createState(data: Dataset, defaults: Settings, latency: LatencyP
     subjects: new Map(),
     consents: new Map(),
     removedMemberships: new Set(),
+    ssoEnforced: new Set(),
     pairs: new Map(),
     rateBuckets: new Map(),
     stalls: { web: null, api: null },
@@ -160,6 +163,7 @@ export function createState(data: Dataset, defaults: Settings, latency: LatencyP
       state.subjects.clear();
       state.consents.clear();
       state.removedMemberships.clear();
+      state.ssoEnforced.clear();
       state.pairs.clear();
       state.rateBuckets.clear();
       for (const origin of ["web", "api"] as const) setStalled(state, origin, false);
