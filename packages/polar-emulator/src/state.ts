@@ -97,6 +97,10 @@ export interface EmulatorState {
   readonly subjects: Map<string, Subject>;
   /** Scopes each user last granted each client, by `consentKey(userId, clientId)` (Polar's OAuth2Grant). */
   readonly consents: Map<string, Set<string>>;
+  /** Seeded memberships a test removed, by `<user id> <organization id>` (memberships.ts). */
+  readonly removedMemberships: Set<string>;
+  /** Organizations a test made enforce SSO (sso.ts). */
+  readonly ssoEnforced: Set<string>;
   /** Access token <-> refresh token issued in the same token response: Polar's token rows (token-rows.ts). */
   readonly pairs: Map<string, string>;
   /** Rate limit windows by `oauth2_client:<client_id>`. */
@@ -138,6 +142,8 @@ export function createState(data: Dataset, defaults: Settings, latency: LatencyP
     models: new Map(),
     subjects: new Map(),
     consents: new Map(),
+    removedMemberships: new Set(),
+    ssoEnforced: new Set(),
     pairs: new Map(),
     rateBuckets: new Map(),
     stalls: { web: null, api: null },
@@ -156,6 +162,8 @@ export function createState(data: Dataset, defaults: Settings, latency: LatencyP
       state.models.clear();
       state.subjects.clear();
       state.consents.clear();
+      state.removedMemberships.clear();
+      state.ssoEnforced.clear();
       state.pairs.clear();
       state.rateBuckets.clear();
       for (const origin of ["web", "api"] as const) setStalled(state, origin, false);

@@ -21,7 +21,7 @@ export async function answer(
   const cached = key === undefined ? undefined : state.metricsCache.get(key);
   if (cached && cached.expiresAt > Date.now()) return cached.body;
   await waitAsProfiled(state.latency, url.pathname);
-  const body = resource.handle(auth, url.searchParams, params, state.data);
+  const body = resource.handle(auth, url.searchParams, params, state.data, state);
   if (key !== undefined) state.metricsCache.set(key, { expiresAt: Date.now() + CACHE_TTL_MS, body });
   return body;
 }
