@@ -3,7 +3,7 @@
 // honours, a fair share of the budget next to a hammering neighbour, a bounded
 // cache, and no page hung by a slow or stalled Polar.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ADA_ID } from "polar-emulator/seed";
+import { ADA_ID, NEBULA_ID } from "polar-emulator/seed";
 import { cached, settled, withCachedApp } from "./cached-app";
 import { resetDatabase, withDatabase } from "./db";
 import { emulatorControl } from "./emulator";
@@ -52,6 +52,62 @@ test("a grant Polar revoked reads no cached data past its check, while a colleag
   });
 });
 
+test("a person removed from the organization is told so, and sees none of its cached data", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page);
+  await connectOrganization(page, "Nebula Labs");
+  const katherine = await colleague(browser, "Katherine Johnson", "Nebula Labs");
+  await withCachedApp({ POLAR_GRANT_CHECK_SECONDS: "5" }, async () => {
+    await page.goto(`${cached}/dashboard/nebula-labs/customers`);
+    await settled(page);
+    const names = await customerRows(page).locator("td").first().allInnerTexts();
+
+    // An owner removes Ada at Polar: her grant stays valid, her membership is gone.
+    await emulatorControl("memberships", { user_id: ADA_ID, organization_id: NEBULA_ID, member: false });
+    await page.waitForTimeout(5_500);
+    const response = await page.goto(`${cached}/dashboard/nebula-labs/customers`);
+    await expect(page.getByRole("heading", { name: "Polar no longer shows you Nebula Labs" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Reconnect organization" })).toHaveCount(0);
+    const html = await response!.text();
+    for (const name of names) expect(html).not.toContain(name);
+    await page.goto(`${cached}/dashboard`);
+    await expect(page.getByText("No longer a member")).toBeVisible();
+    await katherine.goto(`${cached}/dashboard/nebula-labs/customers`);
+    await expect(customerRows(katherine)).not.toHaveCount(0);
+
+    // Added back, the next check lets her in again.
+    await emulatorControl("memberships", { user_id: ADA_ID, organization_id: NEBULA_ID, member: true });
+    await page.waitForTimeout(5_500);
+    await page.goto(`${cached}/dashboard/nebula-labs/customers`);
+    await expect(customerRows(page)).not.toHaveCount(0);
+  });
+});
+
+test("an organization that starts enforcing SSO ends every member's access at once, saying why", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page);
+  await connectOrganization(page, "Nebula Labs");
+  const katherine = await colleague(browser, "Katherine Johnson", "Nebula Labs");
+  await withCachedApp({ POLAR_GRANT_CHECK_SECONDS: "5" }, async () => {
+    for (const person of [page, katherine]) {
+      await person.goto(`${cached}/dashboard/nebula-labs/customers`);
+      await settled(person);
+    }
+    await emulatorControl("sso-enforcement", { organization_id: NEBULA_ID, enforced: true });
+    await page.waitForTimeout(5_500);
+    for (const person of [page, katherine]) {
+      const response = await person.goto(`${cached}/dashboard/nebula-labs/customers`);
+      await expect(person.getByRole("heading", { name: "Reconnect Nebula Labs" })).toBeVisible();
+      await expect(person.getByText("requires single sign-on")).toBeVisible();
+      expect(await response!.text()).not.toContain("<tbody");
+    }
+  });
+});
+
 test("one tenant's flood of distinct searches leaves another tenant's dashboard without a busy notice", async ({
   page,
   browser,
@@ -67,7 +123,7 @@ test("one tenant's flood of distinct searches leaves another tenant's dashboard 
     }
     const problems = async (from: Page, path: string) => {
       const body = await (await from.request.get(`${cached}${path}`)).text();
-      return [...body.matchAll(/data-problem="([^"]+)"/g)].map((match) => match[1]);
+      return [...body.matchAll(/data-problem="([^"]+)"/g)].map((match) => match[1] ?? "");
     };
     // Grace's searches, 8 at a time, for as long as Ada browses (a view a second).
     let browsing = true;
