@@ -6,6 +6,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ADA_ID, NEBULA_ID } from "polar-emulator/seed";
 import { cached, settled, withCachedApp } from "./cached-app";
 import { resetDatabase, withDatabase } from "./db";
+import { artifacts } from "./env";
 import { emulatorControl } from "./emulator";
 import { connectOrganization, signIn } from "./flows";
 
@@ -21,6 +22,9 @@ async function colleague(browser: Browser, user: string, organization: string) {
   await connectOrganization(page, organization, user);
   return page;
 }
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `${artifacts}/screenshots/tenants/${name}.png`, fullPage: true });
 
 const customerRows = (page: Page) => page.getByRole("region", { name: "Customers" }).locator("tbody tr");
 
@@ -70,6 +74,7 @@ test("a person removed from the organization is told so, and sees none of its ca
     const response = await page.goto(`${cached}/dashboard/nebula-labs/customers`);
     await expect(page.getByRole("heading", { name: "Polar no longer shows you Nebula Labs" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Reconnect organization" })).toHaveCount(0);
+    await shot(page, "removed-member");
     const html = await response!.text();
     for (const name of names) expect(html).not.toContain(name);
     await page.goto(`${cached}/dashboard`);
@@ -103,6 +108,7 @@ test("an organization that starts enforcing SSO ends every member's access at on
       const response = await person.goto(`${cached}/dashboard/nebula-labs/customers`);
       await expect(person.getByRole("heading", { name: "Reconnect Nebula Labs" })).toBeVisible();
       await expect(person.getByText("requires single sign-on")).toBeVisible();
+      await shot(person, "sso-enforced");
       expect(await response!.text()).not.toContain("<tbody");
     }
   });
@@ -190,6 +196,7 @@ test("metrics that take Polar 12 s stream on their own, and a cached chart shows
     await expect(page.getByRole("region", { name: "Recent orders" }).locator("tbody tr")).toHaveCount(5);
     expect(Date.now() - started).toBeLessThan(6_000);
     await expect(page.getByRole("status", { name: "Loading metrics" })).toBeVisible();
+    await shot(page, "metrics-loading");
     // Past the SDK's default timeout of 5 s, Polar's answer arrives and streams in.
     await expect(page.getByRole("region", { name: "Performance" }).locator("dd").first()).toBeVisible({
       timeout: 20_000,
@@ -201,6 +208,7 @@ test("metrics that take Polar 12 s stream on their own, and a cached chart shows
     await expect(page.getByRole("region", { name: "Performance" }).locator("[data-updating]")).toBeVisible({
       timeout: 5_000,
     });
+    await shot(page, "metrics-updating");
     await expect(page.getByRole("region", { name: "Performance" }).locator("dd").first()).toBeVisible();
   });
 });
@@ -229,11 +237,13 @@ test("a stalled Polar never hangs a page on an instance that has just started", 
       expect(response?.status()).toBe(200);
       await settled(page);
       await expect(page.locator('[data-problem="unavailable"]')).toContainText("Polar is not answering");
+      await shot(page, "stalled-dashboard");
     });
     await within10s(async () => {
       const response = await page.goto(`${cached}/dashboard/acme-analytics`);
       expect(response?.status()).toBe(200);
       await expect(page.getByText("Polar is not answering")).toBeVisible();
+      await shot(page, "stalled-organization");
     });
 
     const visitor = await (await browser.newContext()).newPage();

@@ -21,7 +21,9 @@ const RECONNECT_WHY = {
  */
 export function AccessProblem({ connection, problem }: { connection: Connection; problem: PolarProblem }) {
   const name = connection.organizationName;
-  const disconnect = <DisconnectButton organizationId={connection.organizationId} name={name} />;
+  const disconnect = (
+    <DisconnectButton organizationId={connection.organizationId} name={name} small={false} />
+  );
   const retry = (
     <Link href={`/dashboard/${connection.organizationSlug}`} prefetch={false} className="button-secondary">
       Try again
