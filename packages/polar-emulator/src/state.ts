@@ -42,6 +42,8 @@ export interface ForcedApiFailure {
   status: 401 | 403 | 404 | 429 | 500 | 502 | 503;
   path?: string;
   remaining: number;
+  /** A forced 429's Retry-After: seconds to wait, sent as seconds or as the HTTP-date they end at. */
+  retryAfter?: { seconds: number; format: "seconds" | "http-date" };
 }
 
 export interface Settings {
