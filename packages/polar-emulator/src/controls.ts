@@ -8,6 +8,8 @@
 //   POST /__emulator/token-failures       { error, status?, error_description?, grant_type?, count? }
 //   POST /__emulator/token-delays         { delay_ms, grant_type?, count?, drop? }: the next matching token requests
 //                                         are processed, then answered after delay_ms, or (drop) never
+//   POST /__emulator/token-quirks         { omit_scope: true, grant_type?: "refresh_token", count?: 1 }: the next
+//                                         successful token responses of that grant type leave out `scope`
 //   POST /__emulator/revocation-failures  { status?: 500|503|401 (503), count?: 1 }: the next revocation requests
 //                                         are answered with that status and revoke nothing
 //   POST /__emulator/api-failures         { status: 401|403|404|429|500|502|503, path?, count?,
@@ -189,6 +191,14 @@ export function createControls(provider: Provider, state: EmulatorState) {
             });
           }
           sendJson(res, 200, { queued: state.tokenDelays.length });
+          return true;
+        }
+        case "POST /token-quirks": {
+          if (body["omit_scope"] !== true) throw new BadRequest("omit_scope: true is the quirk on offer");
+          const grantType = optionalString(body, "grant_type") ?? "refresh_token";
+          const count = integer(body, "count", 1, 1);
+          for (let i = 0; i < count; i++) state.tokenQuirks.push({ grant_type: grantType, omitScope: true });
+          sendJson(res, 200, { queued: state.tokenQuirks.length });
           return true;
         }
         case "POST /revocation-failures": {

@@ -33,6 +33,12 @@ export interface TokenDelay {
   drop: boolean;
 }
 
+/** A successful token response changed in shape (`token-quirks` control): its `scope` left out. */
+export interface TokenQuirk {
+  grant_type: string;
+  omitScope: true;
+}
+
 /** A forced answer of the revocation endpoint: nothing is revoked. */
 export interface ForcedRevocationFailure {
   status: 401 | 500 | 503;
@@ -111,6 +117,7 @@ export interface EmulatorState {
   readonly stalls: Record<Origin, Set<ServerResponse> | null>;
   tokenFailures: ForcedTokenFailure[];
   tokenDelays: TokenDelay[];
+  tokenQuirks: TokenQuirk[];
   revocationFailures: ForcedRevocationFailure[];
   apiFailures: ForcedApiFailure[];
   stats: Stats;
@@ -151,6 +158,7 @@ export function createState(data: Dataset, defaults: Settings, latency: LatencyP
     stalls: { web: null, api: null },
     tokenFailures: [],
     tokenDelays: [],
+    tokenQuirks: [],
     revocationFailures: [],
     apiFailures: [],
     stats: emptyStats(),
@@ -171,6 +179,7 @@ export function createState(data: Dataset, defaults: Settings, latency: LatencyP
       for (const origin of ["web", "api"] as const) setStalled(state, origin, false);
       state.tokenFailures = [];
       state.tokenDelays = [];
+      state.tokenQuirks = [];
       state.revocationFailures = [];
       state.apiFailures = [];
       state.stats = emptyStats();
