@@ -20,7 +20,7 @@ import { API_ROUTES } from "./routes.ts";
 export interface EmulatorOptions {
   /** The web origin's port (polar.sh: authorization pages). 0 picks a free port. Default 4111. */
   port?: number;
-  /** The API origin's port (api.polar.sh, the issuer). 0 picks a free port; default 4112, or 0 when `port` is 0. */
+  /** The API origin's port (api.polar.sh, the issuer). 0 picks a free port; default the web port + 1 (4112), or 0 when `port` is 0. */
   apiPort?: number;
   host?: string;
   appUrl?: string;
@@ -108,7 +108,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const latency = checkLatencyProfile(options.latency ?? POLAR_LATENCY);
 
   const web = await listen(webPort, host);
-  const api = await listen(options.apiPort ?? (webPort === 0 ? 0 : 4112), host).catch(
+  const api = await listen(options.apiPort ?? (webPort === 0 ? 0 : webPort + 1), host).catch(
     async (error: unknown) => {
       await close(web.server);
       throw error;
