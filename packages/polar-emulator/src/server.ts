@@ -5,6 +5,7 @@ import { createApiOrigin } from "./api-origin.ts";
 import { createDataset } from "./data/dataset.ts";
 import { sendJson } from "./http.ts";
 import { createInteractions } from "./interactions.ts";
+import { createLog } from "./log.ts";
 import { checkLatencyProfile, POLAR_LATENCY, type LatencyProfile } from "./latency.ts";
 import { createProvider } from "./provider.ts";
 import { RATE_LIMIT_PROFILES, type RateLimitProfile } from "./rate-limit.ts";
@@ -80,12 +81,11 @@ function serve(
     if (!control && holdIfStalled(state, label, res)) return;
     const started = Date.now();
     res.on("finish", () => {
-      const path = (req.url ?? "").split("?")[0];
-      log(`${label} ${req.method} ${path} ${res.statusCode} ${Date.now() - started}ms`);
+      log(`${label} ${req.method} ${url.pathname} ${res.statusCode} ${Date.now() - started}ms`);
     });
     route(req, res, url).catch((error: unknown) => {
       log(
-        `error on ${label} ${req.method} ${req.url?.split("?")[0]}: ${error instanceof Error ? error.message : String(error)}`,
+        `error on ${label} ${req.method} ${url.pathname}: ${error instanceof Error ? error.message : String(error)}`,
       );
       if (!res.headersSent) sendJson(res, 500, { error: "server_error" });
       else res.end();
@@ -103,7 +103,7 @@ function close(server: Server): Promise<void> {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? "127.0.0.1";
   const appUrl = options.appUrl ?? "http://localhost:3000";
-  const log = options.quiet ? () => {} : (line: string) => console.log(`[polar-emulator] ${line}`);
+  const log = createLog(options.quiet === true);
   const webPort = options.port ?? 4111;
   const latency = checkLatencyProfile(options.latency ?? POLAR_LATENCY);
 
