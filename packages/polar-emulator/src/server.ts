@@ -12,6 +12,7 @@ import { RATE_LIMIT_PROFILES, type RateLimitProfile } from "./rate-limit.ts";
 import { holdIfStalled } from "./stall.ts";
 import { createState, type EmulatorState, type Origin } from "./state.ts";
 import { createTokenEndpoint, installResponseHooks } from "./token-endpoint.ts";
+import { bearerError } from "./api/auth.ts";
 import { createApi } from "./api/router.ts";
 import { createControls } from "./controls.ts";
 import { createTokenManagement } from "./revocation.ts";
@@ -164,6 +165,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       handleToken: createTokenEndpoint(provider, state, log),
       handleTokenManagement: createTokenManagement(provider, state),
       handleApi: createApi(provider, state),
+      bearerError: (req) => bearerError(req, provider, state),
       ...(controls ? { handleControl: createControls(provider, state) } : {}),
     }),
     state,

@@ -2,7 +2,7 @@ import { createSign, type KeyObject } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type Provider from "oidc-provider";
-import { readBody, sendJson } from "./http.ts";
+import { OAUTH_NO_STORE, readBody, sendJson } from "./http.ts";
 import { currentMembers } from "./memberships.ts";
 import { API_ROUTES } from "./routes.ts";
 import type { EmulatorState, TokenDelay } from "./state.ts";
@@ -119,7 +119,7 @@ export function createTokenEndpoint(provider: Provider, state: EmulatorState, lo
               error: failure.error,
               ...(failure.error_description ? { error_description: failure.error_description } : {}),
             };
-      sendJson(res, failure.status, payload, { pragma: "no-cache" });
+      sendJson(res, failure.status, payload, OAUTH_NO_STORE);
       return;
     }
     holdAnswer(req, res, processed, takeDelay(state, grantType));

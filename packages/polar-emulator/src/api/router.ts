@@ -12,7 +12,7 @@ import { resources, type Resource } from "./resources.ts";
 
 const UUID_SEGMENT = /\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|$)/gi;
 
-function send(res: ServerResponse, error: ApiError): void {
+export function sendApiError(res: ServerResponse, error: ApiError): void {
   if (typeof error.body === "string") {
     res.writeHead(error.status, { "content-type": "text/plain; charset=utf-8", ...error.headers });
     res.end(error.body);
@@ -90,7 +90,7 @@ export function createApi(provider: Provider, state: EmulatorState) {
       return true;
     }
     if (failure) {
-      send(res, forcedResponse(failure.status, resource));
+      sendApiError(res, forcedResponse(failure.status, resource));
       return true;
     }
 
@@ -107,7 +107,7 @@ export function createApi(provider: Provider, state: EmulatorState) {
       sendJson(res, 200, await answer(state, resource, auth, url, params));
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      send(res, error);
+      sendApiError(res, error);
     }
     return true;
   };
