@@ -5,7 +5,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ADA_ID, NEBULA_ID } from "polar-emulator/seed";
 import { cached, settled, withCachedApp } from "./cached-app";
-import { resetDatabase, withDatabase } from "./db";
+import { connectionTokens, expireConnection, resetDatabase, withDatabase } from "./db";
 import { artifacts } from "./env";
 import { emulatorControl } from "./emulator";
 import { connectOrganization, signIn } from "./flows";
@@ -256,4 +256,48 @@ test("a stalled Polar never hangs a page on an instance that has just started", 
     });
   });
   await emulatorControl("stall", { stalled: false });
+});
+
+test("a 429 whose Retry-After is an HTTP date pauses every call for that long, and says so", async ({
+  page,
+}) => {
+  await signIn(page);
+  await connectOrganization(page, "Acme Analytics");
+  await emulatorControl("api-failures", {
+    status: 429,
+    path: "/v1/products",
+    retry_after: 90,
+    retry_after_format: "http-date",
+  });
+  await page.goto("/dashboard/acme-analytics/products");
+  await expect(page.locator('[data-problem="rate-limited"]')).toContainText(
+    /a wait of up to (89|90) seconds/,
+  );
+  const { rows } = await withDatabase((db) =>
+    db.query(
+      `SELECT EXTRACT(EPOCH FROM "pausedUntil" - now()) AS seconds FROM "PolarBudget" WHERE tenant = ''`,
+    ),
+  );
+  expect(Number(rows[0].seconds)).toBeGreaterThan(80);
+  expect(Number(rows[0].seconds)).toBeLessThanOrEqual(90);
+});
+
+test("a refresh answer without scope keeps the scope the grant was given", async ({ page }) => {
+  await signIn(page);
+  await connectOrganization(page, "Nebula Labs");
+  const scope = async () =>
+    (
+      await withDatabase((db) =>
+        db.query(`SELECT scope FROM "OrganizationConnection" WHERE "organizationSlug" = 'nebula-labs'`),
+      )
+    ).rows[0].scope as string;
+  const granted = await scope();
+  expect(granted).toContain("products:read");
+  const before = await connectionTokens("nebula-labs");
+  await emulatorControl("token-quirks", { omit_scope: true });
+  await expireConnection("nebula-labs");
+  await page.goto("/dashboard/nebula-labs/products");
+  await expect(page.getByRole("region", { name: "Products" }).locator("tbody tr")).not.toHaveCount(0);
+  expect((await connectionTokens("nebula-labs")).refreshToken).not.toBe(before.refreshToken);
+  expect(await scope()).toBe(granted);
 });
