@@ -21,8 +21,9 @@
 // deployment sees.
 //
 // Before the window it warms up as the traffic before it would have
-// (lib/load-warm-up.ts): the pages the window will open are cached, and the
-// people browsing when it opens have opened their overviews.
+// (lib/load-warm-up.ts): every organization's overview and first list pages
+// are cached (pages 2 are left cold), and the people browsing when the window
+// opens have opened their overviews.
 //
 // With --abusive (or BENCH_LOAD_ABUSIVE=1) the first person of the first
 // organization does not browse but fires 300 searches with distinct queries, 8

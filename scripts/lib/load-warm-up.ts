@@ -1,12 +1,16 @@
 // The load benchmark's warm-up: the traffic before the window, as far as the
-// window depends on it. The pages the window will open are cached (each
-// organization's opened by the first of its people the window sees: the app
-// confirms fewer grants than if everyone warmed their own), then the people
-// browsing when the window opens each open their overview, as the earlier
-// views of their sessions would have. The request budget paces both: a view
-// that shows a notice (busy) is opened again later, until it shows none.
+// window depends on it. The pages people open most are cached: the overview
+// and first list pages of every organization the window visits (opened by the
+// first of its people the window sees: the app confirms fewer grants than if
+// everyone warmed their own). Pages 2 are left to the window: there they are
+// the cold reads of real traffic, which a spent budget turns into busy
+// notices. Then the people browsing when the window opens each open their
+// overview, as the earlier views of their sessions would have. The request
+// budget paces both: a view that shows a notice (busy) is opened again later,
+// until it shows none.
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
+import { LIST_PAGES } from "./dashboard-views.ts";
 import type { LoadPerson } from "./load-people.ts";
 import type { SessionPlan } from "./load-sessions.ts";
 import { openView, served } from "./load-views.ts";
@@ -49,15 +53,19 @@ async function openUntilServed(appUrl: string, visits: Visit[]) {
   return views;
 }
 
-/** Every page `plan` opens, each as the first person of its organization the plan shows. */
+/**
+ * The overview and first list pages of every organization `plan` visits,
+ * each opened as the first of its people the plan shows.
+ */
 function pagesOf(plan: SessionPlan): Visit[] {
   const openers = new Map<string, LoadPerson>();
-  const pages = new Map<string, Visit>();
-  for (const { person, path } of plan.views) {
-    if (!openers.has(person.slug)) openers.set(person.slug, person);
-    if (!pages.has(path)) pages.set(path, { person: openers.get(person.slug)!, path });
-  }
-  return [...pages.values()].sort((a, b) => a.path.localeCompare(b.path));
+  for (const { person } of plan.views) if (!openers.has(person.slug)) openers.set(person.slug, person);
+  return [...openers.values()].flatMap((person) =>
+    ["", ...LIST_PAGES.map((list) => `/${list}`)].map((page) => ({
+      person,
+      path: `/dashboard/${person.slug}${page}`,
+    })),
+  );
 }
 
 /** Warms the app up for `plan`'s window; returns what each step took. */
