@@ -49,7 +49,6 @@
 //   DATABASE_URL (postgresql://postgres@127.0.0.1:5432/polar_starter_bench_load)
 //   --no-build   reuse the last build in .next-bench
 //   --abusive    as BENCH_LOAD_ABUSIVE=1
-import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { apiCalls, startBenchStack, type EmulatorStats } from "./lib/bench-stack.ts";
 import { clearPolarCache, watchCacheRows, watchConnections } from "./lib/database.ts";
@@ -69,6 +68,7 @@ import { planSessions } from "./lib/load-sessions.ts";
 import { loadSettings } from "./lib/load-settings.ts";
 import { warmUp } from "./lib/load-warm-up.ts";
 import { runWindow } from "./lib/load-window.ts";
+import { watchCpu } from "./lib/process-cpu.ts";
 import { stopAll } from "./lib/processes.ts";
 import { reportTargets } from "./lib/targets.ts";
 import { percentile } from "./lib/timing.ts";
@@ -82,7 +82,7 @@ const users = organizations * people;
 const seconds1 = (started: number) => ((performance.now() - started) / 1000).toFixed(1);
 
 try {
-  const { env, control } = await startBenchStack({
+  const { env, control, pids } = await startBenchStack({
     appPort: 3240,
     emulatorPort: 4240,
     database: "polar_starter_bench_load",
@@ -124,10 +124,11 @@ try {
   await control("stats/reset", {});
   const connections = await watchConnections(env.DATABASE_URL);
   const cacheRows = await watchCacheRows(env.DATABASE_URL);
+  const cpu = watchCpu(pids);
   const measured = await runWindow(env.AUTH_URL, plan, abuser);
   const { browsing, minutes, lateMs } = measured;
   const { api, rate_limited } = await stats();
-  const [loadAverage] = loadavg();
+  const cpuUsed = cpu.stop(browsing.length);
   const abusive = await measured.abusive;
   const [peakConnections, cache] = await Promise.all([connections.stop(), cacheRows.stop()]);
 
@@ -171,9 +172,7 @@ try {
     console.log(`    ${route.padEnd(40)} ${String(perMinute(count)).padStart(5)}/min`);
 
   printCachePeak(cache, organizationSlugs(organizations, people), abuser?.slug);
-  console.log(
-    `  database: peak ${peakConnections} connections; load average ${loadAverage?.toFixed(2)} over the last minute`,
-  );
+  console.log(`  database: peak ${peakConnections} connections\n  ${cpuUsed}`);
 
   reportTargets([
     {
