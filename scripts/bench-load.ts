@@ -30,12 +30,15 @@
 // at a time, from the window's start (lib/load-abuser.ts); their views are
 // counted apart from everyone else's.
 //
-// Prints browsing views a minute, the people and organizations active each
-// minute, p50 and p95 of the browsing views and of the abuser's, the views
-// with a busy or rate-limited notice (the abuser's, and everyone else's per
-// organization), other notices, Polar calls a minute per route against the
-// limit, the cache's peak rows (in all, and per organization) and the
-// database's peak connections. The last line is
+// Prints browsing views a minute; the people and organizations active each
+// minute, and how many of those people started browsing in it (a minute sees
+// those who were browsing as it began and those who took over from them: the
+// second kind cost a first grant check); p50 and p95 of the browsing views and
+// of the abuser's; the views with a busy or rate-limited notice (the abuser's,
+// and everyone else's per organization); other notices; Polar calls a minute
+// per route against the limit; the cache's peak rows (in all, and per
+// organization); the database's peak connections; and the CPU the app, the
+// emulator and this driver used. The last line is
 //
 //   load: V views/min, C Polar calls/min (limit L), B busy for others[, A busy for the abuser], p95 P ms, cache peak N rows
 //
@@ -150,7 +153,7 @@ try {
   console.log(
     `\n${browsing.length} browsing views in ${(minutes * 60).toFixed(1)} s = ${viewsPerMinute}/min (offered ${rate * 60}/min), emulator latency ${LATENCY_MS} ms per API call; the driver opened views up to ${lateMs.toFixed(0)} ms late`,
   );
-  printActivePerMinute(browsing, seconds);
+  printActivePerMinute(browsing, seconds, new Set(plan.openingPeople));
   for (const kind of ["overview", "list"] as const)
     console.log(
       timesLine(

@@ -1,5 +1,6 @@
 // What `npm run bench:load` prints about its window, a section a function.
 import { OUT_OF_BUDGET } from "./dashboard-views.ts";
+import type { LoadPerson } from "./load-people.ts";
 import type { WindowView } from "./load-views.ts";
 import { ms, percentile } from "./timing.ts";
 
@@ -21,15 +22,23 @@ export function timesLine(label: string, views: WindowView[]) {
   return `  ${label.padEnd(8)} ${String(views.length).padStart(5)} views   p50 ${ms(percentile(times, 50))}   p95 ${ms(percentile(times, 95))}   max ${ms(Math.max(...times))}`;
 }
 
-/** The distinct people and organizations with a view opening in each minute of the window (a last, shorter part as such). */
-export function printActivePerMinute(views: WindowView[], seconds: number) {
+/**
+ * The distinct people and organizations with a view opening in each minute of
+ * the window (a last, shorter part as such), and how many of those people
+ * started browsing in it: those already browsing at its start were active in
+ * the minute before too (`opening`: those browsing as the window opened).
+ */
+export function printActivePerMinute(views: WindowView[], seconds: number, opening: Set<LoadPerson>) {
+  const firstViews = new Map<LoadPerson, number>();
+  for (const { person, startedAt } of views) if (!firstViews.has(person)) firstViews.set(person, startedAt);
   for (let from = 0; from < seconds; from += 60) {
     const to = Math.min(seconds, from + 60);
-    const inMinute = views.filter((view) => view.startedAt >= from * 1000 && view.startedAt < to * 1000);
-    const people = new Set(inMinute.map((view) => view.person.n)).size;
-    const organizations = new Set(inMinute.map((view) => view.person.slug)).size;
+    const inMinute = (at: number) => at >= from * 1000 && at < to * 1000;
+    const people = new Set(views.filter((view) => inMinute(view.startedAt)).map((view) => view.person));
+    const organizations = new Set([...people].map((person) => person.slug)).size;
+    const started = [...people].filter((person) => !opening.has(person) && inMinute(firstViews.get(person)!));
     console.log(
-      `  active ${from}–${Math.round(to)} s: ${people} people of ${organizations} organizations${to - from < 60 ? ` (in ${Math.round(to - from)} s)` : ""}`,
+      `  active ${from}–${Math.round(to)} s: ${people.size} people (${started.length} started browsing in it) of ${organizations} organizations${to - from < 60 ? ` (in ${Math.round(to - from)} s)` : ""}`,
     );
   }
 }
