@@ -59,6 +59,7 @@ import { SEARCHES, CONCURRENCY } from "./lib/load-abuser.ts";
 import { organizationSlugs, populationEnv, signInEveryone } from "./lib/load-people.ts";
 import {
   outOfBudget,
+  p95Line,
   printAbuser,
   printActivePerMinute,
   printBusyByOrganization,
@@ -162,6 +163,7 @@ try {
       ),
     );
   console.log(timesLine("browsing", browsing));
+  console.log(p95Line(browsing, seconds));
   if (abuser) printAbuser(abusive, minutes);
   console.log(
     `  statuses: ${tally(all.map((view) => view.status))}${failed[0]?.error ? ` (first failure: ${failed[0].error})` : ""}`,

@@ -22,6 +22,17 @@ export function timesLine(label: string, views: WindowView[]) {
   return `  ${label.padEnd(8)} ${String(views.length).padStart(5)} views   p50 ${ms(percentile(times, 50))}   p95 ${ms(percentile(times, 95))}   max ${ms(Math.max(...times))}`;
 }
 
+/** The p95 of the views opened in each 10 s of the window: whether it settles, or worsens, as the window goes on. */
+export function p95Line(views: WindowView[], seconds: number) {
+  const tens = Array.from({ length: Math.ceil(seconds / 10) }, (_, i) =>
+    percentile(
+      views.filter((view) => Math.floor(view.startedAt / 10_000) === i).map((view) => view.ms),
+      95,
+    ).toFixed(0),
+  );
+  return `  p95 by 10 s of the window: ${tens.join(", ")} ms`;
+}
+
 /**
  * The distinct people and organizations with a view opening in each minute of
  * the window (a last, shorter part as such), and how many of those people
