@@ -144,6 +144,7 @@ try {
   const busyForAbuser = abusive.filter(outOfBudget).length;
   const all = [...browsing, ...abusive];
   const failed = all.filter((view) => view.status !== 200);
+  const firstError = failed.find((view) => view.error)?.error;
   const p95 = Math.round(
     percentile(
       browsing.map((view) => view.ms),
@@ -166,7 +167,7 @@ try {
   console.log(p95Line(browsing, seconds));
   if (abuser) printAbuser(abusive, minutes);
   console.log(
-    `  statuses: ${tally(all.map((view) => view.status))}${failed[0]?.error ? ` (first failure: ${failed[0].error})` : ""}`,
+    `  statuses: ${tally(all.map((view) => view.status))}${firstError ? ` (first request that failed: ${firstError})` : ""}`,
   );
   printBusyByOrganization(browsing, organizations, abuser?.slug);
   const otherNotices = printNotices(all);

@@ -47,7 +47,10 @@ export async function openView(appUrl: string, cookie: string, path: string): Pr
       problems: [],
       stale: [],
       oldestSeconds: 0,
-      error: (error as Error).message,
+      // fetch's own message is "fetch failed"; why is in its cause.
+      error: [error, (error as Error).cause]
+        .flatMap((e) => (e instanceof Error ? [e.message] : []))
+        .join(": "),
     };
   }
 }
