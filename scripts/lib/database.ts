@@ -15,8 +15,15 @@ export async function ensureDatabase(url: string) {
   }
 }
 
-/** The app's cache of Polar reads: its table, and the column naming whose entries a row is (`organization:<id>`). */
-export const POLAR_CACHE = { table: `"PolarCache"`, owner: `"owner"` };
+/**
+ * The app's cache of Polar reads (lib/polar/read-cache.ts): its table, the
+ * column naming whose entry a row is, and how that names an organization.
+ */
+export const POLAR_CACHE = {
+  table: `"PolarCache"`,
+  owner: `"owner"`,
+  organizationOwner: /^organization:(.*)$/,
+};
 
 /** Empties the app's cache of Polar reads, so that the next render reads Polar. */
 export async function clearPolarCache(url: string) {

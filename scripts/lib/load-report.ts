@@ -1,5 +1,6 @@
 // What `npm run bench:load` prints about its window, a section a function.
 import { OUT_OF_BUDGET } from "./dashboard-views.ts";
+import { POLAR_CACHE } from "./database.ts";
 import type { LoadPerson } from "./load-people.ts";
 import type { WindowView } from "./load-views.ts";
 import { ms, percentile } from "./timing.ts";
@@ -87,9 +88,6 @@ export function printAbuser(views: WindowView[], windowMinutes: number) {
   );
 }
 
-/** A cache entry's owner for an organization's reads (lib/polar/read-cache.ts). */
-const ORGANIZATION_OWNER = /^organization:(.*)$/;
-
 /**
  * The cache's peak rows in all and the most one organization had (the
  * abuser's apart); `slugs` names the organizations by id.
@@ -100,7 +98,7 @@ export function printCachePeak(
   abuserSlug?: string,
 ) {
   const byOrganization = [...cache.peakByOwner].flatMap(([owner, rows]) => {
-    const id = ORGANIZATION_OWNER.exec(owner)?.[1];
+    const id = POLAR_CACHE.organizationOwner.exec(owner)?.[1];
     return id ? [{ slug: slugs.get(id) ?? owner, rows }] : [];
   });
   const most = (entries: typeof byOrganization) =>
