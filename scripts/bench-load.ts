@@ -112,7 +112,7 @@ try {
     settings,
   );
   console.log(
-    `Browsing: ${plan.views.length} views, ${rate}/s for ${seconds} s, by ${plan.concurrent} people at a time, a view each ${((plan.concurrent / rate) * 1000).toFixed(0)} ms, in sessions of ${Math.round(viewsPerPersonMinute)} views (${plan.sessionsStarted} sessions start in the window)`,
+    `Browsing: ${plan.views.length} views, ${rate}/s for ${seconds} s, by ${plan.concurrent} people at a time, a view each ${((plan.concurrent / rate) * 1000).toFixed(0)} ms, in sessions of ${Math.round(viewsPerPersonMinute)} views; sessions starting in the window: ${plan.sessionsStarted}`,
   );
   if (abuser)
     console.log(`Abuser: ${abuser.slug}'s first person searches ${SEARCHES} times, ${CONCURRENCY} at a time`);
