@@ -41,7 +41,11 @@ async function build(env: Record<string, string>) {
   }
 }
 
-/** Migrates the database, builds the app unless `--no-build`, starts the emulator and the app, and waits until both serve. */
+/**
+ * Migrates the database, builds the app unless `--no-build`, starts the
+ * emulator and the app, and waits until both serve; returns the app's
+ * environment, the emulator's controls and both processes' ids.
+ */
 export async function startBenchStack(options: BenchStackOptions) {
   process.env.E2E_APP_PORT = process.env.BENCH_APP_PORT ?? String(options.appPort);
   process.env.E2E_EMULATOR_PORT = process.env.BENCH_EMULATOR_PORT ?? String(options.emulatorPort);
@@ -73,5 +77,5 @@ export async function startBenchStack(options: BenchStackOptions) {
     if (!response.ok) throw new Error(`emulator control ${path}: ${response.status}`);
     return response.json();
   }
-  return { env, control: emulatorControl };
+  return { env, control: emulatorControl, pids: { app: app.pid, emulator: emulator.pid } };
 }

@@ -15,44 +15,93 @@ export async function ensureDatabase(url: string) {
   }
 }
 
+/**
+ * The app's cache of Polar reads (lib/polar/read-cache.ts): its table, the
+ * column naming whose entry a row is, and how that names an organization.
+ */
+export const POLAR_CACHE = {
+  table: `"PolarCache"`,
+  owner: `"owner"`,
+  organizationOwner: /^organization:(.*)$/,
+};
+
 /** Empties the app's cache of Polar reads, so that the next render reads Polar. */
 export async function clearPolarCache(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`DELETE FROM "PolarCache"`);
+    await client.query(`DELETE FROM ${POLAR_CACHE.table}`);
   } finally {
     await client.end();
   }
 }
 
+/** The application_name of the watchers' connections, which watchConnections leaves out. */
+const WATCHER = "benchmark watcher";
+
+/**
+ * Runs `sample` with its own connection to `url` every `intervalMs`, one at a
+ * time, until `stop()`, which resolves once the last one has finished.
+ */
+async function everyInterval(url: string, intervalMs: number, sample: (client: pg.Client) => Promise<void>) {
+  const client = new pg.Client({ connectionString: url, application_name: WATCHER });
+  await client.connect();
+  let sampling = sample(client);
+  const timer = setInterval(() => {
+    sampling = sampling.then(() => sample(client));
+  }, intervalMs);
+  return async () => {
+    clearInterval(timer);
+    await sampling;
+    await client.end();
+  };
+}
+
 /**
  * Counts the connections to `url`'s database every `intervalMs` until
- * stopped; `stop()` resolves to the most seen at once, this watcher's own
- * connection left out.
+ * stopped; `stop()` resolves to the most seen at once, the watchers' own left
+ * out.
  */
 export async function watchConnections(url: string, intervalMs = 250) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
   const database = decodeURIComponent(new URL(url).pathname.slice(1));
   let peak = 0;
-  const count = async () => {
+  const stop = await everyInterval(url, intervalMs, async (client) => {
     const { rows } = await client.query(
-      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1",
-      [database],
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name <> $2",
+      [database, WATCHER],
     );
-    peak = Math.max(peak, (rows[0]?.n ?? 1) - 1);
-  };
-  let polling = count();
-  const timer = setInterval(() => {
-    polling = polling.then(count);
-  }, intervalMs);
+    peak = Math.max(peak, rows[0]?.n ?? 0);
+  });
   return {
     async stop() {
-      clearInterval(timer);
-      await polling;
-      await client.end();
+      await stop();
       return peak;
+    },
+  };
+}
+
+/**
+ * Counts the rows of the app's cache of Polar reads every `intervalMs` until
+ * stopped; `stop()` resolves to the most seen at once, and the most each
+ * owner had.
+ */
+export async function watchCacheRows(url: string, intervalMs = 1_000) {
+  let peak = 0;
+  const peakByOwner = new Map<string, number>();
+  const stop = await everyInterval(url, intervalMs, async (client) => {
+    const { rows } = await client.query<{ owner: string; n: number }>(
+      `SELECT ${POLAR_CACHE.owner} AS owner, count(*)::int AS n FROM ${POLAR_CACHE.table} GROUP BY 1`,
+    );
+    peak = Math.max(
+      peak,
+      rows.reduce((sum, row) => sum + row.n, 0),
+    );
+    for (const { owner, n } of rows) peakByOwner.set(owner, Math.max(peakByOwner.get(owner) ?? 0, n));
+  });
+  return {
+    async stop() {
+      await stop();
+      return { peak, peakByOwner };
     },
   };
 }

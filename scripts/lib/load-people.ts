@@ -1,0 +1,53 @@
+// The load benchmark's population: the emulator's generated users
+// (load-user-…@example.com), spread round-robin over its generated
+// organizations, each signed in to the app over OAuth with their
+// organization connected.
+import { performance } from "node:perf_hooks";
+import { loadPopulation, loadUserEmail } from "polar-emulator/load-population";
+import { signInToApp, type AppSession } from "./app-sign-in.ts";
+
+/** One signed-in person of the population. */
+export interface LoadPerson extends AppSession {
+  /** Which generated user (1-based): user n belongs to organization ((n - 1) mod organizations) + 1. */
+  n: number;
+}
+
+/**
+ * Sign-ins at once. Each connect makes one Polar call within the app's budget
+ * (450 a minute), which paces them; more at once would only queue there.
+ */
+const SIGN_IN_CONCURRENCY = 16;
+
+/** The emulator's environment for `organizations` × `people` generated users. */
+export const populationEnv = (organizations: number, people: number) => ({
+  EMULATOR_LOAD_USERS: String(organizations * people),
+  EMULATOR_LOAD_ORGANIZATIONS: String(organizations),
+});
+
+/** The slugs of the generated organizations by their ids (a cache entry's owner names the id). */
+export function organizationSlugs(organizations: number, people: number) {
+  const { catalogue } = loadPopulation({ users: organizations * people, organizations });
+  return new Map(catalogue.map(({ organization }) => [organization.id, organization.slug]));
+}
+
+/**
+ * Signs in all `users` generated users, SIGN_IN_CONCURRENCY at a time, each
+ * connecting their organization; prints how far it got every quarter.
+ */
+export async function signInEveryone(appUrl: string, users: number): Promise<LoadPerson[]> {
+  const started = performance.now();
+  const people: LoadPerson[] = [];
+  let next = 1;
+  const signInNext = async () => {
+    while (next <= users) {
+      const n = next++;
+      people.push({ n, ...(await signInToApp(appUrl, { userEmail: loadUserEmail(n, users) })) });
+      if (people.length % Math.ceil(users / 4) === 0 && people.length < users)
+        console.log(
+          `  signed in ${people.length} of ${users} in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+        );
+    }
+  };
+  await Promise.all(Array.from({ length: SIGN_IN_CONCURRENCY }, signInNext));
+  return people.sort((a, b) => a.n - b.n);
+}

@@ -1,0 +1,35 @@
+// The load benchmark's measured window: the plan's views opened on schedule
+// (open loop: each on time whether or not earlier ones have finished) and,
+// with an abuser, their searches alongside from the start. The window lasts
+// until the last browsing view has ended; the abuser's searches may go on.
+import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
+import { abuse } from "./load-abuser.ts";
+import type { LoadPerson } from "./load-people.ts";
+import type { SessionPlan } from "./load-sessions.ts";
+import { openView, type WindowView } from "./load-views.ts";
+
+export async function runWindow(appUrl: string, plan: SessionPlan, abuser?: LoadPerson) {
+  const started = performance.now();
+  const abusive = abuser ? abuse(appUrl, abuser, started) : Promise.resolve([]);
+  const browsing: Promise<WindowView>[] = [];
+  let lateMs = 0;
+  for (const { at, person, kind, path } of plan.views) {
+    const wait = started + at - performance.now();
+    if (wait > 0) await sleep(wait);
+    const startedAt = performance.now() - started;
+    lateMs = Math.max(lateMs, startedAt - at);
+    browsing.push(
+      openView(appUrl, person.cookie, path).then((outcome) => ({ person, kind, startedAt, ...outcome })),
+    );
+  }
+  const browsed = await Promise.all(browsing);
+  return {
+    browsing: browsed,
+    minutes: (performance.now() - started) / 60_000,
+    /** The abuser's views, once their searches are done (none without an abuser). */
+    abusive,
+    /** How late the driver opened its latest view: a busy driver cannot offer the load. */
+    lateMs,
+  };
+}
