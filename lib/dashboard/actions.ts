@@ -11,7 +11,7 @@ import { customersRead } from "./customers";
 import { PAGE_SIZE, PANEL_SIZE } from "./list-page";
 import { metricsRead } from "./metrics";
 import { ordersRead } from "./orders";
-import { detailsRead } from "./organization";
+import { detailsRead } from "./organization-details";
 import { organizationReadKey } from "./organization-access";
 import { productsRead } from "./products";
 import { subscriptionsRead } from "./subscriptions";

@@ -6,8 +6,9 @@ import { grantCheckProblem } from "@/lib/grants/grant-check";
 import { findConnection, reconnectReason, type Connection } from "@/lib/grants/connections";
 import type { PolarApi } from "@/lib/polar/client";
 import { PolarNotAnswering, type Result } from "@/lib/polar/errors";
-import { cachedRead, type Read } from "@/lib/polar/read-cache";
+import { cachedRead, storeAnswer, type Read } from "@/lib/polar/read-cache";
 import { organizationTenant } from "@/lib/polar/tenants";
+import { detailsRead, toDetails } from "./organization-details";
 
 /** The signed-in user's connection to the organization `slug` (undefined for anyone else's), once per request. */
 const connectionTo = cache(async (slug: string) => {
@@ -43,7 +44,16 @@ export const organizationAccess = cache(async (slug: string): Promise<Result<{ c
     // about to expire, is read here once for the request and its panels, and
     // Polar has confirmed the grant within POLAR_GRANT_CHECK_SECONDS.
     if (!(await requestAccessToken(grant.table, grant.id))) return reconnect();
-    const problem = await grantCheckProblem(grant, connection);
+    // The check reads the organization: its answer renews the header's entry.
+    const problem = await grantCheckProblem(grant, connection, (organization) =>
+      storeAnswer(
+        {
+          owner: organizationTenant(connection.organizationId),
+          key: organizationReadKey(connection.organizationId, detailsRead()),
+        },
+        toDetails(organization),
+      ),
+    );
     if (problem?.kind === "reconnect") return reconnect();
     return problem ? { ok: false, problem } : { ok: true, connection };
   } catch (error) {

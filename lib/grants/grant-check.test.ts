@@ -85,6 +85,16 @@ it("asks Polar once per grant per interval, however many requests need the answe
   expect(await checks()).toBe(2);
 });
 
+it("hands over the organization a confirmed check read, and nothing otherwise", async () => {
+  const { grant } = await connection(NEBULA_ID);
+  const read: string[] = [];
+  expect(await grantCheckProblem(grant, await state(grant.id), (org) => read.push(org.slug))).toBeNull();
+  expect(read).toEqual(["nebula-labs"]);
+  const denied = await connection(NEBULA_ID, ACME_ID);
+  await grantCheckProblem(denied.grant, await state(denied.grant.id), (org) => read.push(org.slug));
+  expect(read).toEqual(["nebula-labs"]);
+});
+
 it("marks a grant Polar revoked for reconnecting at once", async () => {
   const { grant, tokens } = await connection(NEBULA_ID);
   await control("revoke", { refresh_token: tokens.refresh_token });

@@ -21,7 +21,7 @@ import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "@/lib/db/client";
 import { polarTrafficEnv } from "@/lib/env";
-import { POLAR_TIMEOUT_SECONDS } from "@/lib/polar/client";
+import { POLAR_TIMEOUT_SECONDS, type models } from "@/lib/polar/client";
 import { describePolarError, type PolarProblem } from "@/lib/polar/errors";
 import { callWithGrant, type Grant } from "./grant-call";
 
@@ -65,13 +65,23 @@ function record(connectionId: string, verdict: "confirmed" | "denied" | null) {
   });
 }
 
+/** What the caller does with the organization Polar answered a confirmed check with (it is a read of it). */
+export type OnConfirmed = (organization: models.Organization) => void;
+
 /** Asks Polar, under the claim, and records its verdict; a problem Polar's answer does not settle leaves none. */
-async function runCheck(grant: Grant & { organizationId: string }): Promise<PolarProblem | null> {
+async function runCheck(
+  grant: Grant & { organizationId: string },
+  onConfirmed: OnConfirmed,
+): Promise<PolarProblem | null> {
   try {
-    await callWithGrant(grant, "interactive", (polar) => polar.organizations.get(grant.organizationId), {
-      timeoutSeconds: POLAR_TIMEOUT_SECONDS.grantCheck,
-    });
+    const organization = await callWithGrant(
+      grant,
+      "interactive",
+      (polar) => polar.organizations.get(grant.organizationId),
+      { timeoutSeconds: POLAR_TIMEOUT_SECONDS.grantCheck },
+    );
     await record(grant.id, "confirmed");
+    onConfirmed(organization);
     return null;
   } catch (error) {
     const problem = describePolarError(error, "organizations:read");
@@ -86,17 +96,19 @@ async function runCheck(grant: Grant & { organizationId: string }): Promise<Pola
 /**
  * Why cached data may not be served through `grant` now: null when Polar
  * confirmed it within the interval (asking Polar first if it is due), else the
- * problem to show: denied, reconnect, or why Polar could not be asked.
+ * problem to show: denied, reconnect, or why Polar could not be asked. A check
+ * Polar confirms reads the organization: `onConfirmed` gets it.
  */
 export async function grantCheckProblem(
   grant: Grant & { organizationId: string },
   state: GrantCheckState,
+  onConfirmed: OnConfirmed = () => {},
 ): Promise<PolarProblem | null> {
   const known = recentVerdict(state);
   if (known !== undefined) return known;
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
-    if (await claimCheck(grant.id)) return runCheck(grant);
+    if (await claimCheck(grant.id)) return runCheck(grant, onConfirmed);
     if (Date.now() > deadline) return { kind: "unavailable" };
     await sleep(POLL_MS);
     const row = await db.organizationConnection.findUnique({

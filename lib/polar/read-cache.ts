@@ -68,7 +68,11 @@ const TOUCH_EVERY_MS = 60_000;
 const inFlight = new Map<string, Promise<Read<unknown>>>();
 
 /** Stores Polar's answer; a new key may push its owner's least recently read entries out. */
-async function store<T>(read: CachedRead<T>, data: T, readAt = new Date()) {
+async function store<T>(
+  read: Pick<CachedRead<T>, "owner" | "key" | "longTail">,
+  data: T,
+  readAt = new Date(),
+) {
   const json = JSON.stringify(data);
   const longTail = read.longTail ?? false;
   const [{ inserted } = { inserted: false }] = await db.$queryRaw<{ inserted: boolean }[]>`
@@ -208,6 +212,11 @@ export async function cachedRead<T>(read: CachedRead<T>): Promise<Read<T>> {
   if (Date.now() - entry.lastReadAt.getTime() >= TOUCH_EVERY_MS) touch(read.key);
   if (!servable || age >= freshSeconds) refreshLater(read, freshSeconds);
   return { ok: true, data: entry.data as T, readAt: entry.readAt, ...(servable ? {} : { updating: true }) };
+}
+
+/** Stores an answer Polar gave to another request (after the response), as if `read` had asked for it. */
+export function storeAnswer<T>(read: Pick<CachedRead<T>, "owner" | "key">, data: T) {
+  afterResponse(() => store(read, data));
 }
 
 /** Makes every read of `owner` ask Polar again (its old entries stay as a fallback). */
