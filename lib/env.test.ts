@@ -124,17 +124,36 @@ describe("validateEnv", () => {
         /^POLAR_CLIENT_ID is not set\. A production build \(NODE_ENV=production\) signs in with Polar itself .*never falls back to the local emulator.*POLAR_SERVER=local/,
       ),
     ]);
-    expect(problems({ ...production, POLAR_SERVER: "local" })).toEqual([
+    const optedIn = { ...production, POLAR_ALLOW_EMULATOR_IN_PRODUCTION: "true" };
+    expect(problems({ ...optedIn, POLAR_SERVER: "local" })).toEqual([
       expect.stringMatching(
         /^POLAR_CLIENT_ID is not set\. A production build with POLAR_SERVER=local still takes the emulator's client explicitly/,
       ),
     ]);
-    expect(problems({ ...production, POLAR_SERVER: "local", ...emulatorClient })).toEqual([]);
+    expect(problems({ ...optedIn, POLAR_SERVER: "local", ...emulatorClient })).toEqual([]);
     expect(polarEnv({ ...production, ...emulatorClient }).server).toBe("production");
   });
 
+  it("refuses POLAR_SERVER=local in production unless POLAR_ALLOW_EMULATOR_IN_PRODUCTION=true", () => {
+    const production = { ...valid, NODE_ENV: "production", AUTH_URL: "https://app.example.com" };
+    const refused = [
+      expect.stringMatching(
+        /^POLAR_SERVER=local points a production server .* at the local Polar emulator.*set POLAR_ALLOW_EMULATOR_IN_PRODUCTION=true\.$/,
+      ),
+    ];
+    expect(problems(production)).toEqual(refused);
+    expect(() => polarEnv(production)).toThrow(/POLAR_ALLOW_EMULATOR_IN_PRODUCTION=true/);
+    expect(problems({ ...production, POLAR_ALLOW_EMULATOR_IN_PRODUCTION: "false" })).toEqual(refused);
+    expect(problems({ ...production, POLAR_ALLOW_EMULATOR_IN_PRODUCTION: "true" })).toEqual([]);
+    expect(problems({ ...production, POLAR_ALLOW_EMULATOR_IN_PRODUCTION: "yes" })).toEqual([
+      expect.stringMatching(/^POLAR_ALLOW_EMULATOR_IN_PRODUCTION must be true or false/),
+    ]);
+    // Only production needs the opt-in.
+    expect(problems({ ...valid, NODE_ENV: "development" })).toEqual([]);
+  });
+
   it("requires AUTH_URL or AUTH_TRUST_HOST=true in production off Vercel", () => {
-    const production = { ...valid, NODE_ENV: "production" };
+    const production = { ...valid, NODE_ENV: "production", POLAR_ALLOW_EMULATOR_IN_PRODUCTION: "true" };
     const missingUrl = /^AUTH_URL is not set\. In production off Vercel, .*AUTH_TRUST_HOST=true/;
     expect(problems(production)).toEqual([expect.stringMatching(missingUrl)]);
     // Auth.js trusts the Host header for any AUTH_TRUST_HOST value; only true says so.
@@ -148,7 +167,7 @@ describe("validateEnv", () => {
   });
 
   it("requires an https AUTH_URL in production, except on localhost", () => {
-    const production = { ...valid, NODE_ENV: "production" };
+    const production = { ...valid, NODE_ENV: "production", POLAR_ALLOW_EMULATOR_IN_PRODUCTION: "true" };
     expect(problems({ ...production, AUTH_URL: "http://example.com" })).toEqual([
       expect.stringMatching(/^AUTH_URL must use https in production.*https:\/\/example\.com/),
     ]);
