@@ -3,6 +3,7 @@
 // emulator unless Polar credentials are configured; runs `next dev` on :3000.
 import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync } from "node:fs";
+import { emulatorPorts } from "./lib/emulator-ports.ts";
 import { run, start, stopAll, waitForOutput } from "./lib/processes.ts";
 
 for (const file of [".env.local", ".env"]) if (existsSync(file)) process.loadEnvFile(file);
@@ -44,8 +45,7 @@ if (useEmulator) {
   const { LOCAL_CLIENT } = await import("polar-emulator/client");
   const { parseReadyLine, READY_LINE } = await import("polar-emulator/ready");
   const emulator = start("emulator", process.execPath, ["packages/polar-emulator/src/main.ts"], {
-    EMULATOR_PORT: process.env.EMULATOR_PORT ?? "4111",
-    EMULATOR_API_PORT: process.env.EMULATOR_API_PORT ?? "4112",
+    ...emulatorPorts(process.env),
     EMULATOR_APP_URL: appUrl,
   });
   const origins = parseReadyLine(await waitForOutput(emulator, READY_LINE))!;
