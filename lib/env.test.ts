@@ -196,7 +196,7 @@ describe("the database pool", () => {
     for (const DATABASE_POOL_SIZE of ["0", "101", "2.5", "ten", "-1"]) {
       expect(problems({ ...valid, DATABASE_POOL_SIZE })).toEqual([
         expect.stringMatching(
-          /^DATABASE_POOL_SIZE must be a whole number from 1 to 100 \(the most connections one server process opens; on Vercel 1 to 3/,
+          /^DATABASE_POOL_SIZE must be a whole number from 1 to 100 \(the most connections one server process opens; on Vercel, one function instance/,
         ),
       ]);
     }

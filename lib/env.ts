@@ -110,7 +110,7 @@ const databaseSchema = z.object({
   ),
   DATABASE_POOL_SIZE: integerVariable(
     "DATABASE_POOL_SIZE",
-    "the most connections one server process opens; on Vercel 1 to 3 per function, through your provider's pooler",
+    "the most connections one server process opens; on Vercel, one function instance shared by its concurrent requests: about 5, with instances × this within what your pooler accepts",
     1,
     100,
     10,
