@@ -6,6 +6,8 @@
 //   POST /__emulator/token-failures       { error, status?, error_description?, grant_type?, count? }
 //   POST /__emulator/token-delays         { delay_ms, grant_type?, count?, drop? }: the next matching token requests
 //                                         are processed, then answered after delay_ms, or (drop) never
+//   POST /__emulator/revocation-failures  { status?: 500|503|401 (503), count?: 1 }: the next revocation requests
+//                                         are answered with that status and revoke nothing
 //   POST /__emulator/api-failures         { status: 401|403|404|429|500|502|503, path?, count? }
 //   POST /__emulator/legacy-organization-token   { organization_id, user_id?, scope?, client_id? } → a token response
 //   POST /__emulator/revoke               { refresh_token } | { access_token } | { user_id } | { organization_id }
@@ -18,7 +20,13 @@ import { LOCAL_CLIENT } from "./client.ts";
 import { readParams, sendJson } from "./http.ts";
 import { issueLegacyOrganizationToken, LegacyTokenError } from "./legacy-tokens.ts";
 import { API_ROUTES } from "./routes.ts";
-import { emptyStats, type EmulatorState, type ForcedApiFailure, type Settings } from "./state.ts";
+import {
+  emptyStats,
+  type EmulatorState,
+  type ForcedApiFailure,
+  type ForcedRevocationFailure,
+  type Settings,
+} from "./state.ts";
 
 class BadRequest extends Error {}
 
@@ -31,6 +39,7 @@ const SETTINGS: Record<string, { key: keyof Settings; min: number; nullable?: tr
   rate_limit_per_minute: { key: "rateLimitPerMinute", min: 0 },
 };
 const API_FAILURE_STATUSES = new Set([401, 403, 404, 429, 500, 502, 503]);
+const REVOCATION_FAILURE_STATUSES = new Set([401, 500, 503]);
 
 function settingsView(settings: Settings): Record<string, unknown> {
   return {
@@ -161,6 +170,16 @@ export function createControls(provider: Provider, state: EmulatorState) {
           sendJson(res, 200, { queued: state.tokenDelays.length });
           return true;
         }
+        case "POST /revocation-failures": {
+          const status = integer(body, "status", 400, 503);
+          if (!REVOCATION_FAILURE_STATUSES.has(status))
+            throw new BadRequest(`status must be one of ${[...REVOCATION_FAILURE_STATUSES].join(", ")}`);
+          const count = integer(body, "count", 1, 1);
+          for (let i = 0; i < count; i++)
+            state.revocationFailures.push({ status: status as ForcedRevocationFailure["status"] });
+          sendJson(res, 200, { queued: state.revocationFailures.length });
+          return true;
+        }
         case "POST /api-failures": {
           const status = integer(body, "status", 400);
           if (!API_FAILURE_STATUSES.has(status))
@@ -200,6 +219,7 @@ export function createControls(provider: Provider, state: EmulatorState) {
             api: state.stats.api,
             userinfo: state.stats.userinfo,
             revocations: state.stats.revocations,
+            revocation_failures: state.stats.revocationFailures,
             authorizations: state.stats.authorizations,
             rate_limited: state.stats.rateLimited,
           });

@@ -13,8 +13,15 @@ import type { BaseToken } from "oidc-provider";
 import type { SeedClient } from "./data/seed.ts";
 import { findClient } from "./directory.ts";
 import { readForm, sendJson } from "./http.ts";
-import type { EmulatorState } from "./state.ts";
+import type { EmulatorState, ForcedRevocationFailure } from "./state.ts";
 import { partnerOf, revokeRow } from "./token-rows.ts";
+
+/** The OAuth error each forced revocation status answers with (`revocation-failures` control). */
+const FORCED_REVOCATION_ERRORS: Record<ForcedRevocationFailure["status"], Record<string, string>> = {
+  401: { error: "invalid_client", error_description: "Client authentication failed." },
+  500: { error: "server_error" },
+  503: { error: "temporarily_unavailable" },
+};
 
 class OAuthError extends Error {
   readonly status: number;
@@ -130,6 +137,12 @@ export function createTokenManagement(provider: Provider, state: EmulatorState) 
   ) {
     try {
       const form = await readForm(req);
+      const forced = action === "revoke" ? state.revocationFailures.shift() : undefined;
+      if (forced) {
+        state.stats.revocationFailures += 1;
+        sendJson(res, forced.status, FORCED_REVOCATION_ERRORS[forced.status]);
+        return;
+      }
       const client = authenticateClient(req, form);
       if (action === "revoke") {
         await revoke(form, client);

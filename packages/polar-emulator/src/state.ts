@@ -27,6 +27,11 @@ export interface TokenDelay {
   drop: boolean;
 }
 
+/** A forced answer of the revocation endpoint: nothing is revoked. */
+export interface ForcedRevocationFailure {
+  status: 401 | 500 | 503;
+}
+
 export interface ForcedApiFailure {
   status: 401 | 403 | 404 | 429 | 500 | 502 | 503;
   path?: string;
@@ -50,6 +55,8 @@ export interface Stats {
   api: Record<string, number>;
   userinfo: number;
   revocations: number;
+  /** Revocation requests answered by a `revocation-failures` control. */
+  revocationFailures: number;
   authorizations: number;
   /** API requests answered 429, by the rate limit or an `api-failures` control. */
   rateLimited: number;
@@ -77,6 +84,7 @@ export interface EmulatorState {
   readonly rateBuckets: Map<string, RateBucket>;
   tokenFailures: ForcedTokenFailure[];
   tokenDelays: TokenDelay[];
+  revocationFailures: ForcedRevocationFailure[];
   apiFailures: ForcedApiFailure[];
   stats: Stats;
   /** The emulator's clock in epoch seconds, including the configured skew. */
@@ -91,6 +99,7 @@ export function emptyStats(): Stats {
     api: {},
     userinfo: 0,
     revocations: 0,
+    revocationFailures: 0,
     authorizations: 0,
     rateLimited: 0,
   };
@@ -108,6 +117,7 @@ export function createState(data: Dataset, defaults: Settings): EmulatorState {
     rateBuckets: new Map(),
     tokenFailures: [],
     tokenDelays: [],
+    revocationFailures: [],
     apiFailures: [],
     stats: emptyStats(),
     now() {
@@ -122,6 +132,7 @@ export function createState(data: Dataset, defaults: Settings): EmulatorState {
       state.rateBuckets.clear();
       state.tokenFailures = [];
       state.tokenDelays = [];
+      state.revocationFailures = [];
       state.apiFailures = [];
       state.stats = emptyStats();
     },

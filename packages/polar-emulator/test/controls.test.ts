@@ -7,6 +7,7 @@ import { ACME_ID, ADA_ID, GRACE_ID } from "../src/data/seed.ts";
 import { startEmulator } from "../src/server.ts";
 import { withEmulator } from "../src/vitest.ts";
 import { control, refresh, signIn, type TokenSet } from "../src/testing.ts";
+import { tokenManagement, userinfo } from "./helpers.ts";
 
 let url: string;
 withEmulator((started) => {
@@ -153,6 +154,40 @@ describe("forced API failures", () => {
   });
 });
 
+describe("forced revocation failures", () => {
+  it("answer the next revocation requests with 503 by default, revoking nothing, then recover", async () => {
+    const tokens = await signIn(url, { userId: ADA_ID, scope: "openid organizations:read" });
+    expect(await json(control(url, "revocation-failures", { count: 2 }))).toEqual({ queued: 2 });
+    for (let i = 0; i < 2; i++) {
+      const failed = await tokenManagement(url, "revoke", { token: tokens.refresh_token });
+      expect(failed.status).toBe(503);
+      expect(await failed.json()).toEqual({ error: "temporarily_unavailable" });
+    }
+    expect((await userinfo(url, tokens.access_token)).status).toBe(200);
+    expect((await refresh(url, tokens.refresh_token)).status).toBe(200);
+    expect(await json(control(url, "stats"))).toMatchObject({ revocations: 0, revocation_failures: 2 });
+  });
+
+  it("can answer 500 or 401 with the OAuth error body, and refuse other statuses", async () => {
+    await control(url, "revocation-failures", { status: 500 });
+    await control(url, "revocation-failures", { status: 401 });
+    const serverError = await tokenManagement(url, "revoke", { token: "polar_rt_u_x" });
+    expect([serverError.status, await serverError.json()]).toEqual([500, { error: "server_error" }]);
+    const unauthorized = await tokenManagement(url, "revoke", { token: "polar_rt_u_x" });
+    expect([unauthorized.status, await unauthorized.json()]).toEqual([
+      401,
+      { error: "invalid_client", error_description: "Client authentication failed." },
+    ]);
+    expect((await tokenManagement(url, "revoke", { token: "polar_rt_u_x" })).status).toBe(200);
+    expect((await control(url, "revocation-failures", { status: 502 })).status).toBe(400);
+  });
+
+  it("leave introspection alone", async () => {
+    await control(url, "revocation-failures", {});
+    expect((await tokenManagement(url, "introspect", { token: "polar_at_u_x" })).status).toBe(200);
+  });
+});
+
 describe("revoking grants", () => {
   it("revokes the grant behind a refresh token: refresh and API calls stop working", async () => {
     const tokens = await signIn(url, { userId: ADA_ID, scope: "openid organizations:read" });
@@ -188,6 +223,7 @@ describe("stats and reset", () => {
       api: { "GET /v1/organizations/": 1, "GET /v1/organizations/{id}": 1 },
       userinfo: 0,
       revocations: 0,
+      revocation_failures: 0,
       authorizations: 1,
       rate_limited: 0,
     });
