@@ -26,6 +26,7 @@ export const e2eEnv = {
   EMULATOR_PORT: String(emulatorPort),
   EMULATOR_API_PORT: String(emulatorApiPort),
   EMULATOR_APP_URL: `http://localhost:${appPort}`,
+  CRON_SECRET: "e2e-only-cron-secret-0123456789",
   // Most specs change what Polar answers and reload: they see Polar's answer at
   // once. e2e/polar-cache.spec.ts starts an app with the cache on.
   POLAR_CACHE_FRESH_SECONDS: "0",

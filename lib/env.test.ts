@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, databaseEnv, polarEnv, polarTrafficEnv, tokenKeysEnv, validateEnv } from "./env";
+import {
+  EnvError,
+  cronSecret,
+  databaseEnv,
+  polarEnv,
+  polarTrafficEnv,
+  tokenKeysEnv,
+  validateEnv,
+} from "./env";
 
 const key = Buffer.alloc(32, 7).toString("base64");
 const emulatorClient = { POLAR_CLIENT_ID: "polar_ci_emulator", POLAR_CLIENT_SECRET: "polar_cs_emulator" };
@@ -245,5 +253,17 @@ describe("Polar's rate limit: the request budget and the read cache", () => {
     expect(problems({ ...valid, POLAR_CACHE_FRESH_SECONDS: "3601" })).toEqual([
       expect.stringMatching(/^POLAR_CACHE_FRESH_SECONDS must be a whole number from 0 to 3600/),
     ]);
+  });
+});
+
+describe("the cron secret", () => {
+  it("is optional, and when set at least 16 characters without spaces, never echoed", () => {
+    expect(cronSecret({})).toBeUndefined();
+    expect(cronSecret({ CRON_SECRET: "0123456789abcdef" })).toBe("0123456789abcdef");
+    for (const CRON_SECRET of ["too-short", "sixteen chars ok?"]) {
+      const found = problems({ ...valid, CRON_SECRET });
+      expect(found).toEqual([expect.stringMatching(/^CRON_SECRET must be at least 16 random characters/)]);
+      expect(found.join("\n")).not.toContain(CRON_SECRET);
+    }
   });
 });

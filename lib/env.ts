@@ -190,6 +190,13 @@ const tokenKeysSchema = z.object({
     ),
 });
 
+const cronSchema = z.object({
+  CRON_SECRET: optionalVariable().refine(
+    (value) => value === undefined || (value.length >= 16 && !/\s/.test(value)),
+    "CRON_SECRET must be at least 16 random characters without spaces (Vercel Cron sends it to /api/cron/revocations as a Bearer token): generate one with `openssl rand -base64 32`.",
+  ),
+});
+
 const POLAR_OAUTH_HELP =
   "create an OAuth client in Polar (Settings → Developers → OAuth applications) with the redirect URIs <app URL>/api/auth/callback/polar and <app URL>/api/auth/callback/polar-organization";
 
@@ -300,6 +307,7 @@ const schemas = {
   tokenKeys: tokenKeysSchema,
   polar: polarSchema,
   polarTraffic: polarTrafficSchema,
+  cron: cronSchema,
 };
 
 /** The configuration problems, one line per variable. Never includes a value. */
@@ -351,3 +359,5 @@ export const tokenKeysEnv = (source: Source = process.env) => {
 };
 /** The Polar read cache's freshness and the per-client request budget. */
 export const polarTrafficEnv = (source: Source = process.env) => read("polarTraffic", source);
+/** The secret Vercel Cron sends to the cron routes; undefined when not set. */
+export const cronSecret = (source: Source = process.env) => read("cron", source).CRON_SECRET;

@@ -6,7 +6,14 @@
 // tokens were bound to their rows.
 import pg from "pg";
 import { decrypt, encrypt, isCurrent, parseKey } from "../lib/crypto/aes-gcm.ts";
-import { OWNER_COLUMNS, TOKEN_COLUMNS, ownerOf, tokenAad, type TokenTable } from "../lib/db/token-aad.ts";
+import {
+  TOKEN_TABLES,
+  ownerColumns,
+  ownerOf,
+  tokenAad,
+  tokenColumns,
+  type TokenTable,
+} from "../lib/db/token-aad.ts";
 
 const { DATABASE_URL, TOKEN_ENCRYPTION_KEY, TOKEN_ENCRYPTION_KEYS_PREVIOUS = "" } = process.env;
 if (!DATABASE_URL || !TOKEN_ENCRYPTION_KEY) {
@@ -27,14 +34,14 @@ await client.connect();
 let rotated = 0;
 try {
   await client.query("BEGIN");
-  for (const table of Object.keys(OWNER_COLUMNS) as TokenTable[]) {
+  for (const table of Object.keys(TOKEN_TABLES) as TokenTable[]) {
     const { rows } = await client.query(
-      `SELECT id, ${columns(OWNER_COLUMNS[table])}, ${columns(TOKEN_COLUMNS)} FROM "${table}" FOR UPDATE`,
+      `SELECT id, ${columns(ownerColumns(table))}, ${columns(tokenColumns(table))} FROM "${table}" FOR UPDATE`,
     );
     for (const row of rows) {
       const owner = ownerOf(table, row)!;
       const updates: Record<string, string> = {};
-      for (const column of TOKEN_COLUMNS) {
+      for (const column of tokenColumns(table)) {
         const value: string | null = row[column];
         if (!value || isCurrent(current, value)) continue;
         const aad = tokenAad(table, owner, column);
