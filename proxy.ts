@@ -1,22 +1,18 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { REQUEST_PATH_HEADER, SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
-import { polarWebOrigin } from "@/lib/polar/discovery";
 import { polarServer } from "@/lib/polar/server";
 import { contentSecurityPolicy } from "@/lib/security/content-security-policy";
 
 /**
- * Sign-in forms are answered with a redirect to Polar's authorize page, on its
- * web origin (from discovery). While discovery fails, sign-in fails on its own
- * error page and the issuer's origin stands in.
+ * Renders the page with a fresh CSP nonce, which Next reads from the request's
+ * policy. Sign-in forms are answered with a redirect to Polar's authorize page
+ * on its web origin, which comes from configuration: no page waits on Polar.
  */
-const polarFormOrigin = () => polarWebOrigin().catch(() => new URL(polarServer.issuer).origin);
-
-/** Renders the page with a fresh CSP nonce, which Next reads from the request's policy. */
-async function withContentSecurityPolicy(request: NextRequest) {
+function withContentSecurityPolicy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy({
     nonce,
-    polarOrigin: await polarFormOrigin(),
+    polarOrigin: polarServer.webOrigin,
     dev: process.env.NODE_ENV === "development",
   });
   const headers = new Headers(request.headers);

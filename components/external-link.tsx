@@ -2,10 +2,9 @@ import { polarDashboardUrl } from "@/lib/polar/dashboard-links";
 
 /**
  * Opens a page of the organization in Polar's dashboard (`path` like `/products/<id>`);
- * `label` is the accessible name when only the icon shows. Polar's web origin comes
- * from its discovery document; while that cannot be read, the link is left out.
+ * `label` is the accessible name when only the icon shows.
  */
-export async function PolarLink({
+export function PolarLink({
   slug,
   path,
   label,
@@ -16,11 +15,9 @@ export async function PolarLink({
   label: string;
   children?: React.ReactNode;
 }) {
-  const href = await polarDashboardUrl(slug, path).catch(() => null);
-  if (!href) return null;
   return (
     <a
-      href={href}
+      href={polarDashboardUrl(slug, path)}
       target="_blank"
       rel="noreferrer"
       aria-label={children ? undefined : label}

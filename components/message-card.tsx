@@ -14,6 +14,7 @@ export function MessageCard({
   tone = "info",
   role,
   badge,
+  problem,
 }: {
   eyebrow: string;
   title: string;
@@ -24,6 +25,8 @@ export function MessageCard({
   role?: "alert";
   /** Shown opposite the Polar mark, e.g. which Polar server the app uses. */
   badge?: React.ReactNode;
+  /** The PolarProblem kind the card stands for, as `data-problem` (like a panel's notice). */
+  problem?: string;
 }) {
   const eyebrowTone = {
     info: "text-polar-600 dark:text-polar-400",
@@ -33,6 +36,7 @@ export function MessageCard({
   const card = (
     <div
       role={role}
+      data-problem={problem}
       className="w-full max-w-md rounded-2xl border border-zinc-200 bg-white p-8 shadow-xl shadow-zinc-900/5 dark:border-zinc-800 dark:bg-zinc-900"
     >
       <div className="flex items-center justify-between">

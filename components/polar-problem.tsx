@@ -72,10 +72,16 @@ export function PolarProblemNotice({
       );
     case "unavailable":
       return (
-        <Notice tone="error" title="Polar is unavailable" kind={problem.kind}>
+        <Notice tone="error" title="Polar is not answering" kind={problem.kind}>
           <p>
-            Polar didn’t answer the request for {subject}. This is usually brief. {retry}
+            Polar didn’t answer the request for {subject} in time. This is usually brief. {retry}
           </p>
+        </Notice>
+      );
+    case "denied":
+      return (
+        <Notice tone="warning" title={`Polar doesn’t let you see ${subject}`} kind={problem.kind}>
+          <p>Your role in this organization, or your membership of it, doesn’t allow it.</p>
         </Notice>
       );
     case "not-connected":

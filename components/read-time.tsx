@@ -14,9 +14,26 @@ const whyStale: Partial<Record<PolarProblem["kind"], string>> = {
   unavailable: "Polar is not answering",
 };
 
-/** When a panel's data was read from Polar, and, if it could not be refreshed, why it is older. */
-export function ReadTime({ readAt, stale }: { readAt: Date; stale?: PolarProblem }) {
+/**
+ * When a panel's data was read from Polar, and, if it could not be refreshed,
+ * why it is older; or that a newer copy is loading (Polar is slow to answer it).
+ */
+export function ReadTime({
+  readAt,
+  stale,
+  updating,
+}: {
+  readAt: Date;
+  stale?: PolarProblem;
+  updating?: boolean;
+}) {
   const time = <time dateTime={readAt.toISOString()}>{age(readAt)}</time>;
+  if (updating)
+    return (
+      <p data-updating className="mt-3 text-xs text-zinc-500 dark:text-zinc-400">
+        Showing data from {time} while Polar prepares a newer copy: reload in a moment.
+      </p>
+    );
   if (!stale) return <p className="mt-3 text-xs text-zinc-500 dark:text-zinc-400">Updated {time}</p>;
   return (
     <p data-stale={stale.kind} className="mt-3 text-xs text-amber-800 dark:text-amber-200">

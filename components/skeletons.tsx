@@ -23,6 +23,7 @@ export function MetricsSkeleton() {
         ))}
       </div>
       <div className={`${bar} h-56 w-full rounded-xl`} />
+      <p className="muted text-xs">Polar computes metrics on request: this can take up to 30 seconds.</p>
     </div>
   );
 }

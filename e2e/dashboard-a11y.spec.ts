@@ -45,7 +45,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     await emulatorControl("api-failures", { status: 429, path: "/v1/products" });
     await emulatorControl("api-failures", { status: 500, path: "/v1/customers" });
     await page.goto("/dashboard/acme-analytics");
-    await expect(page.getByRole("alert").filter({ hasText: "Polar is unavailable" })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "Polar is not answering" })).toBeVisible();
     await expectNoSeriousViolations(page, "panel errors");
 
     // Polar failing the token refresh fails the whole organization: its error page.

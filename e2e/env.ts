@@ -23,10 +23,14 @@ export const e2eEnv = {
   POLAR_CLIENT_ID: LOCAL_CLIENT.id,
   POLAR_CLIENT_SECRET: LOCAL_CLIENT.secret,
   POLAR_EMULATOR_URL: `http://127.0.0.1:${emulatorApiPort}`,
+  POLAR_WEB_ORIGIN: `http://127.0.0.1:${emulatorPort}`,
   EMULATOR_PORT: String(emulatorPort),
   EMULATOR_API_PORT: String(emulatorApiPort),
   EMULATOR_APP_URL: `http://localhost:${appPort}`,
   CRON_SECRET: "e2e-only-cron-secret-0123456789",
+  // Polar answers at once unless a spec slows it down (the emulator's default
+  // makes metrics take 5 s, as Polar's can).
+  EMULATOR_LATENCY: "none",
   // Most specs change what Polar answers and reload: they see Polar's answer at
   // once. e2e/polar-cache.spec.ts starts an app with the cache on.
   POLAR_CACHE_FRESH_SECONDS: "0",

@@ -1,39 +1,15 @@
 // The Polar read cache and the request budget, in the browser, on a second app
-// instance with the cache on (the main e2e instance turns it off). Sign-in and
-// connecting happen on the main instance: its redirect URI is the one the
-// emulator knows, and the session cookie, host-only on localhost, reaches
-// both. Both instances share the database, as instances in production do.
-import { expect, test, type Page } from "@playwright/test";
+// instance with the cache on (e2e/cached-app.ts).
+import { expect, test } from "@playwright/test";
+import { cached, settled, withCachedApp } from "./cached-app";
 import { resetDatabase } from "./db";
 import { emulatorControl } from "./emulator";
-import { artifacts, e2eEnv } from "./env";
+import { artifacts } from "./env";
 import { connectOrganization, signIn } from "./flows";
-import { nextStart } from "./next-start";
-
-const cachedPort = Number(e2eEnv.PORT) + 3;
-const cached = `http://localhost:${cachedPort}`;
-
-/** Waits until every streamed panel has replaced its skeleton. */
-const settled = (page: Page) => expect(page.locator('[role="status"][aria-label^="Loading"]')).toHaveCount(0);
 
 async function polarCalls() {
   const { api } = await emulatorControl("stats");
   return Object.values(api as Record<string, number>).reduce((sum, count) => sum + count, 0);
-}
-
-async function withCachedApp(env: Record<string, string>, run: () => Promise<void>) {
-  const app = nextStart(cachedPort, {
-    AUTH_URL: cached,
-    POLAR_CACHE_FRESH_SECONDS: "30",
-    POLAR_CACHE_STALE_SECONDS: "300",
-    ...env,
-  });
-  try {
-    await app.ready;
-    await run();
-  } finally {
-    app.stop();
-  }
 }
 
 test.beforeEach(async () => {

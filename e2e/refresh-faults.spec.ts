@@ -11,7 +11,9 @@ test.beforeEach(async () => {
   await emulatorControl("reset", {});
 });
 
-test("a refresh Polar answers after 9.5 s holds up only that organization's pages", async ({ page }) => {
+test("a refresh Polar answers after 9.5 s holds up only that organization's pages, and none past its wait", async ({
+  page,
+}) => {
   await signIn(page);
   await connectOrganization(page, "Nebula Labs");
   await expireConnection("nebula-labs");
@@ -36,13 +38,22 @@ test("a refresh Polar answers after 9.5 s holds up only that organization's page
   expect((await connectionTokens("nebula-labs")).refreshToken).toBe(original.refreshToken);
 
   const responses = await organizationPages;
+  const answeredMs = Date.now() - started;
   console.info(
-    `Slow Polar, end to end: /dashboard rendered in ${dashboardMs} ms while 12 pages of the organization waited; they answered after ${((Date.now() - started) / 1000).toFixed(2)} s, with ${(await refreshCount()) - before} refresh`,
+    `Slow Polar, end to end: /dashboard rendered in ${dashboardMs} ms while 12 pages of the organization waited; they answered after ${(answeredMs / 1000).toFixed(2)} s, with ${(await refreshCount()) - before} refresh`,
   );
+  // A page waits 6 s for a token (lib/grants/grant-call.ts), then says Polar is
+  // not answering rather than hang; the refresh goes on and stores its answer.
+  expect(answeredMs).toBeLessThan(9_500);
   for (const response of responses) {
     expect(response.status()).toBe(200);
-    expect(await response.text()).toContain("Nebula Labs");
+    expect(await response.text()).toContain("Can’t confirm your access to Nebula Labs");
   }
+  await expect
+    .poll(async () => (await connectionTokens("nebula-labs")).refreshToken, { timeout: 10_000 })
+    .not.toBe(original.refreshToken);
+  await page.goto("/dashboard/nebula-labs");
+  await expect(page.getByRole("heading", { level: 1, name: "Nebula Labs" })).toBeVisible();
   expect(await refreshCount()).toBe(before + 1);
 });
 

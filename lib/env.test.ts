@@ -234,8 +234,15 @@ describe("module readers", () => {
 });
 
 describe("Polar's rate limit: the request budget and the read cache", () => {
-  it("defaults the budget below Polar's per-client limit of the server used, and the cache to 30 s fresh, 300 s stale", () => {
-    expect(polarTrafficEnv({})).toEqual({ requestsPerMinute: 450, freshSeconds: 30, staleSeconds: 300 });
+  it("defaults the budget below Polar's per-client limit of the server used, the cache to 30 s fresh, 300 s stale and bounded, and grant checks to a minute", () => {
+    expect(polarTrafficEnv({})).toEqual({
+      requestsPerMinute: 450,
+      freshSeconds: 30,
+      staleSeconds: 300,
+      maxEntriesPerOwner: 100,
+      maxEntries: 10_000,
+      grantCheckSeconds: 60,
+    });
     expect(polarTrafficEnv({ POLAR_SERVER: "sandbox" })).toMatchObject({ requestsPerMinute: 90 });
     expect(
       polarTrafficEnv({ POLAR_REQUEST_BUDGET_PER_MINUTE: "200", POLAR_CACHE_FRESH_SECONDS: "0" }),
@@ -252,6 +259,12 @@ describe("Polar's rate limit: the request budget and the read cache", () => {
     }
     expect(problems({ ...valid, POLAR_CACHE_FRESH_SECONDS: "3601" })).toEqual([
       expect.stringMatching(/^POLAR_CACHE_FRESH_SECONDS must be a whole number from 0 to 3600/),
+    ]);
+    expect(problems({ ...valid, POLAR_CACHE_MAX_ENTRIES_PER_OWNER: "5" })).toEqual([
+      expect.stringMatching(/^POLAR_CACHE_MAX_ENTRIES_PER_OWNER must be a whole number from 10 to 100000/),
+    ]);
+    expect(problems({ ...valid, POLAR_GRANT_CHECK_SECONDS: "0" })).toEqual([
+      expect.stringMatching(/^POLAR_GRANT_CHECK_SECONDS must be a whole number from 5 to 3600/),
     ]);
   });
 });

@@ -148,10 +148,39 @@ const polarTrafficSchema = z
       86_400,
       300,
     ),
+    POLAR_CACHE_MAX_ENTRIES_PER_OWNER: integerVariable(
+      "POLAR_CACHE_MAX_ENTRIES_PER_OWNER",
+      "the most cached reads kept for one organization or one person's own reads",
+      10,
+      100_000,
+      100,
+    ),
+    POLAR_CACHE_MAX_ENTRIES: integerVariable(
+      "POLAR_CACHE_MAX_ENTRIES",
+      "the most cached reads kept in all",
+      100,
+      10_000_000,
+      10_000,
+    ),
+    POLAR_GRANT_CHECK_SECONDS: integerVariable(
+      "POLAR_GRANT_CHECK_SECONDS",
+      "how long Polar's last confirmation of a grant lets cached data be served through it",
+      5,
+      3600,
+      60,
+    ),
   })
   .transform(
     (
-      { POLAR_SERVER, POLAR_REQUEST_BUDGET_PER_MINUTE, POLAR_CACHE_FRESH_SECONDS, POLAR_CACHE_STALE_SECONDS },
+      {
+        POLAR_SERVER,
+        POLAR_REQUEST_BUDGET_PER_MINUTE,
+        POLAR_CACHE_FRESH_SECONDS,
+        POLAR_CACHE_STALE_SECONDS,
+        POLAR_CACHE_MAX_ENTRIES_PER_OWNER,
+        POLAR_CACHE_MAX_ENTRIES,
+        POLAR_GRANT_CHECK_SECONDS,
+      },
       context,
     ) => {
       const fallback = DEFAULT_REQUEST_BUDGET[POLAR_SERVER ?? "production"];
@@ -171,6 +200,9 @@ const polarTrafficSchema = z
         requestsPerMinute: budget.data,
         freshSeconds: POLAR_CACHE_FRESH_SECONDS,
         staleSeconds: POLAR_CACHE_STALE_SECONDS,
+        maxEntriesPerOwner: POLAR_CACHE_MAX_ENTRIES_PER_OWNER,
+        maxEntries: POLAR_CACHE_MAX_ENTRIES,
+        grantCheckSeconds: POLAR_GRANT_CHECK_SECONDS,
       };
     },
   );
@@ -241,6 +273,12 @@ const polarSchema = z
         "POLAR_EMULATOR_URL must be the emulator's API origin, like http://127.0.0.1:4112.",
       )
       .transform((value) => (value ?? "http://127.0.0.1:4112").replace(/\/$/, "")),
+    POLAR_WEB_ORIGIN: optionalVariable()
+      .refine(
+        (value) => value === undefined || isIssuer(value),
+        "POLAR_WEB_ORIGIN must be an https origin (http only on localhost), like https://polar.sh.",
+      )
+      .transform((value) => (value === undefined ? undefined : new URL(value).origin)),
   })
   .superRefine((variables, context) => {
     const { NODE_ENV, VERCEL, POLAR_SERVER, POLAR_CLIENT_ID, POLAR_CLIENT_SECRET } = variables;
@@ -292,14 +330,24 @@ const polarSchema = z
       );
     }
   })
-  .transform(({ POLAR_SERVER, POLAR_CLIENT_ID, POLAR_CLIENT_SECRET, POLAR_ISSUER, POLAR_EMULATOR_URL }) => ({
-    server: POLAR_SERVER ?? "production",
-    // superRefine has made sure both are set.
-    clientId: POLAR_CLIENT_ID!,
-    clientSecret: POLAR_CLIENT_SECRET!,
-    issuer: POLAR_ISSUER,
-    emulatorUrl: POLAR_EMULATOR_URL,
-  }));
+  .transform(
+    ({
+      POLAR_SERVER,
+      POLAR_CLIENT_ID,
+      POLAR_CLIENT_SECRET,
+      POLAR_ISSUER,
+      POLAR_EMULATOR_URL,
+      POLAR_WEB_ORIGIN,
+    }) => ({
+      server: POLAR_SERVER ?? "production",
+      // superRefine has made sure both are set.
+      clientId: POLAR_CLIENT_ID!,
+      clientSecret: POLAR_CLIENT_SECRET!,
+      issuer: POLAR_ISSUER,
+      emulatorUrl: POLAR_EMULATOR_URL,
+      webOrigin: POLAR_WEB_ORIGIN,
+    }),
+  );
 
 const schemas = {
   auth: authSchema,
@@ -357,7 +405,7 @@ export const tokenKeysEnv = (source: Source = process.env) => {
   const { TOKEN_ENCRYPTION_KEY, TOKEN_ENCRYPTION_KEYS_PREVIOUS } = read("tokenKeys", source);
   return { current: TOKEN_ENCRYPTION_KEY, previous: TOKEN_ENCRYPTION_KEYS_PREVIOUS };
 };
-/** The Polar read cache's freshness and the per-client request budget. */
+/** The Polar read cache's freshness and bounds, the per-client request budget, and how often grants are checked. */
 export const polarTrafficEnv = (source: Source = process.env) => read("polarTraffic", source);
 /** The secret Vercel Cron sends to the cron routes; undefined when not set. */
 export const cronSecret = (source: Source = process.env) => read("cron", source).CRON_SECRET;

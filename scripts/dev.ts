@@ -51,8 +51,9 @@ if (useEmulator) {
   const origins = parseReadyLine(await waitForOutput(emulator, READY_LINE))!;
   Object.assign(appEnv, {
     POLAR_SERVER: "local",
-    // The issuer: Polar's API origin. The authorization page is on the web origin, found through discovery.
+    // The issuer: Polar's API origin. The authorization page and the dashboard are on the web origin.
     POLAR_EMULATOR_URL: origins.apiUrl,
+    POLAR_WEB_ORIGIN: origins.webUrl,
     POLAR_CLIENT_ID: LOCAL_CLIENT.id,
     POLAR_CLIENT_SECRET: LOCAL_CLIENT.secret,
   });

@@ -61,9 +61,9 @@ export default async function DashboardPage() {
                       avatarUrl={c.avatarUrl}
                       avatarSize="size-10"
                     />
-                    {c.needsReconnect && (
+                    {(c.needsReconnect || c.grantCheck === "denied") && (
                       <span className="ml-auto rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800 dark:bg-amber-400/10 dark:text-amber-300">
-                        Needs reconnecting
+                        {c.needsReconnect ? "Needs reconnecting" : "No longer a member"}
                       </span>
                     )}
                   </Link>

@@ -20,6 +20,7 @@ import { recordAuthError, runAuthRequest } from "./auth-request";
  */
 function polarServerProblem(error: unknown): string | undefined {
   if (error instanceof TypeError && error.message === "fetch failed") return "PolarUnreachable";
+  if (error instanceof Error && error.name === "TimeoutError") return "PolarUnreachable";
   if (!(error instanceof oauth.OperationProcessingError)) return undefined;
   // RFC 9207: the callback's `iss` is missing or names another issuer.
   if (error.message.includes('"iss"')) return "IssuerMismatch";

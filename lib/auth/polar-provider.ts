@@ -1,4 +1,6 @@
+import { customFetch } from "@auth/core";
 import type { OIDCConfig } from "next-auth/providers";
+import { polarOAuthFetch } from "@/lib/polar/oauth";
 import {
   ORGANIZATION_PROVIDER_ID,
   ORGANIZATION_SCOPES,
@@ -43,6 +45,7 @@ export function polarProvider(subType: PolarSubjectType): OIDCConfig<PolarIdToke
         ? { scope: USER_SCOPES.join(" "), sub_type: subType }
         : { scope: ORGANIZATION_SCOPES.join(" "), sub_type: subType, prompt: "consent" },
     },
+    [customFetch]: polarOAuthFetch,
     profile(claims) {
       return { id: claims.sub, name: null, email: claims.email ?? null, image: null };
     },

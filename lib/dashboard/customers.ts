@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import type { models } from "@polar-sh/sdk/2026-10";
-import { listPage } from "./list-page";
+import { isLongTail, listPage } from "./list-page";
 import { readOrganization } from "./organization-access";
 
 /** What the customers table shows of a customer. */
@@ -21,12 +21,32 @@ const toRow = (customer: models.Customer): CustomerRow => ({
   createdAt: String(customer.created_at),
 });
 
+/** The cache's name for one page of customers. */
+export const customersRead = (page: number, limit: number, query: string) => [
+  "customers",
+  page,
+  limit,
+  query,
+];
+
 /** The organization's customers, newest first; `query` searches names and emails ("" for all). */
 export const readCustomers = cache((slug: string, page: number, limit: number, query: string) =>
-  readOrganization(slug, ["customers", page, limit, query], "customers:read", async (polar) =>
-    listPage(
-      await polar.customers.list({ page, limit, query: query || null, sorting: ["-created_at"] }),
-      toRow,
-    ),
+  readOrganization(
+    slug,
+    customersRead(page, limit, query),
+    "customers:read",
+    async (polar, organizationId) =>
+      listPage(
+        await polar.customers.list({
+          organization_id: organizationId,
+          page,
+          limit,
+          query: query || null,
+          sorting: ["-created_at"],
+        }),
+        toRow,
+        { organizationId, organizationOf: (customer) => customer.organization_id },
+      ),
+    { longTail: isLongTail(page, query) },
   ),
 );

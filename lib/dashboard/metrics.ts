@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { POLAR_TIMEOUT_SECONDS } from "@/lib/polar/client";
 import { periodRange, type PeriodKey } from "@/lib/polar/periods";
 import { readOrganization } from "./organization-access";
 
@@ -15,19 +16,30 @@ export interface Metrics {
 const values = (source: Partial<Record<Metric, number | null>>) =>
   Object.fromEntries(METRICS.map((metric) => [metric, source[metric] ?? 0])) as Record<Metric, number>;
 
-/** The overview's metrics over `period`, ending today (UTC). */
-export const readMetrics = cache((slug: string, period: PeriodKey) => {
-  const range = periodRange(period);
-  return readOrganization(
+/** The cache's name for the metrics over `period`, ending today. */
+export const metricsRead = (period: PeriodKey) => ["metrics", period, periodRange(period).end_date];
+
+/**
+ * The overview's metrics over `period`, ending today (UTC). Polar computes them
+ * on request, which can take many seconds: a cached copy is served while a new
+ * one loads.
+ */
+export const readMetrics = cache((slug: string, period: PeriodKey) =>
+  readOrganization(
     slug,
-    ["metrics", period, range.end_date],
+    metricsRead(period),
     "metrics:read",
-    async (polar): Promise<Metrics> => {
-      const { periods, totals } = await polar.metrics.get({ ...range, metrics: [...METRICS] });
+    async (polar, organizationId): Promise<Metrics> => {
+      const { periods, totals } = await polar.metrics.get({
+        ...periodRange(period),
+        organization_id: organizationId,
+        metrics: [...METRICS],
+      });
       return {
         periods: periods.map((p) => ({ timestamp: String(p.timestamp), ...values(p) })),
         totals: values(totals),
       };
     },
-  );
-});
+    { slow: true, timeoutSeconds: POLAR_TIMEOUT_SECONDS.metrics },
+  ),
+);

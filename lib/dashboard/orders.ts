@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import type { models } from "@polar-sh/sdk/2026-10";
-import { listPage } from "./list-page";
+import { isLongTail, listPage } from "./list-page";
 import { readOrganization } from "./organization-access";
 
 /** What the orders table shows of an order. */
@@ -27,9 +27,21 @@ const toRow = (order: models.Order): OrderRow => ({
   invoiceNumber: order.invoice_number,
 });
 
+/** The cache's name for one page of orders. */
+export const ordersRead = (page: number, limit: number) => ["orders", page, limit];
+
 /** The organization's orders, newest first. */
 export const readOrders = cache((slug: string, page: number, limit: number) =>
-  readOrganization(slug, ["orders", page, limit], "orders:read", async (polar) =>
-    listPage(await polar.orders.list({ page, limit, sorting: ["-created_at"] }), toRow),
+  readOrganization(
+    slug,
+    ordersRead(page, limit),
+    "orders:read",
+    async (polar, organizationId) =>
+      listPage(
+        await polar.orders.list({ organization_id: organizationId, page, limit, sorting: ["-created_at"] }),
+        toRow,
+        { organizationId, organizationOf: (order) => order.customer.organization_id },
+      ),
+    { longTail: isLongTail(page) },
   ),
 );

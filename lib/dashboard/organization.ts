@@ -11,10 +11,13 @@ export interface OrganizationDetails {
   currency: string;
 }
 
+/** The cache's name for the organization's details. */
+export const detailsRead = () => ["details"];
+
 export const readOrganizationDetails = cache((slug: string) =>
   readOrganization(
     slug,
-    ["details"],
+    detailsRead(),
     "organizations:read",
     async (polar, id): Promise<OrganizationDetails> => {
       const organization = await polar.organizations.get(id);

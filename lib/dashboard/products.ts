@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import type { models } from "@polar-sh/sdk/2026-10";
 import { formatMoney } from "@/lib/format";
-import { listPage } from "./list-page";
+import { isLongTail, listPage } from "./list-page";
 import { readOrganization } from "./organization-access";
 
 /** What the products table shows of a product. */
@@ -44,18 +44,28 @@ const toRow = (product: models.Product): ProductRow => ({
     : null,
 });
 
+/** The cache's name for one page of products. */
+export const productsRead = (page: number, limit: number, query: string) => ["products", page, limit, query];
+
 /** The organization's products, newest first, not archived; `query` searches them ("" for all). */
 export const readProducts = cache((slug: string, page: number, limit: number, query: string) =>
-  readOrganization(slug, ["products", page, limit, query], "products:read", async (polar) =>
-    listPage(
-      await polar.products.list({
-        page,
-        limit,
-        query: query || null,
-        is_archived: false,
-        sorting: ["-created_at"],
-      }),
-      toRow,
-    ),
+  readOrganization(
+    slug,
+    productsRead(page, limit, query),
+    "products:read",
+    async (polar, organizationId) =>
+      listPage(
+        await polar.products.list({
+          organization_id: organizationId,
+          page,
+          limit,
+          query: query || null,
+          is_archived: false,
+          sorting: ["-created_at"],
+        }),
+        toRow,
+        { organizationId, organizationOf: (product) => product.organization_id },
+      ),
+    { longTail: isLongTail(page, query) },
   ),
 );

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import type { models } from "@polar-sh/sdk/2026-10";
-import { listPage } from "./list-page";
+import { isLongTail, listPage } from "./list-page";
 import { readOrganization } from "./organization-access";
 
 /** What the subscriptions table shows of a subscription. */
@@ -33,9 +33,26 @@ const toRow = (subscription: models.Subscription): SubscriptionRow => ({
   interval: { unit: subscription.recurring_interval, count: subscription.recurring_interval_count },
 });
 
+/** The cache's name for one page of subscriptions. */
+export const subscriptionsRead = (page: number, limit: number) => ["subscriptions", page, limit];
+
 /** The organization's subscriptions, most recently started first. */
 export const readSubscriptions = cache((slug: string, page: number, limit: number) =>
-  readOrganization(slug, ["subscriptions", page, limit], "subscriptions:read", async (polar) =>
-    listPage(await polar.subscriptions.list({ page, limit, sorting: ["-started_at"] }), toRow),
+  readOrganization(
+    slug,
+    subscriptionsRead(page, limit),
+    "subscriptions:read",
+    async (polar, organizationId) =>
+      listPage(
+        await polar.subscriptions.list({
+          organization_id: organizationId,
+          page,
+          limit,
+          sorting: ["-started_at"],
+        }),
+        toRow,
+        { organizationId, organizationOf: (subscription) => subscription.product.organization_id },
+      ),
+    { longTail: isLongTail(page) },
   ),
 );

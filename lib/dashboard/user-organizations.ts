@@ -4,7 +4,8 @@ import { currentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { callWithGrant } from "@/lib/grants/grant-call";
 import { USER_PROVIDER_ID } from "@/lib/polar/flows";
-import { cachedRead, userOwner, type Read } from "@/lib/polar/read-cache";
+import { cachedRead, type Read } from "@/lib/polar/read-cache";
+import { userTenant } from "@/lib/polar/tenants";
 
 /** An organization the signed-in person belongs to at Polar. */
 export interface UserOrganization {
@@ -26,13 +27,14 @@ export const readUserOrganizations = cache(async (): Promise<Read<UserOrganizati
     select: { id: true },
   });
   if (!account) return { ok: false, problem: { kind: "reconnect" } };
-  const owner = userOwner(user.id);
+  const owner = userTenant(user.id);
   return cachedRead({
     owner,
     key: `${owner}:organizations`,
     scope: "organizations:read",
-    load: async () => {
-      const { items } = await callWithGrant("Account", account.id, undefined, (polar) =>
+    load: async (priority) => {
+      const grant = { table: "Account", id: account.id, userId: user.id } as const;
+      const { items } = await callWithGrant(grant, priority, (polar) =>
         polar.organizations.list({ limit: 100 }),
       );
       return items.map((o) => ({ id: o.id, name: o.name, slug: o.slug, avatarUrl: o.avatar_url ?? null }));

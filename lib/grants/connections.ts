@@ -2,8 +2,9 @@ import "server-only";
 import { cache } from "react";
 import type { Account } from "next-auth";
 import { db } from "@/lib/db/client";
-import { callPolar } from "@/lib/polar/client";
-import { invalidateOwner, organizationOwner } from "@/lib/polar/read-cache";
+import { callPolar } from "@/lib/polar/call-polar";
+import { invalidateOwner } from "@/lib/polar/read-cache";
+import { organizationTenant, userTenant } from "@/lib/polar/tenants";
 import { grantTokens, subjectTypeOf } from "./grant-tokens";
 import { endGrant, replaceGrant } from "./revoke";
 
@@ -27,9 +28,9 @@ export async function storeOrganizationGrant(
   // Someone is waiting on this page: a spent budget may keep them up to 10 s.
   const { items, pagination } = await callPolar(
     tokens.access_token,
-    undefined,
+    { tenant: userTenant(userId), person: userId, priority: "interactive" },
     (polar) => polar.organizations.list({ limit: 2 }),
-    10_000,
+    { maxWaitMs: 10_000 },
   );
   const organization = items[0];
   if (!organization || pagination.total_count !== 1) {
@@ -45,6 +46,10 @@ export async function storeOrganizationGrant(
     organizationSlug: organization.slug,
     organizationName: organization.name,
     avatarUrl: organization.avatar_url ?? null,
+    // Polar has just listed the organization for this token: the grant check's answer.
+    grantCheck: "confirmed" as const,
+    grantCheckedAt: new Date(),
+    grantCheckUntil: null,
   };
   const existing = await db.organizationConnection.findUnique({
     where: { userId_organizationId: { userId, organizationId: organization.id } },
@@ -56,7 +61,7 @@ export async function storeOrganizationGrant(
   if (!existing || !(await replaceGrant("OrganizationConnection", existing.id, data))) {
     await db.organizationConnection.create({ data: { userId, organizationId: organization.id, ...data } });
   }
-  await invalidateOwner(organizationOwner(organization.id));
+  await invalidateOwner(organizationTenant(organization.id));
   return { ok: true, slug: organization.slug };
 }
 
@@ -68,7 +73,10 @@ const connectionFields = {
   organizationName: true,
   avatarUrl: true,
   needsReconnect: true,
+  reconnectReason: true,
   scope: true,
+  grantCheckedAt: true,
+  grantCheck: true,
 } as const;
 
 /**
@@ -117,6 +125,6 @@ export async function revokeAndDeleteConnection(userId: string, organizationId: 
   });
   if (!connection) return false;
   const ended = await endGrant("OrganizationConnection", connection.id, "delete");
-  await invalidateOwner(organizationOwner(organizationId));
+  await invalidateOwner(organizationTenant(organizationId));
   return ended;
 }

@@ -14,6 +14,7 @@ export interface GrantRow {
   access_token: string | null;
   refresh_token: string | null;
   expires_at: number | null;
+  scope: string | null;
   needsReconnect: boolean;
   refreshedAt: Date | null;
   grantLeaseId: string | null;
@@ -32,6 +33,7 @@ const select = {
   access_token: true,
   refresh_token: true,
   expires_at: true,
+  scope: true,
   needsReconnect: true,
   refreshedAt: true,
   grantLeaseId: true,

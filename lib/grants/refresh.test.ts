@@ -10,7 +10,7 @@ import { grantFixtures } from "@/test-support/grant-fixtures";
 type Fixtures = ReturnType<typeof grantFixtures>;
 
 let freshAccessToken: typeof import("./refresh").freshAccessToken;
-let callPolar: typeof import("@/lib/polar/client").callPolar;
+let polarApi: typeof import("@/lib/polar/client").polarApi;
 let db: typeof import("@/lib/db/client").db;
 let control: Fixtures["control"];
 let refreshCalls: Fixtures["refreshCalls"];
@@ -21,7 +21,7 @@ let expiredConnection: Fixtures["expiredConnection"];
 withEmulator(async (url) => {
   process.env.POLAR_EMULATOR_URL = url;
   ({ freshAccessToken } = await import("./refresh"));
-  ({ callPolar } = await import("@/lib/polar/client"));
+  ({ polarApi } = await import("@/lib/polar/client"));
   ({ db } = await import("@/lib/db/client"));
   ({ control, refreshCalls, refreshError, expiredConnection } = grantFixtures(url, db));
 });
@@ -130,7 +130,7 @@ describe("a refresh that changes the subject type", () => {
     expect(stored).toMatchObject({ subjectType: "user", needsReconnect: false });
     expect(stored.refresh_token).toMatch(/^polar_rt_u_/);
     // The app scopes every call to the connection's organization (Polar-Organization).
-    const organization = await callPolar(token!, ACME_ID, (polar) => polar.organizations.get(ACME_ID));
+    const organization = await polarApi(token!, { organizationId: ACME_ID }).organizations.get(ACME_ID);
     expect(organization.slug).toBe("acme-analytics");
   });
 
@@ -148,7 +148,7 @@ describe("a refresh that changes the subject type", () => {
     expect(token).not.toBe(legacy.access_token);
     const stored = await db.organizationConnection.findUniqueOrThrow({ where: { id: connection.id } });
     expect(stored).toMatchObject({ subjectType: "organization", needsReconnect: false });
-    const { items } = await callPolar(token!, NEBULA_ID, (polar) => polar.products.list({}));
+    const { items } = await polarApi(token!, { organizationId: NEBULA_ID }).products.list({});
     expect(items.length).toBeGreaterThan(0);
   });
 });

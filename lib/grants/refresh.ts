@@ -3,6 +3,7 @@ import { refreshFailure, refreshTokens, type PolarTokens } from "@/lib/polar/oau
 import { subjectTypeOf } from "./grant-tokens";
 import {
   abandonLease,
+  changeUnderLease,
   claimLease,
   leaseHasRoomForCall,
   pollGrant,
@@ -131,8 +132,10 @@ async function refreshUnderLease(lease: Lease, seen: GrantRow): Promise<string |
 async function storeRefreshed(lease: Lease, current: GrantRow, tokens: PolarTokens): Promise<string | null> {
   const stored = await updateUnderLease(lease, current, {
     ...tokens,
-    // Polar may not send a new refresh token; then the old one stays valid.
+    // Polar may leave out a new refresh token (the old one stays valid) or the
+    // scope (it is unchanged: an empty one would read as "everything granted").
     refresh_token: tokens.refresh_token ?? current.refresh_token,
+    scope: tokens.scope || current.scope,
     id_token: tokens.id_token ?? undefined,
     subjectType: subjectTypeOf(tokens.access_token),
     refreshedAt: new Date(),
@@ -144,16 +147,28 @@ async function storeRefreshed(lease: Lease, current: GrantRow, tokens: PolarToke
 }
 
 /**
- * After Polar answered 401 to `rejected`: the token another request stored
- * meanwhile, if there is one. Polar revokes the old access token the moment a
- * refresh rotates the grant, so a request that read the token just before a
- * concurrent refresh holds a dead one; the stored successor works.
+ * After Polar answered 401 to `rejected`, decided under the grant's lease (so a
+ * refresh in flight stores its answer first): the token that replaced it, when
+ * a concurrent refresh rotated it away (Polar revokes the old access token the
+ * moment a refresh rotates the grant), for one more try; otherwise null, and
+ * the grant is marked for reconnecting at once, so nothing cached is served
+ * through it any more (Polar revoked it: the person removed the app, or the
+ * organization began enforcing SSO). Its refresh token stays, for Disconnect
+ * to revoke.
  */
-export async function accessTokenReplacing(
+export async function refusedAccessToken(
   table: GrantTable,
   id: string,
   rejected: string,
 ): Promise<string | null> {
-  const row = await readGrant(table, id);
-  return row?.access_token && row.access_token !== rejected && !row.needsReconnect ? row.access_token : null;
+  let replacement: string | null = null;
+  await changeUnderLease(table, id, async (lease, row) => {
+    if (row.needsReconnect || (row.access_token && row.access_token !== rejected)) {
+      replacement = row.needsReconnect ? null : row.access_token;
+      await releaseLease(lease);
+      return true;
+    }
+    return updateUnderLease(lease, row, { needsReconnect: true, reconnectReason: "revoked" });
+  });
+  return replacement;
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { polarWebOrigin } from "./discovery";
+import { polarServer } from "./server";
 
 /** A page of the organization in Polar's own dashboard, e.g. `/products/<id>`. */
-export async function polarDashboardUrl(slug: string, path = "") {
-  return `${await polarWebOrigin()}/dashboard/${slug}${path}`;
+export function polarDashboardUrl(slug: string, path = "") {
+  return `${polarServer.webOrigin}/dashboard/${slug}${path}`;
 }

@@ -7,28 +7,34 @@ export const httpAllowed = {
   [oauth.allowInsecureRequests]: new URL(polarServer.issuer).protocol === "http:",
 };
 
+/** How long Polar gets to serve its discovery document: a stalled Polar must not hold a sign-in. */
+export const DISCOVERY_TIMEOUT_MS = 5_000;
+
+/** Where the issuer serves its discovery document (OpenID Connect Discovery 1.0). */
+export const discoveryUrl = new URL(
+  ".well-known/openid-configuration",
+  `${polarServer.issuer.replace(/\/$/, "")}/`,
+).href;
+
 let metadata: Promise<oauth.AuthorizationServer> | undefined;
 
 /**
  * Polar's authorization server metadata from the issuer's discovery document,
- * fetched once per process (again after a failure). oauth4webapi checks that
- * the document names the configured issuer.
+ * fetched once per process (again after a failure), within DISCOVERY_TIMEOUT_MS.
+ * oauth4webapi checks that the document names the configured issuer.
  */
 export function authorizationServer() {
   metadata ??= (async () => {
     const issuer = new URL(polarServer.issuer);
-    const response = await oauth.discoveryRequest(issuer, { algorithm: "oidc", ...httpAllowed });
+    const response = await oauth.discoveryRequest(issuer, {
+      algorithm: "oidc",
+      ...httpAllowed,
+      signal: AbortSignal.timeout(DISCOVERY_TIMEOUT_MS),
+    });
     return oauth.processDiscoveryResponse(issuer, response);
   })().catch((error: unknown) => {
     metadata = undefined;
     throw error;
   });
   return metadata;
-}
-
-/** Polar's web origin (polar.sh): where its authorize page and dashboard live. */
-export async function polarWebOrigin() {
-  const { authorization_endpoint } = await authorizationServer();
-  if (!authorization_endpoint) throw new Error("Polar's discovery document names no authorization_endpoint.");
-  return new URL(authorization_endpoint).origin;
 }

@@ -10,6 +10,14 @@ export class GrantRefusedError extends Error {
   }
 }
 
+/** Polar did not answer in the time a page can wait for it (a token refresh still going on, a grant check). */
+export class PolarNotAnswering extends Error {
+  constructor() {
+    super("Polar did not answer in time.");
+    this.name = "PolarNotAnswering";
+  }
+}
+
 /** Why something from Polar cannot be shown, in terms a person can act on. */
 export type PolarProblem =
   | { kind: "missing-scope"; scope: string }
@@ -17,9 +25,11 @@ export type PolarProblem =
   /** The app's own request budget is spent (lib/polar/request-budget.ts); Polar was not asked. */
   | { kind: "busy"; retryAfterSeconds: number }
   | { kind: "unavailable" }
-  | { kind: "reconnect"; reason?: "refused" | "answer_lost" | null }
+  | { kind: "reconnect"; reason?: "refused" | "answer_lost" | "revoked" | null }
   /** The signed-in user has no connection to this organization. */
   | { kind: "not-connected" }
+  /** Polar no longer lets the person see the organization: they left it, or lost the right to read it. */
+  | { kind: "denied" }
   | { kind: "unexpected" };
 
 /** Every loader's answer: what it read, or the problem to show instead. */
@@ -28,7 +38,7 @@ export type Result<T> = ({ ok: true } & T) | { ok: false; problem: PolarProblem 
 /**
  * Classifies an error from a Polar call that needed `scope`. Polar answers a
  * missing scope with 403 `insufficient_scope`; a refused or revoked token with
- * 401, and an organization the token may no longer act on with 403 NotPermitted.
+ * 401, and what the person's role does not allow with 403 NotPermitted.
  */
 export function describePolarError(error: unknown, scope: string): PolarProblem {
   if (error instanceof RequestBudgetSpent)
@@ -36,15 +46,24 @@ export function describePolarError(error: unknown, scope: string): PolarProblem 
   if (error instanceof GrantRefusedError) return { kind: "reconnect" };
   if (error instanceof PolarRateLimitError)
     return { kind: "rate-limited", retryAfterSeconds: error.retryAfter };
-  if (error instanceof PolarServerError || error instanceof PolarNetworkError) return { kind: "unavailable" };
+  if (
+    error instanceof PolarServerError ||
+    error instanceof PolarNetworkError ||
+    error instanceof PolarNotAnswering
+  )
+    return { kind: "unavailable" };
   if (error instanceof PolarClientError) {
     const body = typeof error.error === "string" ? error.error : JSON.stringify(error.error);
     if (error.statusCode === 403 && body.includes("insufficient_scope"))
       return { kind: "missing-scope", scope };
-    if (error.statusCode === 401 || error.statusCode === 403) return { kind: "reconnect" };
+    if (error.statusCode === 401) return { kind: "reconnect" };
+    // Polar's NotPermitted: the person's role, or their membership, does not allow it.
+    if (error.statusCode === 403) return { kind: "denied" };
   }
-  // A token refresh that cannot reach Polar fails inside fetch, before the SDK.
+  // A token refresh or discovery that cannot reach Polar, or that Polar leaves
+  // unanswered past its timeout, fails inside fetch, before the SDK.
   if (error instanceof TypeError && error.message === "fetch failed") return { kind: "unavailable" };
+  if (error instanceof Error && error.name === "TimeoutError") return { kind: "unavailable" };
   console.error("Unexpected error from Polar:", error instanceof Error ? error.message : error);
   return { kind: "unexpected" };
 }

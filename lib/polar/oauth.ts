@@ -1,7 +1,7 @@
 import "server-only";
 import * as oauth from "oauth4webapi";
 import { tokenFreeError } from "@/lib/security/token-free-error";
-import { authorizationServer, httpAllowed } from "./discovery";
+import { authorizationServer, discoveryUrl, httpAllowed } from "./discovery";
 import { polarServer } from "./server";
 
 // @polar-sh/sdk 1.0.1's requestToken/revokeToken send no form body, so token
@@ -16,6 +16,20 @@ const clientAuth = oauth.ClientSecretPost(polarServer.clientSecret);
  * (Polar's are well under a second; 9.5 s is tested), far below the lease.
  */
 export const TOKEN_REQUEST_TIMEOUT_MS = 15_000;
+
+/**
+ * The fetch Auth.js makes its requests to Polar with (its `customFetch`):
+ * discovery is answered from the copy this process keeps (fetched once, with a
+ * timeout), instead of once per sign-in without one; the code exchange and
+ * everything else get TOKEN_REQUEST_TIMEOUT_MS. A stalled Polar then fails a
+ * sign-in on its error page instead of holding it open.
+ */
+export const polarOAuthFetch: typeof fetch = async (input, init) => {
+  const url = input instanceof Request ? input.url : String(input);
+  if (url === discoveryUrl) return Response.json(await authorizationServer());
+  const timeout = AbortSignal.timeout(TOKEN_REQUEST_TIMEOUT_MS);
+  return fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+};
 
 /** A gateway's "I stopped waiting for the server" (Cloudflare's is 524): no answer from Polar. */
 const GATEWAY_TIMEOUTS = new Set([504, 524]);

@@ -1,25 +1,26 @@
 // The Polar read cache against the real PostgreSQL and the emulator: what a
 // view serves (fresh, stale while it refreshes, invalidated, a fallback when
 // Polar cannot be asked) and how many calls reach Polar for it.
-import { afterAll, beforeEach, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { RESET_DATABASE } from "@/test-support/reset-database";
 import { until } from "@/test-support/until";
-import { ADA_ID, NEBULA_ID } from "polar-emulator/seed";
+import { ACME_ID, ADA_ID, NEBULA_ID } from "polar-emulator/seed";
 import { control, signIn } from "polar-emulator/testing";
 import { withEmulator } from "polar-emulator/vitest";
 import type { PolarProblem } from "./errors";
+import type { RequestPriority } from "./request-budget";
 
 let issuer: string;
 let accessToken: string;
 let cache: typeof import("./read-cache");
-let callPolar: typeof import("./client").callPolar;
+let callPolar: typeof import("./call-polar").callPolar;
 let db: typeof import("@/lib/db/client").db;
 
 withEmulator(async (url) => {
   issuer = url;
   process.env.POLAR_EMULATOR_URL = url;
   cache = await import("./read-cache");
-  ({ callPolar } = await import("./client"));
+  ({ callPolar } = await import("./call-polar"));
   ({ db } = await import("@/lib/db/client"));
 });
 
@@ -27,6 +28,8 @@ beforeEach(async () => {
   process.env.POLAR_CACHE_FRESH_SECONDS = "30";
   process.env.POLAR_CACHE_STALE_SECONDS = "300";
   process.env.POLAR_REQUEST_BUDGET_PER_MINUTE = "450";
+  delete process.env.POLAR_CACHE_MAX_ENTRIES_PER_OWNER;
+  delete process.env.POLAR_CACHE_MAX_ENTRIES;
   await db.$executeRawUnsafe(RESET_DATABASE);
   ({ access_token: accessToken } = await signIn(issuer, {
     userId: ADA_ID,
@@ -40,16 +43,20 @@ afterAll(() => db?.$disconnect());
 
 const owner = `organization:${NEBULA_ID}`;
 
-/** The products read of Nebula Labs, as a dashboard panel makes it. */
-function productsRead() {
+/** A products read of Nebula Labs, as a dashboard panel makes it (page 1 unless said). */
+function productsRead(page = 1) {
   return {
     owner,
-    key: `${owner}:products:1:5:`,
+    key: `${owner}:products:${page}:5:`,
     scope: "products:read",
-    load: () =>
-      callPolar(accessToken, NEBULA_ID, (polar) => polar.products.list({ limit: 5 })).then(
-        (r) => r.pagination,
-      ),
+    longTail: page > 1,
+    load: (priority: RequestPriority) =>
+      callPolar(
+        accessToken,
+        { tenant: owner, person: ADA_ID, priority },
+        (polar) => polar.products.list({ page, limit: 5 }),
+        { organizationId: NEBULA_ID },
+      ).then((r) => r.pagination),
   };
 }
 
@@ -142,23 +149,21 @@ it("serves nothing and asks Polar nothing for a request whose check refuses it",
   expect(await cache.cachedRead({ ...productsRead(), refusal: late })).toMatchObject({ ok: true });
 });
 
-it("calls Polar on the request reserved during a miss's lookup, and gives back a hit's", async () => {
-  await cache.cachedRead(productsRead()); // the budget's row exists from here on
+it("writes nothing to the request budget on a hit", async () => {
+  await cache.cachedRead(productsRead());
   await written();
-  await cache.invalidateOwner(owner);
+  const budget = async () =>
+    db.polarRequestBudget.findMany({ orderBy: [{ tenant: "asc" }, { person: "asc" }] });
+  const before = await budget();
   const statements = vi.spyOn(db, "$queryRaw");
   try {
-    expect(await cache.cachedRead(productsRead())).toMatchObject({ ok: true });
-    expect(statements).toHaveBeenCalledTimes(1);
+    const hits = await Promise.all(Array.from({ length: 5 }, () => cache.cachedRead(productsRead())));
+    expect(hits.every((hit) => hit.ok)).toBe(true);
+    expect(statements).not.toHaveBeenCalled();
   } finally {
     statements.mockRestore();
   }
-  await written();
-  const stored = async () => (await db.polarRequestBudget.findFirstOrThrow()).tokens;
-  const before = await stored();
-  await Promise.all(Array.from({ length: 5 }, () => cache.cachedRead(productsRead())));
-  await until(async () => (await stored()) >= before);
-  expect(await stored()).toBeGreaterThanOrEqual(before);
+  expect(await budget()).toEqual(before);
 });
 
 it("asks Polar on every view with POLAR_CACHE_FRESH_SECONDS=0, and stores nothing", async () => {
@@ -167,4 +172,123 @@ it("asks Polar on every view with POLAR_CACHE_FRESH_SECONDS=0, and stores nothin
   await cache.cachedRead(productsRead());
   expect(await productCalls()).toBe(2);
   expect(await db.polarCacheEntry.count()).toBe(0);
+});
+
+describe("bounds", () => {
+  const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+  /** Entries of `of` as if read long ago and last served `lastRead` minutes ago. */
+  function entries(of: string, lastRead: number[], longTail = false) {
+    return db.polarCacheEntry.createMany({
+      data: lastRead.map((minutes, i) => ({
+        key: `${of}:seed:${longTail ? "tail" : "core"}:${i}`,
+        owner: of,
+        data: {},
+        readAt: new Date(),
+        lastReadAt: minutesAgo(minutes),
+        longTail,
+      })),
+    });
+  }
+  const keys = async (of = owner) =>
+    (await db.polarCacheEntry.findMany({ where: { owner: of }, select: { key: true } })).map((e) => e.key);
+  /** Waits until `key` is stored and its owner back within its cap (the eviction follows the write). */
+  const stored = (key: string, cap = 10) =>
+    until(
+      async () => (await db.polarCacheEntry.count({ where: { key } })) === 1 && (await keys()).length <= cap,
+    );
+
+  it("keeps an owner within its cap: the long tail goes first, then the least recently read", async () => {
+    process.env.POLAR_CACHE_MAX_ENTRIES_PER_OWNER = "10";
+    await entries(owner, [10, 9, 8, 7, 6, 5, 4, 3]);
+    await entries(owner, [2, 1], true);
+    const neighbour = `organization:${ACME_ID}`;
+    await entries(neighbour, [60, 50]);
+
+    await cache.cachedRead(productsRead(1));
+    await stored(productsRead(1).key);
+    expect(await keys()).toHaveLength(10);
+    expect(await keys()).not.toContain(`${owner}:seed:tail:0`);
+
+    await cache.cachedRead(productsRead(2)); // long tail itself
+    await stored(productsRead(2).key);
+    expect(await keys()).not.toContain(`${owner}:seed:tail:1`);
+
+    await cache.cachedRead(productsRead(3)); // long tail: the newest long tail goes before any core entry
+    await stored(productsRead(3).key);
+    expect(await keys()).not.toContain(productsRead(2).key);
+    expect((await keys()).filter((key) => key.includes(":core:"))).toHaveLength(8);
+
+    const another = (name: string) => ({ ...productsRead(1), key: `${owner}:products:1:5:${name}` });
+    await cache.cachedRead(another("a"));
+    await stored(another("a").key);
+    expect(await keys()).not.toContain(productsRead(3).key);
+    expect(await keys()).toContain(`${owner}:seed:core:0`);
+    await cache.cachedRead(another("b"));
+    await stored(another("b").key);
+    expect(await keys()).toHaveLength(10);
+    expect(await keys()).not.toContain(`${owner}:seed:core:0`);
+    // Another organization's entries are never evicted for this one's.
+    expect(await keys(neighbour)).toHaveLength(2);
+  });
+
+  it("keeps the whole cache within POLAR_CACHE_MAX_ENTRIES, and drops what nobody read for a day", async () => {
+    process.env.POLAR_CACHE_MAX_ENTRIES = "100";
+    await entries(
+      "organization:a",
+      Array.from({ length: 60 }, (_, i) => 100 - i),
+    );
+    await entries(
+      "organization:b",
+      Array.from({ length: 45 }, (_, i) => 50 - i),
+    );
+    await entries("organization:b", [1, 2], true);
+    await entries("organization:c", [25 * 60]);
+    await cache.sweepCache();
+    expect(await db.polarCacheEntry.count()).toBe(100);
+    expect(await keys("organization:c")).toEqual([]);
+    expect((await keys("organization:b")).some((key) => key.includes(":tail:"))).toBe(false);
+    // 107 left after a day's sweep: the 2 long-tail entries and the 5 least
+    // recently read of the rest (organization a's oldest) went.
+    expect(await keys("organization:a")).toHaveLength(55);
+  });
+
+  it("records when a hit was read at most once a minute, so hits stay write-free", async () => {
+    await cache.cachedRead(productsRead());
+    await stored(productsRead().key);
+    const lastReadAt = async () =>
+      (await db.polarCacheEntry.findFirstOrThrow({ where: { key: productsRead().key } })).lastReadAt;
+    await db.polarCacheEntry.updateMany({ data: { lastReadAt: minutesAgo(0.5) } });
+    const recent = await lastReadAt();
+    await cache.cachedRead(productsRead());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await lastReadAt()).toEqual(recent);
+
+    await db.polarCacheEntry.updateMany({ data: { lastReadAt: minutesAgo(2) } });
+    await cache.cachedRead(productsRead());
+    await until(async () => Date.now() - (await lastReadAt()).getTime() < 5_000);
+    expect(Date.now() - (await lastReadAt()).getTime()).toBeLessThan(5_000);
+  });
+});
+
+it("serves a slow read's old copy at once, marked as updating, while a new one loads", async () => {
+  const metrics = {
+    owner,
+    key: `${owner}:metrics:test`,
+    scope: "metrics:read",
+    slow: true,
+    load: () => new Promise<{ at: number }>((resolve) => setTimeout(() => resolve({ at: Date.now() }), 500)),
+  };
+  const first = await cache.cachedRead(metrics);
+  await written();
+  await cache.invalidateOwner(owner);
+  const started = Date.now();
+  const served = await cache.cachedRead(metrics);
+  expect(Date.now() - started).toBeLessThan(400);
+  expect(served).toMatchObject({ ok: true, updating: true, data: first.ok ? first.data : undefined });
+  await until(async () => {
+    const entry = await db.polarCacheEntry.findFirstOrThrow({ where: { key: metrics.key } });
+    return !entry.invalidated;
+  });
+  const renewed = await cache.cachedRead(metrics);
+  expect(renewed.ok && first.ok && renewed.data.at > first.data.at && !renewed.updating).toBe(true);
 });

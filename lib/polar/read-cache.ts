@@ -3,9 +3,18 @@
 // POLAR_CACHE_STALE_SECONDS (300) more, it is still served while one request,
 // on one instance, refreshes it after its response has gone out. Past that, or
 // once invalidated (disconnect, reconnect, Refresh), a read asks Polar before it
-// answers. When Polar cannot be asked (the request budget is spent, Polar is
-// rate limiting or down) any entry still at hand is served, marked stale.
+// answers, except a slow read (metrics, which Polar computes on request): any
+// copy of it is served at once while a new one loads. When Polar cannot be
+// asked (the request budget is spent, Polar is rate limiting, down or not
+// answering) any entry still at hand is served, marked stale.
 // POLAR_CACHE_FRESH_SECONDS=0 turns the cache off: every view asks Polar.
+//
+// The cache is bounded: at most POLAR_CACHE_MAX_ENTRIES_PER_OWNER entries per
+// owner (an organization, or a user's own reads), enforced whenever a new entry
+// is written, and POLAR_CACHE_MAX_ENTRIES in all, enforced once a minute per
+// instance. The least recently read go first, searches and pages past the first
+// (the long tail) before the pages everyone opens. A hit writes nothing, except
+// that it records when the entry was last read at most once a minute.
 //
 // Why PostgreSQL and not Next's "use cache": the app already runs on one
 // Postgres, which every instance shares on any host (Next's default cache
@@ -15,25 +24,31 @@
 // dynamic, so the per-request nonce Content-Security-Policy is untouched.
 import "server-only";
 import { after } from "next/server";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { polarTrafficEnv } from "@/lib/env";
 import { describePolarError, type PolarProblem, type Result } from "./errors";
-import { BudgetReservation, withReservation } from "./request-budget";
+import type { RequestPriority } from "./request-budget";
 
-/** A read as a panel shows it: its data, when Polar answered it, and why it could not be refreshed if so. */
-export type Read<T> = Result<{ data: T; readAt: Date; stale?: PolarProblem }>;
+/**
+ * A read as a panel shows it: its data, when Polar answered it, why it could
+ * not be refreshed if so, and whether a newer one is loading.
+ */
+export type Read<T> = Result<{ data: T; readAt: Date; stale?: PolarProblem; updating?: boolean }>;
 
 /** What one cached read is: its entry's key, whose data it is, and how Polar answers it. */
 export interface CachedRead<T> {
-  /** `organization:<id>` or `user:<id>`: invalidated together. */
+  /** `organization:<id>` or `user:<id>` (lib/polar/tenants.ts): bounded and invalidated together. */
   owner: string;
   /** Unique per owner and read, e.g. `organization:<id>:products:1:20:`. */
   key: string;
   /** The OAuth scope the read needs, for the "permission needed" notice. */
   scope: string;
-  /** Asks Polar; its answer must be plain JSON (it is stored as is). */
-  load: () => Promise<T>;
+  /** A search or a page past the first: it asks Polar with less urgency, and is evicted first. */
+  longTail?: boolean;
+  /** Polar takes long to answer it (metrics): any copy is served while a new one loads. */
+  slow?: boolean;
+  /** Asks Polar with the given urgency; its answer must be plain JSON (it is stored as is). */
+  load: (priority: RequestPriority) => Promise<T>;
   /**
    * Why this request may not have the read (the connection check), settled
    * while the entry is looked up: nothing is served or asked of Polar before it
@@ -44,26 +59,38 @@ export interface CachedRead<T> {
 
 /** Problems that keep an old entry useful; the others (reconnect, missing scope) hide it. */
 const SERVE_STALE_ON = new Set<PolarProblem["kind"]>(["busy", "rate-limited", "unavailable", "unexpected"]);
-const REFRESH_CLAIM_MS = 30_000;
-const KEEP_MS = 24 * 60 * 60 * 1000;
+/** How long a background refresh may take before another request may try: longer than the slowest call. */
+const REFRESH_CLAIM_MS = 45_000;
+const KEEP_UNREAD_MS = 24 * 60 * 60 * 1000;
+const TOUCH_EVERY_MS = 60_000;
 
 /** Reads in flight on this instance, so concurrent misses of one key ask Polar once. */
 const inFlight = new Map<string, Promise<Read<unknown>>>();
 
+/** Stores Polar's answer; a new key may push its owner's least recently read entries out. */
 async function store<T>(read: CachedRead<T>, data: T, readAt = new Date()) {
-  const row = {
-    owner: read.owner,
-    data: data as Prisma.InputJsonValue,
-    readAt,
-    invalidated: false,
-    refreshingUntil: null,
-  };
-  await db.polarCacheEntry.upsert({
-    where: { key: read.key },
-    create: { key: read.key, ...row },
-    update: row,
-  });
+  const json = JSON.stringify(data);
+  const longTail = read.longTail ?? false;
+  const [{ inserted } = { inserted: false }] = await db.$queryRaw<{ inserted: boolean }[]>`
+    INSERT INTO "PolarCache" (key, owner, data, "readAt", "lastReadAt", "longTail", invalidated, "refreshingUntil")
+    VALUES (${read.key}, ${read.owner}, ${json}::jsonb, ${readAt}, now(), ${longTail}, false, NULL)
+    ON CONFLICT (key) DO UPDATE SET
+      data = EXCLUDED.data, "readAt" = EXCLUDED."readAt", "lastReadAt" = EXCLUDED."lastReadAt",
+      invalidated = false, "refreshingUntil" = NULL
+    RETURNING (xmax = 0) AS inserted`;
+  if (inserted) await evictOverflow(read.owner);
   sweep();
+}
+
+/** Deletes the owner's entries beyond its cap: the long tail first, then the least recently read. */
+async function evictOverflow(owner: string) {
+  const { maxEntriesPerOwner } = polarTrafficEnv();
+  await db.$executeRaw`
+    DELETE FROM "PolarCache" WHERE key IN (
+      SELECT key FROM "PolarCache" WHERE owner = ${owner}
+      ORDER BY "longTail" DESC, "lastReadAt" ASC
+      LIMIT GREATEST(0, (SELECT count(*) FROM "PolarCache" WHERE owner = ${owner}) - ${maxEntriesPerOwner}::int)
+    )`;
 }
 
 /** Runs `task` after the response has gone out (on Vercel, before the function freezes); outside a request, now. */
@@ -79,29 +106,25 @@ function afterResponse(task: () => Promise<unknown>) {
   }
 }
 
+const priorityOf = (read: CachedRead<unknown>): RequestPriority =>
+  read.longTail ? "long-tail" : "interactive";
+
 /** Polar's answer, uncached (POLAR_CACHE_FRESH_SECONDS=0 turns the cache off). */
-async function askPolar<T>(read: CachedRead<T>, reservation: BudgetReservation): Promise<Read<T>> {
+async function askPolar<T>(read: CachedRead<T>): Promise<Read<T>> {
   try {
-    return { ok: true, data: await withReservation(reservation, read.load), readAt: new Date() };
+    return { ok: true, data: await read.load(priorityOf(read)), readAt: new Date() };
   } catch (error) {
     return { ok: false, problem: describePolarError(error, read.scope) };
   }
 }
 
-/**
- * Asks Polar now, with the request `reservation` holds; on a problem, serves
- * `fallback` marked stale where that helps.
- */
-function fetchNow<T>(
-  read: CachedRead<T>,
-  reservation: BudgetReservation,
-  fallback?: { data: unknown; readAt: Date },
-): Promise<Read<T>> {
+/** Asks Polar now; on a problem, serves `fallback` marked stale where that helps. */
+function fetchNow<T>(read: CachedRead<T>, fallback?: { data: unknown; readAt: Date }): Promise<Read<T>> {
   const pending = inFlight.get(read.key);
   if (pending) return pending as Promise<Read<T>>;
   const fetching = (async (): Promise<Read<T>> => {
     try {
-      const data = await withReservation(reservation, read.load);
+      const data = await read.load(priorityOf(read));
       const readAt = new Date();
       // The panel renders now; the entry is written after the response, so
       // the write takes no time from the render. Views on this instance share
@@ -120,77 +143,104 @@ function fetchNow<T>(
   return fetching;
 }
 
-/** Refreshes a stale entry after the response, if no other request (on any instance) is already at it. */
+/**
+ * Refreshes an entry after the response, if no other request (on any instance)
+ * is already at it and it still needs it. A background refresh only spends
+ * budget that nobody waiting needs; when it fails the entry stays as it was,
+ * and the next view past its claim tries again.
+ */
 function refreshLater<T>(read: CachedRead<T>, freshSeconds: number) {
-  const refresh = async () => {
+  afterResponse(async () => {
     const now = new Date();
     const claimed = await db.polarCacheEntry.updateMany({
       where: {
         key: read.key,
-        // Still stale: a view that found it stale may get here after another refreshed it.
-        readAt: { lt: new Date(now.getTime() - freshSeconds * 1000) },
-        OR: [{ refreshingUntil: null }, { refreshingUntil: { lt: now } }],
+        // Still in need: a view that found it so may get here after another refreshed it.
+        OR: [{ invalidated: true }, { readAt: { lt: new Date(now.getTime() - freshSeconds * 1000) } }],
+        AND: { OR: [{ refreshingUntil: null }, { refreshingUntil: { lt: now } }] },
       },
       data: { refreshingUntil: new Date(now.getTime() + REFRESH_CLAIM_MS) },
     });
     if (claimed.count === 0) return;
+    let data: T;
     try {
-      await store(read, await read.load());
+      data = await read.load("background");
     } catch {
-      // The entry stays as it was; the next read past its claim tries again.
+      return;
     }
-  };
-  afterResponse(refresh);
+    await store(read, data);
+  });
+}
+
+/** Keys served since the last touch, whose read time is written in one statement after the response. */
+const touched = new Set<string>();
+
+/** Records that `key` was read, so that eviction keeps it (at most once a minute per entry). */
+function touch(key: string) {
+  touched.add(key);
+  if (touched.size > 1) return;
+  afterResponse(async () => {
+    const keys = [...touched];
+    touched.clear();
+    await db.$executeRaw`
+      UPDATE "PolarCache" SET "lastReadAt" = now() WHERE key = ANY(${keys}::text[])`;
+  });
 }
 
 /** The cached answer to `read`, or Polar's, by the rules at the top of this file. */
 export async function cachedRead<T>(read: CachedRead<T>): Promise<Read<T>> {
   const { freshSeconds, staleSeconds } = polarTrafficEnv();
-  // The request a miss makes is taken from the budget alongside the lookup;
-  // whatever does not use it (a hit, a refusal, a read already in flight)
-  // gives it back.
-  const reservation = new BudgetReservation();
-  try {
-    const [refusal, entry] = await Promise.all([
-      read.refusal,
-      freshSeconds === 0
-        ? null
-        : db.polarCacheEntry.findUnique({
-            where: { key: read.key },
-            select: { data: true, readAt: true, invalidated: true },
-          }),
-    ]);
-    if (refusal) return { ok: false, problem: refusal };
-    if (freshSeconds === 0) return await askPolar(read, reservation);
-    if (!entry) return await fetchNow(read, reservation);
-    const age = (Date.now() - entry.readAt.getTime()) / 1000;
-    if (entry.invalidated || age >= freshSeconds + staleSeconds)
-      return await fetchNow(read, reservation, entry);
-    if (age >= freshSeconds) refreshLater(read, freshSeconds);
-    return { ok: true, data: entry.data as T, readAt: entry.readAt };
-  } finally {
-    reservation.release();
-  }
+  const [refusal, entry] = await Promise.all([
+    read.refusal,
+    freshSeconds === 0
+      ? null
+      : db.polarCacheEntry.findUnique({
+          where: { key: read.key },
+          select: { data: true, readAt: true, lastReadAt: true, invalidated: true },
+        }),
+  ]);
+  if (refusal) return { ok: false, problem: refusal };
+  if (freshSeconds === 0) return askPolar(read);
+  if (!entry) return fetchNow(read);
+  const age = (Date.now() - entry.readAt.getTime()) / 1000;
+  const servable = !entry.invalidated && age < freshSeconds + staleSeconds;
+  if (!servable && !read.slow) return fetchNow(read, entry);
+  if (Date.now() - entry.lastReadAt.getTime() >= TOUCH_EVERY_MS) touch(read.key);
+  if (!servable || age >= freshSeconds) refreshLater(read, freshSeconds);
+  return { ok: true, data: entry.data as T, readAt: entry.readAt, ...(servable ? {} : { updating: true }) };
 }
-
-/** The cache entries of one organization, shared by everyone connected to it. */
-export const organizationOwner = (organizationId: string) => `organization:${organizationId}`;
-
-/** The cache entries of one user's own reads (their organizations). */
-export const userOwner = (userId: string) => `user:${userId}`;
 
 /** Makes every read of `owner` ask Polar again (its old entries stay as a fallback). */
 export async function invalidateOwner(owner: string) {
   await db.polarCacheEntry.updateMany({ where: { owner }, data: { invalidated: true } });
 }
 
+/** Makes these reads of `owner` ask Polar again: what one page shows. */
+export async function invalidateReads(owner: string, keys: string[]) {
+  await db.polarCacheEntry.updateMany({ where: { owner, key: { in: keys } }, data: { invalidated: true } });
+}
+
 let sweptAt = 0;
 
-/** Now and then, drops entries too old to serve even as a fallback. */
+/** Runs sweepCache at most once a minute per instance. */
 function sweep() {
   if (Date.now() - sweptAt < 60_000) return;
   sweptAt = Date.now();
-  void db.polarCacheEntry
-    .deleteMany({ where: { readAt: { lt: new Date(Date.now() - KEEP_MS) } } })
-    .catch(() => {});
+  sweepCache().catch(() => {});
+}
+
+/**
+ * Drops entries nobody read for a day, then the long tail and the least
+ * recently read beyond POLAR_CACHE_MAX_ENTRIES.
+ */
+export async function sweepCache() {
+  const { maxEntries } = polarTrafficEnv();
+  await db.polarCacheEntry.deleteMany({
+    where: { lastReadAt: { lt: new Date(Date.now() - KEEP_UNREAD_MS) } },
+  });
+  await db.$executeRaw`
+    DELETE FROM "PolarCache" WHERE key IN (
+      SELECT key FROM "PolarCache" ORDER BY "longTail" DESC, "lastReadAt" ASC
+      LIMIT GREATEST(0, (SELECT count(*) FROM "PolarCache") - ${maxEntries}::int)
+    )`;
 }

@@ -1,26 +1,26 @@
 // The per-client request budget against the real PostgreSQL and the emulator:
 // a burst gets the bucket and a short queue, the rest is refused before Polar;
-// requests that ask together share one statement; a 429 from Polar pauses
-// every later request for its Retry-After; a reserved request serves its call
-// without a second statement, and goes back to the bucket unused.
+// requests that ask together share one statement; tenants and the people within
+// them get their share whatever a neighbour does; background refreshes give
+// way; a 429 from Polar pauses every later request for its Retry-After.
 import { PolarRateLimitError } from "@polar-sh/sdk";
-import { afterAll, beforeEach, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { RESET_DATABASE } from "@/test-support/reset-database";
-import { until } from "@/test-support/until";
 import { ADA_ID } from "polar-emulator/seed";
 import { control, signIn } from "polar-emulator/testing";
 import { withEmulator } from "polar-emulator/vitest";
+import type { Requester, RequestPriority } from "./request-budget";
 
 let issuer: string;
 let budget: typeof import("./request-budget");
-let callPolar: typeof import("./client").callPolar;
+let callPolar: typeof import("./call-polar").callPolar;
 let db: typeof import("@/lib/db/client").db;
 
 withEmulator(async (url) => {
   issuer = url;
   process.env.POLAR_EMULATOR_URL = url;
   budget = await import("./request-budget");
-  ({ callPolar } = await import("./client"));
+  ({ callPolar } = await import("./call-polar"));
   ({ db } = await import("@/lib/db/client"));
 });
 
@@ -37,6 +37,22 @@ async function emulatorStats() {
   };
 }
 
+const requester = (tenant: string, person = "ada", priority: RequestPriority = "interactive"): Requester => ({
+  tenant: `organization:${tenant}`,
+  person,
+  priority,
+});
+
+/** Asks for `count` requests at once; resolves with how many the budget granted. */
+async function granted(count: number, who: Requester, maxWaitMs?: number) {
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: count }, () => budget.withinRequestBudget(who, async () => undefined, maxWaitMs)),
+  );
+  for (const outcome of outcomes)
+    if (outcome.status === "rejected") expect(outcome.reason).toBeInstanceOf(budget.RequestBudgetSpent);
+  return outcomes.filter((outcome) => outcome.status === "fulfilled").length;
+}
+
 it("lets a burst through up to the bucket and a 2-second queue, and refuses the rest with when to retry", async () => {
   // 60 a minute: one a second, a bucket of 6, and 2 more queued for up to 2 s.
   process.env.POLAR_REQUEST_BUDGET_PER_MINUTE = "60";
@@ -44,7 +60,7 @@ it("lets a burst through up to the bucket and a 2-second queue, and refuses the 
   const outcomes = await Promise.all(
     Array.from({ length: 20 }, () =>
       budget
-        .withinRequestBudget(async () => Date.now())
+        .withinRequestBudget(requester("a"), async () => Date.now())
         .then(
           (at) => ({ ran: at - started }),
           (error: unknown) => ({ refused: error }),
@@ -65,51 +81,88 @@ it("lets a burst through up to the bucket and a 2-second queue, and refuses the 
   }
 });
 
-it("takes the tokens of requests that ask together (a page's panels) in one statement", async () => {
+it("checks and debits the client, the tenant and the person in one statement, for everyone asking together", async () => {
   process.env.POLAR_REQUEST_BUDGET_PER_MINUTE = "450";
-  await budget.withinRequestBudget(async () => undefined);
   const statements = vi.spyOn(db, "$queryRaw");
   try {
-    await Promise.all(Array.from({ length: 6 }, () => budget.withinRequestBudget(async () => undefined)));
+    await Promise.all(
+      Array.from({ length: 6 }, () => budget.withinRequestBudget(requester("a"), async () => undefined)),
+    );
     expect(statements).toHaveBeenCalledTimes(1);
   } finally {
     statements.mockRestore();
   }
+  const rows = await db.polarRequestBudget.findMany({ orderBy: [{ tenant: "asc" }, { person: "asc" }] });
+  expect(rows.map(({ tenant, person }) => [tenant, person])).toEqual([
+    ["", ""],
+    ["organization:a", ""],
+    ["organization:a", "ada"],
+  ]);
+  // The client's bucket of 45 gave 6; the tenant and the person, alone, have shares as big.
+  expect(rows.map((row) => Math.round(row.tokens))).toEqual([39, 39, 39]);
 });
 
-/** What the bucket holds, as stored (the level at its last statement). */
-async function storedTokens() {
-  return (await db.polarRequestBudget.findFirstOrThrow()).tokens;
-}
+describe("fair shares", () => {
+  beforeEach(() => {
+    // 60 a minute: one a second, a bucket of 6 requests.
+    process.env.POLAR_REQUEST_BUDGET_PER_MINUTE = "60";
+  });
 
-it("serves a call from its reservation without a second statement, and gives unused ones back", async () => {
-  process.env.POLAR_REQUEST_BUDGET_PER_MINUTE = "60";
-  await budget.withinRequestBudget(async () => undefined);
-  const statements = vi.spyOn(db, "$queryRaw");
-  try {
-    const reservation = new budget.BudgetReservation();
-    await budget.withReservation(reservation, () => budget.withinRequestBudget(async () => undefined));
-    expect(statements).toHaveBeenCalledTimes(1);
-  } finally {
-    statements.mockRestore();
-  }
+  it("keeps a tenant's share when another tenant's searches take all they can", async () => {
+    await granted(1, requester("calm"));
+    // The abuser's searches borrow down to three quarters of the bucket, then use their share.
+    const abuser = requester("abuser", "mallory", "long-tail");
+    const taken = await granted(20, abuser, 0);
+    expect(taken).toBeLessThanOrEqual(4);
+    expect(await granted(20, abuser, 0)).toBe(0);
+    // The calm tenant still has its share, and may borrow what is left above a quarter.
+    expect(await granted(2, requester("calm"), 0)).toBe(2);
+  });
 
-  const before = await storedTokens();
-  const unused = Array.from({ length: 3 }, () => new budget.BudgetReservation());
-  for (const reservation of unused) reservation.release();
-  await until(async () => (await storedTokens()) >= before);
-  // Taken (3 fewer), then given back: what refilled meanwhile is all that changed.
-  expect(await storedTokens()).toBeGreaterThanOrEqual(before);
-  expect(await storedTokens()).toBeLessThan(before + 1);
-});
+  it("keeps a person's share when someone else of the same tenant takes all they can", async () => {
+    await granted(1, requester("org", "katherine"));
+    expect(await granted(20, requester("org", "mallory", "long-tail"), 0)).toBeLessThanOrEqual(4);
+    expect(await granted(1, requester("org", "katherine"), 0)).toBe(1);
+  });
 
-it("reserves nothing from a paused or empty budget: the call then takes its turn, and is refused", async () => {
-  process.env.POLAR_REQUEST_BUDGET_PER_MINUTE = "450";
-  await budget.withinRequestBudget(async () => undefined);
-  await db.polarRequestBudget.updateMany({ data: { pausedUntil: new Date(Date.now() + 30_000) } });
-  const reservation = new budget.BudgetReservation();
-  const call = budget.withReservation(reservation, () => budget.withinRequestBudget(async () => "called"));
-  await expect(call).rejects.toBeInstanceOf(budget.RequestBudgetSpent);
+  it("holds a tenant's people together to the tenant's share", async () => {
+    await granted(1, requester("calm"));
+    // Mallory takes her tenant's whole share while she is its only person.
+    expect(await granted(20, requester("abuser", "mallory", "long-tail"), 0)).toBe(3);
+    // Her colleague then has a person's share, but the tenant has none left.
+    expect(await granted(20, requester("abuser", "trent", "long-tail"), 0)).toBe(0);
+    expect(await granted(1, requester("calm"), 0)).toBe(1);
+  });
+
+  it("lets a tenant borrow beyond its share while the bucket has room", async () => {
+    // 120 a minute: a bucket of 12. Two tenants active: a share is half of it.
+    process.env.POLAR_REQUEST_BUDGET_PER_MINUTE = "120";
+    await granted(1, requester("other"));
+    // Its share of 6, and 2 borrowed down to a quarter of the bucket (3 of 11 left).
+    expect(await granted(10, requester("busy"), 0)).toBe(8);
+    expect(await granted(1, requester("busy"), 0)).toBe(0);
+    expect(await granted(1, requester("other"), 0)).toBe(1);
+  });
+
+  it("sizes shares by the tenants that asked in the last minute", async () => {
+    await granted(1, requester("gone"));
+    await db.polarRequestBudget.updateMany({
+      where: { tenant: "organization:gone" },
+      data: { askedAt: new Date(Date.now() - 61_000) },
+    });
+    await granted(1, requester("here"));
+    const here = await db.polarRequestBudget.findFirstOrThrow({
+      where: { tenant: "organization:here", person: "" },
+    });
+    // Alone in the last minute: its share is the whole bucket, less the one it took.
+    expect(Math.round(here.tokens)).toBe(5);
+  });
+
+  it("gives background refreshes only what is spare: they stop at half the bucket", async () => {
+    expect(await granted(6, requester("a", "ada", "background"), 0)).toBe(3);
+    expect(await granted(1, requester("a", "ada", "background"), 0)).toBe(0);
+    expect(await granted(2, requester("a"), 0)).toBe(2);
+  });
 });
 
 it("pauses every request for Retry-After once Polar answers 429", async () => {
@@ -120,8 +173,7 @@ it("pauses every request for Retry-After once Polar answers 429", async () => {
     scope: "openid organizations:read",
   });
   await control(issuer, "settings", { rate_limit_per_minute: 1 });
-  const list = () => callPolar(access_token, undefined, (polar) => polar.organizations.list({}));
-
+  const list = () => callPolar(access_token, requester("a"), (polar) => polar.organizations.list({}));
   await list();
   await expect(list()).rejects.toBeInstanceOf(PolarRateLimitError);
   const refused = await list().catch((error: unknown) => error);

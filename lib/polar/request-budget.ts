@@ -1,24 +1,61 @@
 // Polar rate-limits per OAuth client: every user's token of this app shares one
 // budget, 500 requests a minute in production and 100 in sandbox, and answers
-// 429 with Retry-After beyond it. This budget keeps every server instance
-// together under POLAR_REQUEST_BUDGET_PER_MINUTE (default 450, sandbox 90): a
-// token bucket in PostgreSQL that refills at that rate and holds a tenth of it,
-// so no 60-second window sees more than 1.1 × the budget (495 < 500). A request
-// that finds the bucket empty may queue for up to MAX_WAIT_MS instead of failing
-// (it takes a token the bucket has not refilled yet, and sleeps until then), so a
-// burst is spread out rather than refused. A 429 pauses the client everywhere.
-// A cached read reserves its request while it looks its entry up, so that a
-// miss calls Polar without a second round trip first (BudgetReservation).
+// 429 beyond it. This budget keeps every server instance together under
+// POLAR_REQUEST_BUDGET_PER_MINUTE (default 450, sandbox 90), and shares it
+// fairly between tenants (lib/polar/tenants.ts: an organization, or one
+// person's own reads) and between the people of each tenant.
+//
+// Three token buckets in PostgreSQL, all checked and debited by one statement:
+// - the client's: refills at the budget's rate and holds a tenth of a minute's,
+//   so no 60-second window sees more than 1.1 × the budget (495 < 500);
+// - each tenant's share: the client's rate divided by the tenants that asked in
+//   the last minute;
+// - each person's share of their tenant's: divided again by its people who
+//   asked in the last minute.
+// A request within its shares is served while all three buckets have a token
+// for it, and may queue up to MAX_WAIT_MS for them to refill. A request beyond its shares borrows
+// from the client's bucket only while it holds more than a reserve that grows
+// for less urgent work (BORROW_ABOVE): a person waiting on a miss may borrow
+// down to a quarter of the bucket, a background refresh down to half, a search
+// or a page past the first down to three quarters. So one tenant hammering
+// Polar takes the spare budget and then its own share, and everyone else keeps
+// theirs. Background refreshes never spend a share: they only use what is
+// spare. A 429 pauses the client everywhere for Polar's Retry-After.
+//
+// Shares are sized by who asked in the last minute, counted over an index on
+// `askedAt`: the count touches only the rows of tenants and people active in
+// that minute, which the budget itself bounds (every one of them asked for at
+// least one request), so it stays small with 100 organizations or 10,000.
+// Rows idle for an hour are swept. The statement locks the client's row first,
+// then the tenant's and the person's, always in that order, and uses no named
+// prepared statement or session lock, so it works through a transaction pooler.
 import "server-only";
-import { AsyncLocalStorage } from "node:async_hooks";
 import { PolarRateLimitError } from "@polar-sh/sdk";
 import { db } from "@/lib/db/client";
 import { polarTrafficEnv } from "@/lib/env";
 import { polarServer } from "./server";
 
 const MAX_WAIT_MS = 2_000;
+const IDLE_SHARE_MS = 60 * 60 * 1000;
 
-/** Where the budget says no: it is spent (or paused) for about `retryAfterSeconds`. */
+/** How urgent a request to Polar is, which decides what it may borrow beyond its shares. */
+export type RequestPriority = "interactive" | "long-tail" | "background";
+
+/** The part of the client's bucket that must stay after a borrowed request of each priority. */
+const BORROW_ABOVE: Record<RequestPriority, number> = {
+  interactive: 0.25,
+  background: 0.5,
+  "long-tail": 0.75,
+};
+
+/** Who asks Polar, and how urgently: the tenant whose share pays, the person within it. */
+export interface Requester {
+  tenant: string;
+  person: string;
+  priority: RequestPriority;
+}
+
+/** Where the budget says no: it is spent (or paused) for this requester for about `retryAfterSeconds`. */
 export class RequestBudgetSpent extends Error {
   constructor(readonly retryAfterSeconds: number) {
     super(`The app's Polar request budget is spent; retry in ${retryAfterSeconds} s.`);
@@ -35,156 +72,210 @@ function bucket() {
   };
 }
 
-/** A request waiting for its turn at the budget, and what it may wait. */
+/** A request waiting for its turn at the budget. */
 interface Taker {
+  requester: Requester;
   maxWaitMs: number;
-  /** A reservation's: told false instead of refused when the bucket has none at hand. */
-  optional: boolean;
-  resolve: (taken: boolean) => void;
+  resolve: () => void;
   reject: (error: unknown) => void;
 }
 
-/** Takers on this instance not yet sent to the database, and whether they are being sent. */
+/** Takers on this instance not yet sent to the database, and whether a batch is being sent. */
 const queued: Taker[] = [];
 let taking = false;
 
 /**
- * Takes one request from the budget, waiting up to `maxWaitMs` for it; throws
- * RequestBudgetSpent when the wait would be longer or the client is paused.
- * Requests that ask together (a page's panels, whose cache lookups Prisma
- * answers in one query) go to the database in one statement, and those that
- * ask while it is in flight in the next: one statement at a time per instance,
- * instead of one per request queueing on the row's lock.
+ * Takes one request from the budget for `requester`, waiting up to
+ * `maxWaitMs` for it; throws RequestBudgetSpent when it cannot be had in time.
+ * Requests that ask together (a page's panels) go to the database together:
+ * one statement per requester and wait, one statement at a time per instance,
+ * instead of one per request queueing on the client's row.
  */
-function takeRequest(maxWaitMs: number, optional = false) {
-  return new Promise<boolean>((resolve, reject) => {
-    queued.push({ maxWaitMs, optional, resolve, reject });
+function takeRequest(requester: Requester, maxWaitMs: number) {
+  return new Promise<void>((resolve, reject) => {
+    queued.push({ requester, maxWaitMs, resolve, reject });
     if (!taking && queued.length === 1) queueMicrotask(() => void takeQueued());
   });
 }
 
-/** Sends the queued takers to the database, a batch per statement, until none is left. */
+const groupKey = ({ requester: { tenant, person, priority }, maxWaitMs }: Taker) =>
+  JSON.stringify([tenant, person, priority, maxWaitMs]);
+
 async function takeQueued() {
   taking = true;
   while (queued.length > 0) {
-    const batch = queued.splice(0);
-    for (const maxWaitMs of new Set(batch.map((taker) => taker.maxWaitMs))) {
-      // Calls first: a reservation only gets what they leave.
-      const takers = batch
-        .filter((taker) => taker.maxWaitMs === maxWaitMs)
-        .sort((a, b) => Number(a.optional) - Number(b.optional));
-      await takeFor(takers, maxWaitMs).catch((error: unknown) => takers.forEach((t) => t.reject(error)));
+    const groups = Map.groupBy(queued.splice(0), groupKey);
+    for (const takers of groups.values()) {
+      await takeFor(takers).catch((error: unknown) => takers.forEach((taker) => taker.reject(error)));
     }
   }
   taking = false;
+  sweepIdleShares();
 }
 
-/** Takes as many of `takers.length` requests as the bucket allows within `maxWaitMs`; refuses the rest. */
-async function takeFor(takers: Taker[], maxWaitMs: number) {
+/** What one statement decided for a group of takers, and the levels it saw. */
+interface Taken {
+  /** Requests granted, of which `within` came out of the tenant's and person's shares. */
+  taken: number;
+  within: number;
+  /** The levels before the take. */
+  client: number;
+  tenantLevel: number;
+  personLevel: number;
+  tenantRate: number;
+  personRate: number;
+  pausedSeconds: number;
+}
+
+/** Takes as many of `takers` (one requester, one wait) as the budget allows; refuses the rest with when to retry. */
+async function takeFor(takers: Taker[]) {
+  const { requester, maxWaitMs } = takers[0]!;
   const { clientId, perSecond, capacity } = bucket();
-  const floor = -perSecond * (maxWaitMs / 1000);
-  let [taken] = await takeTokens(clientId, perSecond, capacity, floor, takers.length);
-  // No row taken: the client's very first request (no row yet), or a pause.
-  if (!taken) {
-    await db.$executeRaw`
-      INSERT INTO "PolarBudget" ("clientId", "tokens", "refilledAt") VALUES (${clientId}, ${capacity}, now())
-      ON CONFLICT ("clientId") DO NOTHING`;
-    [taken] = await takeTokens(clientId, perSecond, capacity, floor, takers.length);
-  }
-  const { level = 0, count = 0 } = taken ?? {};
-  const refused = takers.slice(count);
-  const refusal = refused.some((taker) => !taker.optional)
-    ? await secondsUntilAvailable(clientId, perSecond, floor)
-    : 0;
+  const withinShare = requester.priority !== "background";
+  const waitSeconds = withinShare ? maxWaitMs / 1000 : 0;
+  const borrowAbove = BORROW_ABOVE[requester.priority] * capacity;
+  const [row] = await takeTokens({
+    clientId,
+    perSecond,
+    capacity,
+    waitSeconds,
+    borrowAbove,
+    withinShare,
+    count: takers.length,
+    ...requester,
+  });
+  const taken: Taken = row!;
+  const retryAfter = secondsUntilNext(taken, { perSecond, borrowAbove, withinShare });
   takers.forEach((taker, i) => {
-    if (i >= count)
-      return taker.optional ? taker.resolve(false) : taker.reject(new RequestBudgetSpent(refusal));
-    // The bucket may go below zero by what refills within maxWaitMs: the
-    // request whose token is not there yet sleeps until it is.
-    const missing = i + 1 - level;
-    if (missing <= 0) return taker.resolve(true);
-    setTimeout(() => taker.resolve(true), (missing / perSecond) * 1000);
+    if (i >= taken.taken) return taker.reject(new RequestBudgetSpent(retryAfter));
+    // Within its shares a request may take a token its buckets have not
+    // refilled yet (as much as refills within its wait): it sleeps until the
+    // token is there. A borrowed one never waits.
+    const needed = i + 1;
+    const sleepSeconds =
+      i < taken.within
+        ? Math.max(
+            (needed - taken.client) / perSecond,
+            (needed - taken.tenantLevel) / taken.tenantRate,
+            (needed - taken.personLevel) / taken.personRate,
+          )
+        : 0;
+    if (sleepSeconds <= 0) return taker.resolve();
+    setTimeout(taker.resolve, sleepSeconds * 1000);
   });
 }
 
+/** Seconds until a refused requester could be served, within its shares or by borrowing. */
+function secondsUntilNext(
+  taken: Taken,
+  { perSecond, borrowAbove, withinShare }: { perSecond: number; borrowAbove: number; withinShare: boolean },
+) {
+  if (taken.pausedSeconds > 0) return Math.max(1, Math.ceil(taken.pausedSeconds));
+  const client = taken.client - taken.taken;
+  const byBorrowing = (borrowAbove + 1 - client) / perSecond;
+  const byShare = withinShare
+    ? Math.max(
+        (1 - (taken.tenantLevel - taken.within)) / taken.tenantRate,
+        (1 - (taken.personLevel - taken.within)) / taken.personRate,
+        (1 - client) / perSecond,
+      )
+    : Infinity;
+  return Math.max(1, Math.ceil(Math.min(byBorrowing, byShare)));
+}
+
 /**
- * Takes up to `count` tokens, leaving the bucket at `floor` at least; returns
- * no row while the client is paused. One statement, so takers on every
- * instance serialize on the row.
+ * The one statement: locks the client's, the tenant's and the person's rows (in
+ * that order), refills each to now, decides how many of `count` requests it
+ * grants (within the shares first, each share going as far below zero as it
+ * refills within `waitSeconds`, then borrowed), and writes all three rows,
+ * creating those that do not exist yet. Grants nothing while paused.
  */
-function takeTokens(clientId: string, perSecond: number, capacity: number, floor: number, count: number) {
-  return db.$queryRaw<{ level: number; count: number }[]>`
-    WITH current AS (
-      SELECT LEAST(${capacity}::float8, "tokens" + EXTRACT(EPOCH FROM now() - "refilledAt")::float8 * ${perSecond}) AS level
+function takeTokens(input: {
+  clientId: string;
+  tenant: string;
+  person: string;
+  perSecond: number;
+  capacity: number;
+  waitSeconds: number;
+  borrowAbove: number;
+  withinShare: boolean;
+  count: number;
+}) {
+  const { clientId, tenant, person, perSecond, capacity, waitSeconds, borrowAbove, withinShare, count } =
+    input;
+  return db.$queryRaw<Taken[]>`
+    WITH locked AS (
+      SELECT tenant, person, tokens, EXTRACT(EPOCH FROM now() - "refilledAt")::float8 AS elapsed, "pausedUntil"
       FROM "PolarBudget"
-      WHERE "clientId" = ${clientId} AND ("pausedUntil" IS NULL OR "pausedUntil" <= now())
+      WHERE "clientId" = ${clientId} AND tenant IN ('', ${tenant}) AND person IN ('', ${person})
+      ORDER BY tenant, person
       FOR UPDATE
-    ), taken AS (
-      SELECT level, LEAST(${count}::int, GREATEST(0, FLOOR(level - ${floor}::float8)))::int AS count FROM current
+    ), active AS (
+      SELECT
+        1 + count(*) FILTER (WHERE person = '' AND tenant NOT IN ('', ${tenant})) AS tenants,
+        1 + count(*) FILTER (WHERE tenant = ${tenant} AND person NOT IN ('', ${person})) AS people
+      FROM "PolarBudget"
+      WHERE "clientId" = ${clientId} AND "askedAt" > now() - interval '60 seconds'
+    ), shares AS (
+      SELECT
+        ${perSecond}::float8 / tenants AS tenant_rate,
+        GREATEST(1, ${capacity}::float8 / tenants) AS tenant_cap,
+        ${perSecond}::float8 / tenants / people AS person_rate,
+        GREATEST(1, ${capacity}::float8 / tenants / people) AS person_cap
+      FROM active
+    ), levels AS (
+      SELECT
+        s.tenant_rate, s.person_rate,
+        COALESCE(max(LEAST(${capacity}::float8, l.tokens + l.elapsed * ${perSecond}::float8)) FILTER (WHERE l.tenant = ''), ${capacity}::float8) AS client,
+        COALESCE(max(EXTRACT(EPOCH FROM l."pausedUntil" - now())::float8) FILTER (WHERE l.tenant = ''), 0) AS paused_seconds,
+        COALESCE(max(LEAST(s.tenant_cap, l.tokens + l.elapsed * s.tenant_rate)) FILTER (WHERE l.tenant <> '' AND l.person = ''), s.tenant_cap) AS tenant_level,
+        COALESCE(max(LEAST(s.person_cap, l.tokens + l.elapsed * s.person_rate)) FILTER (WHERE l.person <> ''), s.person_cap) AS person_level
+      FROM shares s LEFT JOIN locked l ON true
+      GROUP BY s.tenant_rate, s.tenant_cap, s.person_rate, s.person_cap
+    ), within_share AS (
+      SELECT *,
+        CASE WHEN paused_seconds > 0 OR NOT ${withinShare} THEN 0
+        ELSE GREATEST(0, LEAST(
+          ${count}::int,
+          floor(tenant_level + tenant_rate * ${waitSeconds}::float8)::int,
+          floor(person_level + person_rate * ${waitSeconds}::float8)::int,
+          floor(client + ${perSecond}::float8 * ${waitSeconds}::float8)::int))
+        END AS within
+      FROM levels
+    ), decided AS (
+      SELECT *,
+        within + CASE WHEN paused_seconds > 0 THEN 0
+        ELSE GREATEST(0, LEAST(${count}::int - within, floor(client - within - ${borrowAbove}::float8)::int))
+        END AS taken
+      FROM within_share
+    ), written AS (
+      INSERT INTO "PolarBudget" ("clientId", tenant, person, tokens, "refilledAt", "askedAt")
+      SELECT ${clientId}, share.tenant, share.person, share.tokens, now(), now()
+      FROM decided, LATERAL (VALUES
+        ('', '', CASE WHEN paused_seconds > 0 THEN LEAST(0, client) ELSE client - taken END),
+        (${tenant}, '', tenant_level - within),
+        (${tenant}, ${person}, person_level - within)
+      ) AS share(tenant, person, tokens)
+      ON CONFLICT ("clientId", tenant, person) DO UPDATE
+      SET tokens = EXCLUDED.tokens, "refilledAt" = EXCLUDED."refilledAt", "askedAt" = EXCLUDED."askedAt"
     )
-    UPDATE "PolarBudget" AS b SET "tokens" = taken.level - taken.count, "refilledAt" = now()
-    FROM taken WHERE b."clientId" = ${clientId}
-    RETURNING taken.level, taken.count`;
+    SELECT taken, within, client, tenant_level AS "tenantLevel", person_level AS "personLevel",
+           tenant_rate AS "tenantRate", person_rate AS "personRate", paused_seconds AS "pausedSeconds"
+    FROM decided`;
 }
 
-/** Requests reserved and not used, to go back to the bucket in the next statement. */
-let unused = 0;
+let sweptAt = 0;
 
-/** Puts a reserved request back in the bucket, in one statement with those given back alongside it. */
-function giveBack() {
-  unused += 1;
-  if (unused > 1) return;
-  queueMicrotask(() => {
-    const count = unused;
-    unused = 0;
-    const { clientId, capacity } = bucket();
-    // Lost if this fails: the budget then errs on the side of fewer calls.
-    db.$executeRaw`
-      UPDATE "PolarBudget" SET "tokens" = LEAST(${capacity}::float8, "tokens" + ${count})
-      WHERE "clientId" = ${clientId}`.catch(() => {});
-  });
-}
-
-/**
- * One request taken from the budget ahead of a call that may not happen: a
- * cached read reserves one while it looks its entry up, so that a miss calls
- * Polar at once instead of going back to the database for its turn, and gives
- * it back on a hit. It waits for nothing: when the bucket has no request at
- * hand it holds none, and the call takes its turn as usual.
- */
-export class BudgetReservation {
-  private readonly held = takeRequest(0, true).catch(() => false);
-  private settled = false;
-
-  /** Whether the call may use the reserved request instead of taking its own (once). */
-  use(): Promise<boolean> {
-    if (this.settled) return Promise.resolve(false);
-    this.settled = true;
-    return this.held;
-  }
-
-  /** Gives the request back unused; nothing once it was used. */
-  release(): void {
-    if (this.settled) return;
-    this.settled = true;
-    void this.held.then((held) => held && giveBack());
-  }
-}
-
-const reservations = new AsyncLocalStorage<BudgetReservation>();
-
-/** Runs `task` so that its first Polar request uses what `reservation` holds. */
-export function withReservation<T>(reservation: BudgetReservation, task: () => Promise<T>): Promise<T> {
-  return reservations.run(reservation, task);
-}
-
-async function secondsUntilAvailable(clientId: string, perSecond: number, floor: number) {
-  const [row] = await db.$queryRaw<{ paused: number | null; tokens: number }[]>`
-    SELECT EXTRACT(EPOCH FROM "pausedUntil" - now())::float8 AS paused,
-           "tokens" + EXTRACT(EPOCH FROM now() - "refilledAt")::float8 * ${perSecond} AS tokens
-    FROM "PolarBudget" WHERE "clientId" = ${clientId}`;
-  const untilRefilled = row ? (floor + 1 - row.tokens) / perSecond : 0;
-  return Math.max(1, Math.ceil(Math.max(row?.paused ?? 0, untilRefilled)));
+/** Now and then, drops the shares of tenants and people idle for an hour. */
+function sweepIdleShares() {
+  if (Date.now() - sweptAt < 60_000) return;
+  sweptAt = Date.now();
+  const { clientId } = bucket();
+  void db.$executeRaw`
+    DELETE FROM "PolarBudget"
+    WHERE "clientId" = ${clientId} AND tenant <> '' AND "askedAt" < now() - make_interval(secs => ${IDLE_SHARE_MS / 1000})`.catch(
+    () => {},
+  );
 }
 
 /** After Polar answered 429: no instance calls it for `seconds` (its Retry-After). */
@@ -194,17 +285,21 @@ async function pauseRequests(seconds: number) {
     UPDATE "PolarBudget" SET
       "pausedUntil" = GREATEST(COALESCE("pausedUntil", now()), now() + make_interval(secs => ${seconds})),
       "tokens" = LEAST("tokens", 0)
-    WHERE "clientId" = ${clientId}`;
+    WHERE "clientId" = ${clientId} AND tenant = '' AND person = ''`;
 }
 
 /**
- * Runs one Polar API request within the client's budget: with the request
- * reserved for it (withReservation) when there is one, else taking its turn.
- * Throws RequestBudgetSpent instead of calling Polar when the budget is spent,
- * and pauses every instance when Polar answers 429 anyway (then rethrows it).
+ * Runs one Polar API request within the budget, for `requester`. Throws
+ * RequestBudgetSpent instead of calling Polar when the budget has no request
+ * for it within `maxWaitMs`, and pauses every instance when Polar answers 429
+ * anyway (then rethrows it).
  */
-export async function withinRequestBudget<T>(request: () => Promise<T>, maxWaitMs = MAX_WAIT_MS): Promise<T> {
-  if (!(await reservations.getStore()?.use())) await takeRequest(maxWaitMs);
+export async function withinRequestBudget<T>(
+  requester: Requester,
+  request: () => Promise<T>,
+  maxWaitMs = MAX_WAIT_MS,
+): Promise<T> {
+  await takeRequest(requester, maxWaitMs);
   try {
     return await request();
   } catch (error) {

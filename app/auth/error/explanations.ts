@@ -84,7 +84,9 @@ export const explanations: Record<string, Explanation> = {
   },
   PolarUnreachable: {
     title: "Polar can’t be reached",
-    body: ["This app couldn’t connect to Polar to start or finish signing in. Try again in a moment."],
+    body: [
+      "This app couldn’t connect to Polar, or Polar didn’t answer in time, to start or finish signing in. Try again in a moment.",
+    ],
   },
   Configuration: {
     title: "Sign-in isn’t set up correctly",

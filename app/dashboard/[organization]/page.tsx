@@ -31,7 +31,7 @@ export default async function OverviewPage({
 
   return (
     <div className="space-y-6">
-      <OrganizationTabs slug={slug} current="overview" />
+      <OrganizationTabs slug={slug} current="overview" search={`period=${period}`} />
       <Suspense fallback={null}>
         <GettingStarted slug={slug} />
       </Suspense>

@@ -68,7 +68,7 @@ export async function PolarOrganizations({ connectedSlugs }: { connectedSlugs: S
           );
         })}
       </ul>
-      <ReadTime readAt={result.readAt} stale={result.stale} />
+      <ReadTime readAt={result.readAt} stale={result.stale} updating={result.updating} />
     </>
   );
 }

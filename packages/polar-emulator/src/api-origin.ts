@@ -4,13 +4,16 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { discoveryDocument } from "./discovery.ts";
 import { sendJson } from "./http.ts";
+import { waitAsProfiled } from "./latency.ts";
 import { API_ROUTES } from "./routes.ts";
+import type { EmulatorState } from "./state.ts";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 export function createApiOrigin(options: {
   issuer: string;
   webUrl: string;
+  state: EmulatorState;
   /** oidc-provider's request handler: the JWKS. */
   oidc: (req: IncomingMessage, res: ServerResponse) => void;
   handleToken: Handler;
@@ -26,6 +29,14 @@ export function createApiOrigin(options: {
   return async function routeApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const { pathname } = url;
     if (options.handleControl && (await options.handleControl(req, res, pathname))) return;
+    // The REST API waits after authenticating (api/router.ts), so a cached metrics answer skips the wait.
+    if (!(await options.handleApi(req, res, url))) {
+      await waitAsProfiled(options.state.latency, pathname);
+      await routeOther(req, res, pathname);
+    }
+  };
+
+  async function routeOther(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     if (
       req.method === "GET" &&
       (pathname === API_ROUTES.openidConfiguration || pathname === API_ROUTES.authorizationServerMetadata)
@@ -52,7 +63,6 @@ export function createApiOrigin(options: {
       );
       return;
     }
-    if (await options.handleApi(req, res, url)) return;
     sendJson(res, 404, { detail: "Not Found" });
-  };
+  }
 }

@@ -3,12 +3,22 @@
 //   GET  /__emulator/settings             current settings
 //   POST /__emulator/settings             { access_token_ttl (null: Polar's), code_ttl, clock_skew_seconds, latency_ms,
 //                                           latency_path, rate_limit_per_minute }   (any subset)
+//   GET  /__emulator/latency              the latency profile: { "<path prefix>": ms, ... }
+//   POST /__emulator/latency              { "<path prefix>": ms, ... }: replaces the profile (latency.ts)
 //   POST /__emulator/token-failures       { error, status?, error_description?, grant_type?, count? }
 //   POST /__emulator/token-delays         { delay_ms, grant_type?, count?, drop? }: the next matching token requests
 //                                         are processed, then answered after delay_ms, or (drop) never
 //   POST /__emulator/revocation-failures  { status?: 500|503|401 (503), count?: 1 }: the next revocation requests
 //                                         are answered with that status and revoke nothing
 //   POST /__emulator/api-failures         { status: 401|403|404|429|500|502|503, path?, count? }
+//   POST /__emulator/stall                { stalled: boolean, origin?: "api" | "web" | "both" ("api") }: requests to a
+//                                         stalled origin (not these controls) are never answered; ending the stall
+//                                         closes their connections
+//   POST /__emulator/memberships          { user_id, organization_id, member: boolean }: removes (false) or restores
+//                                         (true) a seeded membership, as Polar's soft delete; no token is revoked
+//   POST /__emulator/sso-enforcement      { organization_id, enforced: boolean }: turning it on revokes the tokens
+//                                         down-scoped to the organization and hides it from unrestricted tokens and
+//                                         the consent page → { organization_id, enforced, revoked_grants }
 //   POST /__emulator/legacy-organization-token   { organization_id, user_id?, scope?, client_id? } → a token response
 //   POST /__emulator/revoke               { refresh_token } | { access_token } | { user_id } | { organization_id }
 //   GET  /__emulator/stats                counters since start / last reset
@@ -18,13 +28,19 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
 import { LOCAL_CLIENT } from "./client.ts";
 import { readParams, sendJson } from "./http.ts";
+import { deleteGrants } from "./grants.ts";
+import { checkLatencyProfile } from "./latency.ts";
 import { issueLegacyOrganizationToken, LegacyTokenError } from "./legacy-tokens.ts";
+import { MembershipError, setMembership } from "./memberships.ts";
 import { API_ROUTES } from "./routes.ts";
+import { setSsoEnforcement } from "./sso.ts";
+import { setStalled } from "./stall.ts";
 import {
   emptyStats,
   type EmulatorState,
   type ForcedApiFailure,
   type ForcedRevocationFailure,
+  type Origin,
   type Settings,
 } from "./state.ts";
 
@@ -104,14 +120,7 @@ export function createControls(provider: Provider, state: EmulatorState) {
         subject.type === "organization" ? [subject.organizationId] : subject.organizationIds;
       if (organizationId && organizationIds.includes(organizationId)) grantIds.add(grantId);
     }
-    for (const grantId of grantIds) {
-      for (const records of state.models.values()) {
-        for (const [id, record] of records) {
-          if (id === grantId || record.payload["grantId"] === grantId) records.delete(id);
-        }
-      }
-      state.subjects.delete(grantId);
-    }
+    deleteGrants(state, grantIds);
     return grantIds.size;
   }
 
@@ -136,6 +145,17 @@ export function createControls(provider: Provider, state: EmulatorState) {
         case "POST /settings":
           updateSettings(body);
           sendJson(res, 200, settingsView(state.settings));
+          return true;
+        case "GET /latency":
+          sendJson(res, 200, state.latency);
+          return true;
+        case "POST /latency":
+          try {
+            state.latency = checkLatencyProfile(body);
+          } catch (error) {
+            throw new BadRequest((error as Error).message);
+          }
+          sendJson(res, 200, state.latency);
           return true;
         case "POST /token-failures": {
           const error = optionalString(body, "error") ?? "invalid_grant";
@@ -193,6 +213,43 @@ export function createControls(provider: Provider, state: EmulatorState) {
           sendJson(res, 200, { queued: state.apiFailures.length });
           return true;
         }
+        case "POST /stall": {
+          if (typeof body["stalled"] !== "boolean") throw new BadRequest("stalled must be true or false");
+          const origin = body["origin"] ?? "api";
+          if (origin !== "api" && origin !== "web" && origin !== "both")
+            throw new BadRequest('origin must be "api", "web" or "both"');
+          for (const stalledOrigin of origin === "both" ? (["api", "web"] as const) : [origin as Origin])
+            setStalled(state, stalledOrigin, body["stalled"]);
+          sendJson(res, 200, { api: state.stalls.api !== null, web: state.stalls.web !== null });
+          return true;
+        }
+        case "POST /memberships": {
+          const userId = optionalString(body, "user_id");
+          const organizationId = optionalString(body, "organization_id");
+          if (!userId || !organizationId || typeof body["member"] !== "boolean")
+            throw new BadRequest("give user_id, organization_id and member (true or false)");
+          try {
+            setMembership(state, userId, organizationId, body["member"]);
+          } catch (error) {
+            if (!(error instanceof MembershipError)) throw error;
+            throw new BadRequest(error.message);
+          }
+          sendJson(res, 200, { user_id: userId, organization_id: organizationId, member: body["member"] });
+          return true;
+        }
+        case "POST /sso-enforcement": {
+          const organizationId = optionalString(body, "organization_id");
+          if (!organizationId || typeof body["enforced"] !== "boolean")
+            throw new BadRequest("give organization_id and enforced (true or false)");
+          if (!state.data.findOrganization(organizationId))
+            throw new BadRequest(`no organization ${organizationId}`);
+          sendJson(res, 200, {
+            organization_id: organizationId,
+            enforced: body["enforced"],
+            revoked_grants: setSsoEnforcement(state, organizationId, body["enforced"]),
+          });
+          return true;
+        }
         case "POST /legacy-organization-token": {
           const organizationId = optionalString(body, "organization_id");
           if (!organizationId) throw new BadRequest("organization_id is required");
@@ -222,6 +279,7 @@ export function createControls(provider: Provider, state: EmulatorState) {
             revocation_failures: state.stats.revocationFailures,
             authorizations: state.stats.authorizations,
             rate_limited: state.stats.rateLimited,
+            stalled: state.stats.stalled,
           });
           return true;
         case "POST /stats/reset":

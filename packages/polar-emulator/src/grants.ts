@@ -24,3 +24,15 @@ export async function saveGrant(
   state.subjects.set(grantId, options.subject);
   return grantId;
 }
+
+/** Forgets grants with every token issued under them: none of their tokens is found any more. */
+export function deleteGrants(state: EmulatorState, grantIds: Iterable<string>): void {
+  const doomed = new Set(grantIds);
+  for (const records of state.models.values()) {
+    for (const [id, record] of records) {
+      const grantId = record.payload["grantId"];
+      if (doomed.has(id) || (typeof grantId === "string" && doomed.has(grantId))) records.delete(id);
+    }
+  }
+  for (const grantId of doomed) state.subjects.delete(grantId);
+}

@@ -11,7 +11,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
 import { ORGANIZATION_REQUIRED, rememberConsent } from "./consents.ts";
-import type { Dataset } from "./data/dataset.ts";
+import { accessibleOrganizationIds } from "./access.ts";
+import { memberOrganizations } from "./memberships.ts";
 import { findClient } from "./directory.ts";
 import { saveGrant } from "./grants.ts";
 import { readForm, redirect, sendHtml } from "./http.ts";
@@ -33,9 +34,16 @@ type Outcome = { subject: Subject } | { error: string; error_description: string
  * the user is not in, is a 400 invalid_request on Polar's page
  * (test_oauth2.py `test_organization_sub_type_requires_an_organization`).
  */
-function organizationSubject(data: Dataset, userId: string, subType: string, picked: string[]): Outcome {
+function organizationSubject(
+  state: EmulatorState,
+  userId: string,
+  subType: string,
+  picked: string[],
+): Outcome {
   if (subType !== "organization") return { subject: { type: "user", userId, organizationIds: [] } };
-  const memberships = new Set(data.organizationsOf(userId).map((org) => org.id));
+  const memberships = new Set(
+    accessibleOrganizationIds(state, { type: "user", userId, organizationIds: [] }),
+  );
   const foreign = picked.find((id) => !memberships.has(id));
   if (foreign !== undefined)
     return { error: "invalid_request", error_description: `Organization ${foreign} is not accessible` };
@@ -43,6 +51,12 @@ function organizationSubject(data: Dataset, userId: string, subType: string, pic
   if (organizationId === undefined)
     return { error: "invalid_request", error_description: ORGANIZATION_REQUIRED };
   return { subject: { type: "user", userId, organizationIds: [organizationId] } };
+}
+
+/** The consent page's organizations (oauth2/endpoints/oauth2.py `authorize`): those the session can reach. */
+function pickableOrganizations(state: EmulatorState, userId: string) {
+  const accessible = accessibleOrganizationIds(state, { type: "user", userId, organizationIds: [] });
+  return memberOrganizations(state, userId).filter((org) => accessible.includes(org.id));
 }
 
 export function createInteractions(provider: Provider, state: EmulatorState) {
@@ -113,7 +127,7 @@ export function createInteractions(provider: Provider, state: EmulatorState) {
           user,
           scopes,
           subType,
-          organizations: data.organizationsOf(user.id),
+          organizations: pickableOrganizations(state, user.id),
         }),
       );
       return true;
@@ -127,7 +141,7 @@ export function createInteractions(provider: Provider, state: EmulatorState) {
       });
       return true;
     }
-    const outcome = organizationSubject(data, user.id, subType, form.getAll("organizations"));
+    const outcome = organizationSubject(state, user.id, subType, form.getAll("organizations"));
     if ("error" in outcome) {
       sendHtml(
         res,

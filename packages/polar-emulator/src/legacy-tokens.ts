@@ -4,6 +4,7 @@
 // them, so a test control mints one as the code exchange would have.
 import type Provider from "oidc-provider";
 import { findClient } from "./directory.ts";
+import { currentMembers } from "./memberships.ts";
 import { saveGrant } from "./grants.ts";
 import { parseScope, SCOPES_SUPPORTED } from "./scopes.ts";
 import type { EmulatorState } from "./state.ts";
@@ -27,8 +28,9 @@ export async function issueLegacyOrganizationToken(
 ) {
   const organization = state.data.findOrganization(request.organizationId);
   if (!organization) throw new LegacyTokenError(`no organization ${request.organizationId}`);
-  const userId = request.userId ?? organization.members[0];
-  if (!userId || !organization.members.includes(userId)) {
+  const members = currentMembers(state, organization.id);
+  const userId = request.userId ?? members[0];
+  if (!userId || !members.includes(userId)) {
     throw new LegacyTokenError(`user ${request.userId} is not a member of ${organization.slug}`);
   }
   const seedClient = findClient(request.clientId);

@@ -1,3 +1,4 @@
+import { parseLatencyProfile, type LatencyProfile } from "./latency.ts";
 import { RATE_LIMIT_PROFILES, type RateLimitProfile } from "./rate-limit.ts";
 import { readyLine } from "./ready.ts";
 import { startEmulator } from "./server.ts";
@@ -45,7 +46,21 @@ function rateLimitProfile(): RateLimitProfile | undefined {
   process.exit(1);
 }
 
+function latencyProfile(): LatencyProfile | undefined {
+  const raw = process.env["EMULATOR_LATENCY"];
+  if (raw === undefined || raw === "") return undefined;
+  try {
+    return parseLatencyProfile(raw);
+  } catch (error) {
+    console.error(
+      `EMULATOR_LATENCY must be "none" or "<path prefix>=<ms>,…" (e.g. "/v1/metrics/=5000"): ${(error as Error).message}`,
+    );
+    process.exit(1);
+  }
+}
+
 const webPort = port("EMULATOR_PORT");
+const latency = latencyProfile();
 const profile = rateLimitProfile();
 const loadUsers = count("EMULATOR_LOAD_USERS");
 const loadOrganizations = count("EMULATOR_LOAD_ORGANIZATIONS");
@@ -58,6 +73,7 @@ const emulator = await startEmulator({
   accessTokenTtl: seconds("EMULATOR_ACCESS_TOKEN_TTL"),
   codeTtl: seconds("EMULATOR_CODE_TTL"),
   ...(profile ? { rateLimitProfile: profile } : {}),
+  ...(latency ? { latency } : {}),
   ...(loadUsers !== undefined ? { loadUsers } : {}),
   ...(loadOrganizations !== undefined ? { loadOrganizations } : {}),
   quiet: process.env["EMULATOR_QUIET"] === "1",

@@ -5,14 +5,17 @@ import { createApiOrigin } from "./api-origin.ts";
 import { createDataset } from "./data/dataset.ts";
 import { sendJson } from "./http.ts";
 import { createInteractions } from "./interactions.ts";
+import { checkLatencyProfile, POLAR_LATENCY, type LatencyProfile } from "./latency.ts";
 import { createProvider } from "./provider.ts";
 import { RATE_LIMIT_PROFILES, type RateLimitProfile } from "./rate-limit.ts";
-import { createState } from "./state.ts";
+import { holdIfStalled } from "./stall.ts";
+import { createState, type EmulatorState, type Origin } from "./state.ts";
 import { createTokenEndpoint, installResponseHooks } from "./token-endpoint.ts";
 import { createApi } from "./api/router.ts";
 import { createControls } from "./controls.ts";
 import { createTokenManagement } from "./revocation.ts";
 import { createWebOrigin } from "./web-origin.ts";
+import { API_ROUTES } from "./routes.ts";
 
 export interface EmulatorOptions {
   /** The web origin's port (polar.sh: authorization pages). 0 picks a free port. Default 4111. */
@@ -31,6 +34,11 @@ export interface EmulatorOptions {
   loadOrganizations?: number;
   /** Polar's API rate limit per OAuth client: production 500/min (default), sandbox 100/min. */
   rateLimitProfile?: RateLimitProfile;
+  /**
+   * How long Polar takes per path prefix on the API origin, in milliseconds (the
+   * longest matching prefix wins). By default Polar's: `/v1/metrics/` 5000, the rest 0.
+   */
+  latency?: LatencyProfile;
   quiet?: boolean;
   /** Serve the /__emulator/ test controls (default true). */
   controls?: boolean;
@@ -61,17 +69,21 @@ async function listen(port: number, host: string): Promise<{ server: Server; url
 function serve(
   server: Server,
   origin: string,
-  label: string,
+  label: Origin,
   route: Route,
+  state: EmulatorState,
   log: (line: string) => void,
 ): void {
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? "/", origin);
+    const control = label === "api" && url.pathname.startsWith(`${API_ROUTES.controls}/`);
+    if (!control && holdIfStalled(state, label, res)) return;
     const started = Date.now();
     res.on("finish", () => {
       const path = (req.url ?? "").split("?")[0];
       log(`${label} ${req.method} ${path} ${res.statusCode} ${Date.now() - started}ms`);
     });
-    route(req, res, new URL(req.url ?? "/", origin)).catch((error: unknown) => {
+    route(req, res, url).catch((error: unknown) => {
       log(
         `error on ${label} ${req.method} ${req.url?.split("?")[0]}: ${error instanceof Error ? error.message : String(error)}`,
       );
@@ -93,6 +105,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const appUrl = options.appUrl ?? "http://localhost:3000";
   const log = options.quiet ? () => {} : (line: string) => console.log(`[polar-emulator] ${line}`);
   const webPort = options.port ?? 4111;
+  const latency = checkLatencyProfile(options.latency ?? POLAR_LATENCY);
 
   const web = await listen(webPort, host);
   const api = await listen(options.apiPort ?? (webPort === 0 ? 0 : 4112), host).catch(
@@ -108,13 +121,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     users: loadUsers,
     organizations: options.loadOrganizations ?? Math.ceil(loadUsers / USERS_PER_LOAD_ORGANIZATION),
   });
-  const state = createState(data, {
-    accessTokenTtl: options.accessTokenTtl ?? null,
-    codeTtl: options.codeTtl ?? 300,
-    clockSkewSeconds: 0,
-    latencyMs: 0,
-    rateLimitPerMinute: RATE_LIMIT_PROFILES[options.rateLimitProfile ?? "production"],
-  });
+  const state = createState(
+    data,
+    {
+      accessTokenTtl: options.accessTokenTtl ?? null,
+      codeTtl: options.codeTtl ?? 300,
+      clockSkewSeconds: 0,
+      latencyMs: 0,
+      rateLimitPerMinute: RATE_LIMIT_PROFILES[options.rateLimitProfile ?? "production"],
+    },
+    latency,
+  );
   const { provider, key } = createProvider({ issuer, appUrl, state });
   installResponseHooks(provider, state, key);
   const oidc = provider.callback();
@@ -132,6 +149,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       oidc,
       handleInteraction: createInteractions(provider, state),
     }),
+    state,
     log,
   );
   serve(
@@ -142,11 +160,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       issuer,
       webUrl: web.url,
       oidc,
+      state,
       handleToken: createTokenEndpoint(provider, state, log),
       handleTokenManagement: createTokenManagement(provider, state),
       handleApi: createApi(provider, state),
       ...(controls ? { handleControl: createControls(provider, state) } : {}),
     }),
+    state,
     log,
   );
 

@@ -1,6 +1,12 @@
 // Mutable runtime state of one emulator instance. Everything here is in memory
 // and `reset()` brings it back to a fresh start (the dataset is immutable).
+import type { ServerResponse } from "node:http";
 import type { Dataset } from "./data/dataset.ts";
+import type { LatencyProfile } from "./latency.ts";
+import { setStalled } from "./stall.ts";
+
+/** Polar's two origins: polar.sh (web) and api.polar.sh (api). */
+export type Origin = "web" | "api";
 
 /** Who a grant's tokens act for. */
 export type Subject =
@@ -60,6 +66,14 @@ export interface Stats {
   authorizations: number;
   /** API requests answered 429, by the rate limit or an `api-failures` control. */
   rateLimited: number;
+  /** Requests held by a stalled origin (stall.ts). */
+  stalled: number;
+}
+
+/** A metrics answer Polar keeps for 60 s (metrics/cache.py). */
+export interface CachedMetrics {
+  expiresAt: number;
+  body: unknown;
 }
 
 export interface RateBucket {
@@ -72,16 +86,27 @@ export interface EmulatorState {
   readonly data: Dataset;
   readonly defaults: Readonly<Settings>;
   settings: Settings;
+  readonly defaultLatency: Readonly<LatencyProfile>;
+  /** How long Polar takes per path prefix (latency.ts). */
+  latency: LatencyProfile;
+  /** Metrics answers by cache key (api/metrics-cache.ts). */
+  readonly metricsCache: Map<string, CachedMetrics>;
   /** oidc-provider models (AccessToken, RefreshToken, Grant, ...) by model name, then id. */
   readonly models: Map<string, Map<string, StoredRecord>>;
   /** Who a grant's tokens act as: the user, or the organization picked on the consent page. */
   readonly subjects: Map<string, Subject>;
   /** Scopes each user last granted each client, by `consentKey(userId, clientId)` (Polar's OAuth2Grant). */
   readonly consents: Map<string, Set<string>>;
+  /** Seeded memberships a test removed, by `<user id> <organization id>` (memberships.ts). */
+  readonly removedMemberships: Set<string>;
+  /** Organizations a test made enforce SSO (sso.ts). */
+  readonly ssoEnforced: Set<string>;
   /** Access token <-> refresh token issued in the same token response: Polar's token rows (token-rows.ts). */
   readonly pairs: Map<string, string>;
   /** Rate limit windows by `oauth2_client:<client_id>`. */
   readonly rateBuckets: Map<string, RateBucket>;
+  /** Per origin: null, or the requests a stall holds unanswered (stall.ts). */
+  readonly stalls: Record<Origin, Set<ServerResponse> | null>;
   tokenFailures: ForcedTokenFailure[];
   tokenDelays: TokenDelay[];
   revocationFailures: ForcedRevocationFailure[];
@@ -102,19 +127,26 @@ export function emptyStats(): Stats {
     revocationFailures: 0,
     authorizations: 0,
     rateLimited: 0,
+    stalled: 0,
   };
 }
 
-export function createState(data: Dataset, defaults: Settings): EmulatorState {
+export function createState(data: Dataset, defaults: Settings, latency: LatencyProfile): EmulatorState {
   const state: EmulatorState = {
     data,
     defaults: Object.freeze({ ...defaults }),
     settings: { ...defaults },
+    defaultLatency: Object.freeze({ ...latency }),
+    latency: { ...latency },
+    metricsCache: new Map(),
     models: new Map(),
     subjects: new Map(),
     consents: new Map(),
+    removedMemberships: new Set(),
+    ssoEnforced: new Set(),
     pairs: new Map(),
     rateBuckets: new Map(),
+    stalls: { web: null, api: null },
     tokenFailures: [],
     tokenDelays: [],
     revocationFailures: [],
@@ -125,11 +157,16 @@ export function createState(data: Dataset, defaults: Settings): EmulatorState {
     },
     reset() {
       state.settings = { ...state.defaults };
+      state.latency = { ...state.defaultLatency };
+      state.metricsCache.clear();
       state.models.clear();
       state.subjects.clear();
       state.consents.clear();
+      state.removedMemberships.clear();
+      state.ssoEnforced.clear();
       state.pairs.clear();
       state.rateBuckets.clear();
+      for (const origin of ["web", "api"] as const) setStalled(state, origin, false);
       state.tokenFailures = [];
       state.tokenDelays = [];
       state.revocationFailures = [];

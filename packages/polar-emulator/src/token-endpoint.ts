@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type Provider from "oidc-provider";
 import { readBody, sendJson } from "./http.ts";
+import { currentMembers } from "./memberships.ts";
 import { API_ROUTES } from "./routes.ts";
 import type { EmulatorState, TokenDelay } from "./state.ts";
 import { pairTokens, revokeRow } from "./token-rows.ts";
@@ -163,7 +164,7 @@ function migrateLegacySubject(state: EmulatorState, refreshToken: string) {
   const grantId = state.models.get("RefreshToken")?.get(refreshToken)?.payload["grantId"];
   const subject = typeof grantId === "string" ? state.subjects.get(grantId) : undefined;
   if (subject?.type !== "organization") return;
-  const members = state.data.findOrganization(subject.organizationId)?.members ?? [];
+  const members = currentMembers(state, subject.organizationId);
   if (members.length === 1 && members[0]) {
     state.subjects.set(grantId as string, {
       type: "user",

@@ -1,4 +1,5 @@
-// For Vitest files: one emulator per file on free ports, reset before each test.
+// For Vitest files: one emulator per file on free ports, reset before each test,
+// answering at once unless `options.latency` gives Polar's slowness a profile.
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "./server.ts";
 import { control } from "./testing.ts";
@@ -13,7 +14,7 @@ export function withEmulator(
 ) {
   let emulator: RunningEmulator | undefined;
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, quiet: true, ...options });
+    emulator = await startEmulator({ port: 0, quiet: true, latency: {}, ...options });
     await onStart(emulator.apiUrl, emulator);
   });
   afterAll(() => emulator?.close());

@@ -226,6 +226,7 @@ describe("stats and reset", () => {
       revocation_failures: 0,
       authorizations: 1,
       rate_limited: 0,
+      stalled: 0,
     });
     await control(url, "stats/reset", {});
     expect(await json(control(url, "stats"))).toMatchObject({ token: {}, api: {}, authorizations: 0 });

@@ -61,6 +61,24 @@ describe("npm run emulator", () => {
     expect(await (await fetch(`${started.webUrl}/`)).text()).toContain("Load-test population: 25 users");
   });
 
+  it("reads the latency profile from EMULATOR_LATENCY, Polar's when unset", async () => {
+    const latencyOf = async (env: Record<string, string>) => {
+      const started = await start({ EMULATOR_PORT: "0", ...env });
+      if (!("apiUrl" in started)) throw new Error(started.output);
+      return (await fetch(`${started.apiUrl}/__emulator/latency`)).json();
+    };
+    expect(await latencyOf({})).toEqual({ "/v1/metrics/": 5000 });
+    expect(await latencyOf({ EMULATOR_LATENCY: "/v1/metrics/=5000,/v1/products/=200" })).toEqual({
+      "/v1/metrics/": 5000,
+      "/v1/products/": 200,
+    });
+    expect(await latencyOf({ EMULATOR_LATENCY: "none" })).toEqual({});
+    expect(await start({ EMULATOR_PORT: "0", EMULATOR_LATENCY: "/v1/metrics/=slow" })).toEqual({
+      code: 1,
+      output: expect.stringContaining("EMULATOR_LATENCY must be"),
+    });
+  });
+
   it("refuses a bad setting with a message instead of starting", async () => {
     expect(await start({ EMULATOR_PORT: "0", EMULATOR_RATE_LIMIT_PROFILE: "staging" })).toEqual({
       code: 1,

@@ -9,10 +9,8 @@ import { RowsTable } from "./rows-table";
 /** The organization's customers: a page of them, or the newest few on the overview. */
 export async function Customers(props: ListProps) {
   const { slug, page, limit, query } = props;
-  const [{ result, page: shown }, link] = await Promise.all([
-    pageWithinList((p) => readCustomers(slug, p, limit, query), page),
-    polarLinks(slug),
-  ]);
+  const { result, page: shown } = await pageWithinList((p) => readCustomers(slug, p, limit, query), page);
+  const link = polarLinks(slug);
   const empty = query ? (
     <EmptyState title={`No customers match “${query}”`}>Try a shorter or different search.</EmptyState>
   ) : (

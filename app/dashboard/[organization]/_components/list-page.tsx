@@ -42,7 +42,7 @@ export async function ListPage({
 
   return (
     <div className="space-y-6">
-      <OrganizationTabs slug={slug} current={tab} />
+      <OrganizationTabs slug={slug} current={tab} search={retry} />
       <Panel
         id={tab}
         title={title}

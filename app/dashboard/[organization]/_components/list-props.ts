@@ -21,8 +21,8 @@ export function paging({ slug, query, paginate }: ListProps, list: string, page:
   };
 }
 
-/** A link maker for rows' pages in Polar's dashboard; none while Polar's web origin cannot be read. */
-export async function polarLinks(slug: string) {
-  const base = await polarDashboardUrl(slug).catch(() => null);
-  return (path: string, label: string) => (base ? { href: `${base}${path}`, label } : undefined);
+/** A link maker for rows' pages in Polar's dashboard. */
+export function polarLinks(slug: string) {
+  const base = polarDashboardUrl(slug);
+  return (path: string, label: string) => ({ href: `${base}${path}`, label });
 }

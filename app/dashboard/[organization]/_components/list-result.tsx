@@ -24,7 +24,7 @@ export function ListResult<Row>({
   if (!result.ok)
     return <PolarProblemNotice problem={result.problem} subject={subject} retryHref={retryHref} />;
   const { items, maxPage, totalCount } = result.data;
-  const readTime = <ReadTime readAt={result.readAt} stale={result.stale} />;
+  const readTime = <ReadTime readAt={result.readAt} stale={result.stale} updating={result.updating} />;
   if (items.length === 0 && (!pagination || pagination.page === 1)) {
     return (
       <>

@@ -54,7 +54,7 @@ export async function Metrics({ slug, period }: { slug: string; period: PeriodKe
           display: formatMoney(p.revenue, currency),
         }))}
       />
-      <ReadTime readAt={result.readAt} stale={result.stale} />
+      <ReadTime readAt={result.readAt} stale={result.stale} updating={result.updating} />
     </div>
   );
 }

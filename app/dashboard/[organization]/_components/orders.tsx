@@ -11,10 +11,8 @@ const DATE_COLUMN = "hidden @3xl:table-cell muted";
 /** The organization's orders: a page of them, or the latest few on the overview. */
 export async function Orders(props: ListProps) {
   const { slug, page, limit } = props;
-  const [{ result, page: shown }, link] = await Promise.all([
-    pageWithinList((p) => readOrders(slug, p, limit), page),
-    polarLinks(slug),
-  ]);
+  const { result, page: shown } = await pageWithinList((p) => readOrders(slug, p, limit), page);
+  const link = polarLinks(slug);
   return (
     <ListResult
       result={result}

@@ -13,11 +13,19 @@ const TABS = [
 export type OrganizationTab = (typeof TABS)[number]["key"];
 
 /**
- * The organization's sections, and Refresh, which reads this section from
- * Polar again instead of from the cache. Each page passes its own tab, so no
- * client code is needed.
+ * The organization's sections, and Refresh, which reads what this page shows
+ * from Polar again instead of from the cache. Each page passes its own tab and
+ * search (its query string, without "?"), so no client code is needed.
  */
-export function OrganizationTabs({ slug, current }: { slug: string; current: OrganizationTab }) {
+export function OrganizationTabs({
+  slug,
+  current,
+  search = "",
+}: {
+  slug: string;
+  current: OrganizationTab;
+  search?: string;
+}) {
   const path = TABS.find((tab) => tab.key === current)?.path ?? "";
   return (
     <div className="flex items-end gap-2 border-b border-zinc-200 dark:border-zinc-800">
@@ -42,6 +50,7 @@ export function OrganizationTabs({ slug, current }: { slug: string; current: Org
       <form action={refreshOrganization} className="pb-1.5">
         <input type="hidden" name="slug" value={slug} />
         <input type="hidden" name="path" value={path} />
+        <input type="hidden" name="search" value={search} />
         <button
           type="submit"
           className="button-secondary button-small"

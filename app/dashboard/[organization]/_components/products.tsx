@@ -10,10 +10,8 @@ import { RowsTable } from "./rows-table";
 /** The organization's products: a page of them, or the first few on the overview. */
 export async function Products(props: ListProps) {
   const { slug, page, limit, query } = props;
-  const [{ result, page: shown }, link] = await Promise.all([
-    pageWithinList((p) => readProducts(slug, p, limit, query), page),
-    polarLinks(slug),
-  ]);
+  const { result, page: shown } = await pageWithinList((p) => readProducts(slug, p, limit, query), page);
+  const link = polarLinks(slug);
   const empty = query ? (
     <EmptyState title={`No products match “${query}”`}>Try a shorter or different search.</EmptyState>
   ) : (

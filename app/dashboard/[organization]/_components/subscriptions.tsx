@@ -9,10 +9,8 @@ import { RowsTable } from "./rows-table";
 /** The organization's subscriptions: a page of them, or the latest few on the overview. */
 export async function Subscriptions(props: ListProps) {
   const { slug, page, limit } = props;
-  const [{ result, page: shown }, link] = await Promise.all([
-    pageWithinList((p) => readSubscriptions(slug, p, limit), page),
-    polarLinks(slug),
-  ]);
+  const { result, page: shown } = await pageWithinList((p) => readSubscriptions(slug, p, limit), page);
+  const link = polarLinks(slug);
   return (
     <ListResult
       result={result}

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type Provider from "oidc-provider";
+import { accessibleOrganizationIds } from "../access.ts";
 import { bearerToken } from "../http.ts";
 import { parseScope } from "../scopes.ts";
 import type { EmulatorState, Subject } from "../state.ts";
@@ -18,18 +19,6 @@ export interface AccessTokenInfo {
 export interface ApiAuth extends AccessTokenInfo {
   /** Organizations the request may read (narrowed by Polar-Organization). */
   organizationIds: string[];
-}
-
-/**
- * What a token may read (auth/middlewares.py passes the token's
- * `organization_ids` into the auth subject): a legacy organization token its
- * organization, a down-scoped user token its organizations, an unrestricted
- * one every organization the user belongs to.
- */
-function readableOrganizations(state: EmulatorState, subject: Subject): string[] {
-  if (subject.type === "organization") return [subject.organizationId];
-  if (subject.organizationIds.length > 0) return subject.organizationIds;
-  return state.data.organizationsOf(subject.userId).map((org) => org.id);
 }
 
 /** A live access token issued by this emulator, judged by the emulator's (skewable) clock. */
@@ -63,7 +52,8 @@ export async function authenticate(
   const token = await findAccessToken(provider, state, value);
   if (!token) throw invalidToken();
 
-  let organizationIds = readableOrganizations(state, token.subject);
+  // auth/middlewares.py passes the token's `organization_ids` into the auth subject.
+  let organizationIds = accessibleOrganizationIds(state, token.subject);
 
   // @polar-sh/sdk sends Polar-Organization to act on one of a user's organizations.
   // Not found in Polar's server code we could read; refusing a foreign

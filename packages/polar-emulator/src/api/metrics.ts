@@ -127,11 +127,23 @@ function activeAt({ subscription, started, ended }: TimedSubscription, time: num
   return started < time && (Number.isNaN(ended) || ended >= time);
 }
 
-export function computeMetrics(
-  query: URLSearchParams,
-  organizationIds: string[],
-  { orders, subscriptions }: Dataset,
-): models.MetricsResponse {
+/** A metrics query, validated, with the organizations it reads resolved. */
+export interface MetricsQuery {
+  start: number;
+  end: number;
+  interval: Interval;
+  timezone: string;
+  /** The readable organizations, narrowed by `organization_id` when given. */
+  organizationIds: string[];
+  productIds: string[] | undefined;
+  customerIds: string[] | undefined;
+  billingTypes: string[] | undefined;
+  /** The requested slugs, or undefined for all. */
+  metrics: string[] | undefined;
+}
+
+/** Parses GET /v1/metrics/'s query as Polar's endpoint validates it (422 otherwise). */
+export function parseMetricsQuery(query: URLSearchParams, readableOrganizationIds: string[]): MetricsQuery {
   const start = dateParam(query, "start_date");
   const end = dateParam(query, "end_date");
   const interval = query.get("interval");
@@ -166,12 +178,58 @@ export function computeMetrics(
     if (!known.has(metric))
       throw validationError(["query", "metrics", 0], `Unknown metric: ${metric}`, "enum", metric);
   }
-  const selected = DEFINITIONS.filter(([key]) => requested.length === 0 || requested.includes(key));
-
   const orgFilter = uuidList(query, "organization_id");
-  const orgs = new Set(organizationIds.filter((id) => !orgFilter || orgFilter.includes(id)));
-  const productFilter = uuidList(query, "product_id");
-  const customerFilter = uuidList(query, "customer_id");
+  const billingTypes = query.getAll("billing_type");
+  return {
+    start,
+    end,
+    interval: unit,
+    timezone: query.get("timezone") ?? "UTC",
+    organizationIds: orgFilter
+      ? orgFilter.filter((id) => readableOrganizationIds.includes(id))
+      : readableOrganizationIds,
+    productIds: uuidList(query, "product_id"),
+    customerIds: uuidList(query, "customer_id"),
+    billingTypes: billingTypes.length ? billingTypes : undefined,
+    metrics: requested.length ? requested : undefined,
+  };
+}
+
+/**
+ * Polar's metrics cache key (metrics/cache.py `build_cache_key`): the query and
+ * the organizations it resolved to, lists sorted; not the token or the user, so
+ * two tokens reading the same organizations share an answer.
+ */
+export function metricsCacheKey(query: MetricsQuery): string {
+  const sorted = (values: string[] | undefined) => (values ? [...values].sort() : null);
+  return JSON.stringify({
+    start_date: new Date(query.start).toISOString().slice(0, 10),
+    end_date: new Date(query.end).toISOString().slice(0, 10),
+    timezone: query.timezone,
+    interval: query.interval,
+    organization_ids: [...query.organizationIds].sort(),
+    product_ids: sorted(query.productIds),
+    customer_ids: sorted(query.customerIds),
+    billing_type: sorted(query.billingTypes),
+    metrics: sorted(query.metrics),
+  });
+}
+
+export function computeMetrics(
+  {
+    start,
+    end,
+    interval: unit,
+    organizationIds,
+    productIds: productFilter,
+    customerIds: customerFilter,
+    metrics: requested,
+  }: MetricsQuery,
+  { orders, subscriptions }: Dataset,
+): models.MetricsResponse {
+  const selected = DEFINITIONS.filter(([key]) => !requested || requested.includes(key));
+
+  const orgs = new Set(organizationIds);
   /** Whether an order or subscription is among the ones the query asks about. */
   const inScope = (row: { organization_id: string; product_id: string; customer_id: string }) =>
     orgs.has(row.organization_id) &&

@@ -3,9 +3,10 @@
 import type { models } from "@polar-sh/sdk/2026-10";
 import { userInfo } from "../claims.ts";
 import type { Dataset } from "../data/dataset.ts";
+import type { EmulatorState } from "../state.ts";
 import type { ApiAuth } from "./auth.ts";
 import { notFound } from "./errors.ts";
-import { computeMetrics } from "./metrics.ts";
+import { computeMetrics, metricsCacheKey, parseMetricsQuery } from "./metrics.ts";
 import { booleanParam, matches, paginate, uuidList } from "./query.ts";
 import {
   serializeCustomer,
@@ -20,7 +21,15 @@ export interface Resource {
   pattern: RegExp;
   /** Any one of these scopes grants access; none means any valid OAuth token. */
   scopes: string[];
-  handle(auth: ApiAuth, query: URLSearchParams, params: string[], data: Dataset): unknown;
+  handle(
+    auth: ApiAuth,
+    query: URLSearchParams,
+    params: string[],
+    data: Dataset,
+    state: EmulatorState,
+  ): unknown;
+  /** For answers Polar caches: the cache key of this request (answer.ts). */
+  cacheKey?(auth: ApiAuth, query: URLSearchParams): string;
 }
 
 function readable<T extends { organization_id: string }>(
@@ -54,7 +63,7 @@ export const resources: Resource[] = [
     method: "GET",
     pattern: /^\/v1\/organizations\/?$/,
     scopes: ["organizations:read", "organizations:write"],
-    handle: (auth, query, _params, { organizations }) => {
+    handle: (auth, query, _params, { organizations }, state) => {
       const slug = query.get("slug");
       const rows = organizations
         .filter((org) => auth.organizationIds.includes(org.id) && (!slug || org.slug === slug))
@@ -67,7 +76,7 @@ export const resources: Resource[] = [
       );
       return {
         ...page,
-        items: page.items.map(serializeOrganization),
+        items: page.items.map((org) => serializeOrganization(org, state.ssoEnforced.has(org.id))),
       } satisfies models.ListResourceOrganization;
     },
   },
@@ -75,10 +84,10 @@ export const resources: Resource[] = [
     method: "GET",
     pattern: /^\/v1\/organizations\/([^/]+)$/,
     scopes: ["organizations:read", "organizations:write"],
-    handle: (auth, _query, [id], data) => {
+    handle: (auth, _query, [id], data, state) => {
       const org = id ? data.findOrganization(id) : undefined;
       if (!org || !auth.organizationIds.includes(org.id)) throw notFound();
-      return serializeOrganization(org);
+      return serializeOrganization(org, state.ssoEnforced.has(org.id));
     },
   },
   {
@@ -239,7 +248,9 @@ export const resources: Resource[] = [
     method: "GET",
     pattern: /^\/v1\/metrics\/?$/,
     scopes: ["metrics:read"],
-    handle: (auth, query, _params, data) => computeMetrics(query, auth.organizationIds, data),
+    handle: (auth, query, _params, data) =>
+      computeMetrics(parseMetricsQuery(query, auth.organizationIds), data),
+    cacheKey: (auth, query) => metricsCacheKey(parseMetricsQuery(query, auth.organizationIds)),
   },
   {
     method: "GET|POST",

@@ -2,10 +2,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import type Provider from "oidc-provider";
 import { sendJson } from "../http.ts";
+import { profileLatency } from "../latency.ts";
 import { consumeRateLimit, sendRateLimited } from "../rate-limit.ts";
 import type { EmulatorState, ForcedApiFailure } from "../state.ts";
 import { authenticate } from "./auth.ts";
 import { ApiError, insufficientScope, invalidToken, notFound, serverError } from "./errors.ts";
+import { answer } from "./answer.ts";
 import { resources, type Resource } from "./resources.ts";
 
 const UUID_SEGMENT = /\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|$)/gi;
@@ -48,7 +50,11 @@ function takeFailure(state: EmulatorState, pathname: string): ForcedApiFailure |
   return failure;
 }
 
-/** Bearer-protected /v1 API: forced failures, then authentication, the client's rate limit, scopes, the resource. */
+/**
+ * Bearer-protected /v1 API: forced failures, then authentication, the client's
+ * rate limit, scopes, the resource (answer.ts). Paths no resource serves are
+ * left to the caller (false).
+ */
 export function createApi(provider: Provider, state: EmulatorState) {
   return async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     if (!url.pathname.startsWith("/v1/")) return false;
@@ -58,10 +64,7 @@ export function createApi(provider: Provider, state: EmulatorState) {
       if (match) params = match.slice(1);
       return match !== null;
     });
-    if (!resource) {
-      sendJson(res, 404, { detail: "Not Found" });
-      return true;
-    }
+    if (!resource) return false;
     if (!resource.method.split("|").includes(req.method ?? "")) {
       sendJson(res, 405, { detail: "Method Not Allowed" }, { allow: resource.method.replace("|", ", ") });
       return true;
@@ -71,8 +74,11 @@ export function createApi(provider: Provider, state: EmulatorState) {
     state.stats.api[statsKey] = (state.stats.api[statsKey] ?? 0) + 1;
     if (url.pathname === "/v1/oauth2/userinfo") state.stats.userinfo += 1;
 
+    // The `latency_ms` setting delays paths the latency profile does not cover, before anything else.
+    const profiled = profileLatency(state.latency, url.pathname) !== undefined;
     const { latencyMs, latencyPath } = state.settings;
-    if (latencyMs > 0 && (!latencyPath || url.pathname.startsWith(latencyPath))) await sleep(latencyMs);
+    if (!profiled && latencyMs > 0 && (!latencyPath || url.pathname.startsWith(latencyPath)))
+      await sleep(latencyMs);
 
     const failure = takeFailure(state, url.pathname);
     if (failure?.status === 429) {
@@ -94,7 +100,7 @@ export function createApi(provider: Provider, state: EmulatorState) {
       if (resource.scopes.length > 0 && !resource.scopes.some((scope) => auth.scopes.has(scope))) {
         throw insufficientScope(resource.scopes);
       }
-      sendJson(res, 200, resource.handle(auth, url.searchParams, params, state.data));
+      sendJson(res, 200, await answer(state, resource, auth, url, params));
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       send(res, error);

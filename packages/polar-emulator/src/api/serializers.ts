@@ -7,7 +7,7 @@ import type { Dataset } from "../data/dataset.ts";
 
 type Country = models.CountryAlpha2;
 
-export function serializeOrganization(org: SeedOrganization): models.Organization {
+export function serializeOrganization(org: SeedOrganization, ssoEnforced = false): models.Organization {
   const onboarded = org.website !== null;
   return {
     created_at: org.created_at,
@@ -24,7 +24,7 @@ export function serializeOrganization(org: SeedOrganization): models.Organizatio
     status: onboarded ? "active" : "created",
     details_submitted_at: onboarded ? org.created_at : null,
     onboarding_resubmission_requested_at: null,
-    sso_enforced: false,
+    sso_enforced: ssoEnforced,
     default_presentment_currency: "usd",
     default_tax_behavior: "location",
     feature_settings: {},

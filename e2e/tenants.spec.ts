@@ -1,0 +1,249 @@
+// Tenants never share trust or fate (issue 20), in Chromium on a second app
+// instance with the cache on: cached data only through grants Polar still
+// honours, a fair share of the budget next to a hammering neighbour, a bounded
+// cache, and no page hung by a slow or stalled Polar.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { ADA_ID, NEBULA_ID } from "polar-emulator/seed";
+import { cached, settled, withCachedApp } from "./cached-app";
+import { resetDatabase, withDatabase } from "./db";
+import { emulatorControl } from "./emulator";
+import { connectOrganization, signIn } from "./flows";
+
+test.beforeEach(async () => {
+  await resetDatabase();
+  await emulatorControl("reset", {});
+});
+
+/** A second person, in a browser of their own, signed in with `organization` connected. */
+async function colleague(browser: Browser, user: string, organization: string) {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, user);
+  await connectOrganization(page, organization, user);
+  return page;
+}
+
+const customerRows = (page: Page) => page.getByRole("region", { name: "Customers" }).locator("tbody tr");
+
+test("a grant Polar revoked reads no cached data past its check, while a colleague's still does", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page);
+  await connectOrganization(page, "Nebula Labs");
+  const katherine = await colleague(browser, "Katherine Johnson", "Nebula Labs");
+  await withCachedApp({ POLAR_GRANT_CHECK_SECONDS: "5" }, async () => {
+    await page.goto(`${cached}/dashboard/nebula-labs/customers`);
+    await settled(page);
+    const names = await customerRows(page).locator("td").first().allInnerTexts();
+    expect(names.length).toBeGreaterThan(0);
+
+    // Ada removes the app at Polar; Katherine keeps the cache warm with her own grant.
+    await emulatorControl("revoke", { user_id: ADA_ID });
+    await katherine.goto(`${cached}/dashboard/nebula-labs/customers`);
+    await expect(customerRows(katherine)).not.toHaveCount(0);
+    await page.waitForTimeout(5_500);
+
+    const response = await page.goto(`${cached}/dashboard/nebula-labs/customers`);
+    await expect(page.getByRole("heading", { name: "Reconnect Nebula Labs" })).toBeVisible();
+    const html = await response!.text();
+    for (const name of names) expect(html).not.toContain(name);
+    await katherine.goto(`${cached}/dashboard/nebula-labs/customers`);
+    await expect(customerRows(katherine)).not.toHaveCount(0);
+  });
+});
+
+test("a person removed from the organization is told so, and sees none of its cached data", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page);
+  await connectOrganization(page, "Nebula Labs");
+  const katherine = await colleague(browser, "Katherine Johnson", "Nebula Labs");
+  await withCachedApp({ POLAR_GRANT_CHECK_SECONDS: "5" }, async () => {
+    await page.goto(`${cached}/dashboard/nebula-labs/customers`);
+    await settled(page);
+    const names = await customerRows(page).locator("td").first().allInnerTexts();
+
+    // An owner removes Ada at Polar: her grant stays valid, her membership is gone.
+    await emulatorControl("memberships", { user_id: ADA_ID, organization_id: NEBULA_ID, member: false });
+    await page.waitForTimeout(5_500);
+    const response = await page.goto(`${cached}/dashboard/nebula-labs/customers`);
+    await expect(page.getByRole("heading", { name: "Polar no longer shows you Nebula Labs" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Reconnect organization" })).toHaveCount(0);
+    const html = await response!.text();
+    for (const name of names) expect(html).not.toContain(name);
+    await page.goto(`${cached}/dashboard`);
+    await expect(page.getByText("No longer a member")).toBeVisible();
+    await katherine.goto(`${cached}/dashboard/nebula-labs/customers`);
+    await expect(customerRows(katherine)).not.toHaveCount(0);
+
+    // Added back, the next check lets her in again.
+    await emulatorControl("memberships", { user_id: ADA_ID, organization_id: NEBULA_ID, member: true });
+    await page.waitForTimeout(5_500);
+    await page.goto(`${cached}/dashboard/nebula-labs/customers`);
+    await expect(customerRows(page)).not.toHaveCount(0);
+  });
+});
+
+test("an organization that starts enforcing SSO ends every member's access at once, saying why", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page);
+  await connectOrganization(page, "Nebula Labs");
+  const katherine = await colleague(browser, "Katherine Johnson", "Nebula Labs");
+  await withCachedApp({ POLAR_GRANT_CHECK_SECONDS: "5" }, async () => {
+    for (const person of [page, katherine]) {
+      await person.goto(`${cached}/dashboard/nebula-labs/customers`);
+      await settled(person);
+    }
+    await emulatorControl("sso-enforcement", { organization_id: NEBULA_ID, enforced: true });
+    await page.waitForTimeout(5_500);
+    for (const person of [page, katherine]) {
+      const response = await person.goto(`${cached}/dashboard/nebula-labs/customers`);
+      await expect(person.getByRole("heading", { name: "Reconnect Nebula Labs" })).toBeVisible();
+      await expect(person.getByText("requires single sign-on")).toBeVisible();
+      expect(await response!.text()).not.toContain("<tbody");
+    }
+  });
+});
+
+test("one tenant's flood of distinct searches leaves another tenant's dashboard without a busy notice", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page);
+  await connectOrganization(page, "Acme Analytics");
+  const grace = await colleague(browser, "Grace Hopper", "Compiler Club");
+  // 60 requests a minute (a bucket of 6); every grant is checked every 5 s.
+  await withCachedApp({ POLAR_REQUEST_BUDGET_PER_MINUTE: "60", POLAR_GRANT_CHECK_SECONDS: "5" }, async () => {
+    for (const path of ["", "/customers"]) {
+      await page.goto(`${cached}/dashboard/acme-analytics${path}`);
+      await settled(page);
+    }
+    const problems = async (from: Page, path: string) => {
+      const body = await (await from.request.get(`${cached}${path}`)).text();
+      return [...body.matchAll(/data-problem="([^"]+)"/g)].map((match) => match[1] ?? "");
+    };
+    // Grace's searches, 8 at a time, for as long as Ada browses (a view a second).
+    let browsing = true;
+    const flood = Array.from({ length: 8 }, async () => {
+      const seen: string[] = [];
+      while (browsing)
+        seen.push(
+          ...(await problems(grace, `/dashboard/compiler-club/customers?query=${crypto.randomUUID()}`)),
+        );
+      return seen;
+    });
+    const calm: string[] = [];
+    for (let view = 0; view < 12; view++) {
+      calm.push(...(await problems(page, `/dashboard/acme-analytics${view % 2 ? "/customers" : ""}`)));
+      await page.waitForTimeout(1_000);
+    }
+    browsing = false;
+    const abuser = (await Promise.all(flood)).flat();
+    expect(abuser.filter((kind) => kind === "busy").length).toBeGreaterThan(0);
+    expect(calm).toEqual([]);
+    expect((await emulatorControl("stats")).rate_limited).toBe(0);
+  });
+  await grace.close();
+});
+
+test("the cache keeps an organization within its cap, evicting searches before the pages everyone opens", async ({
+  page,
+}) => {
+  await signIn(page);
+  await connectOrganization(page, "Acme Analytics");
+  await withCachedApp({ POLAR_CACHE_MAX_ENTRIES_PER_OWNER: "10" }, async () => {
+    await page.goto(`${cached}/dashboard/acme-analytics`);
+    await settled(page);
+    for (let i = 0; i < 12; i++) {
+      await page.goto(`${cached}/dashboard/acme-analytics/customers?query=${i}${crypto.randomUUID()}`);
+      await settled(page);
+    }
+    const rows = async () =>
+      (
+        await withDatabase((db) =>
+          db.query(`SELECT key, "longTail" FROM "PolarCache" WHERE owner LIKE 'organization:%'`),
+        )
+      ).rows as { key: string; longTail: boolean }[];
+    await expect.poll(async () => (await rows()).length).toBe(10);
+    // The overview's six reads are all still there: only searches were evicted.
+    expect((await rows()).filter((row) => !row.longTail)).toHaveLength(6);
+    await emulatorControl("stats/reset", {});
+    await page.goto(`${cached}/dashboard/acme-analytics`);
+    await settled(page);
+    expect((await emulatorControl("stats")).api).toEqual({});
+  });
+});
+
+test("metrics that take Polar 12 s stream on their own, and a cached chart shows while a new one loads", async ({
+  page,
+}) => {
+  await signIn(page);
+  await connectOrganization(page, "Acme Analytics");
+  await emulatorControl("latency", { "/v1/metrics/": 12_000 });
+  await withCachedApp({}, async () => {
+    const started = Date.now();
+    // Another period than the one connecting showed: Polar's own cache has no answer for it.
+    await page.goto(`${cached}/dashboard/acme-analytics?period=90d`, { waitUntil: "commit" });
+    await expect(page.getByRole("region", { name: "Recent orders" }).locator("tbody tr")).toHaveCount(5);
+    expect(Date.now() - started).toBeLessThan(6_000);
+    await expect(page.getByRole("status", { name: "Loading metrics" })).toBeVisible();
+    // Past the SDK's default timeout of 5 s, Polar's answer arrives and streams in.
+    await expect(page.getByRole("region", { name: "Performance" }).locator("dd").first()).toBeVisible({
+      timeout: 20_000,
+    });
+    expect(Date.now() - started).toBeGreaterThan(11_000);
+
+    // Refresh: the cached chart is shown at once while Polar computes a new one.
+    await page.getByRole("button", { name: "Refresh" }).click();
+    await expect(page.getByRole("region", { name: "Performance" }).locator("[data-updating]")).toBeVisible({
+      timeout: 5_000,
+    });
+    await expect(page.getByRole("region", { name: "Performance" }).locator("dd").first()).toBeVisible();
+  });
+});
+
+test("a stalled Polar never hangs a page on an instance that has just started", async ({ page, browser }) => {
+  await signIn(page);
+  await connectOrganization(page, "Acme Analytics");
+  // The check Polar answered at connect time is due again: it cannot be answered now.
+  await withDatabase((db) =>
+    db.query(`UPDATE "OrganizationConnection" SET "grantCheckedAt" = now() - interval '1 hour'`),
+  );
+  await emulatorControl("stall", { stalled: true });
+  await withCachedApp({}, async () => {
+    const within10s = async (open: () => Promise<unknown>) => {
+      const started = Date.now();
+      await open();
+      expect(Date.now() - started).toBeLessThan(10_000);
+    };
+
+    await within10s(async () => {
+      const response = await page.goto(`${cached}/`);
+      expect(response?.status()).toBe(200);
+    });
+    await within10s(async () => {
+      const response = await page.goto(`${cached}/dashboard`);
+      expect(response?.status()).toBe(200);
+      await settled(page);
+      await expect(page.locator('[data-problem="unavailable"]')).toContainText("Polar is not answering");
+    });
+    await within10s(async () => {
+      const response = await page.goto(`${cached}/dashboard/acme-analytics`);
+      expect(response?.status()).toBe(200);
+      await expect(page.getByText("Polar is not answering")).toBeVisible();
+    });
+
+    const visitor = await (await browser.newContext()).newPage();
+    await visitor.goto(`${cached}/`);
+    await within10s(async () => {
+      await visitor.getByRole("button", { name: "Sign in with Polar" }).click();
+      await expect(visitor.getByRole("heading", { name: "Polar can’t be reached" })).toBeVisible({
+        timeout: 10_000,
+      });
+    });
+  });
+  await emulatorControl("stall", { stalled: false });
+});

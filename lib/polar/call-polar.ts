@@ -1,0 +1,17 @@
+import "server-only";
+import { polarApi, type PolarApi, type PolarCallOptions } from "./client";
+import { withinRequestBudget, type Requester } from "./request-budget";
+
+/**
+ * One request to Polar's API with an OAuth access token, within the request
+ * budget for `requester`: every API call the app makes goes through here, so
+ * the budget sees all of them. It may wait up to `maxWaitMs` for its turn.
+ */
+export function callPolar<T>(
+  accessToken: string,
+  requester: Requester,
+  request: (polar: PolarApi) => Promise<T>,
+  { maxWaitMs, ...options }: PolarCallOptions & { maxWaitMs?: number } = {},
+) {
+  return withinRequestBudget(requester, () => request(polarApi(accessToken, options)), maxWaitMs);
+}
