@@ -53,9 +53,9 @@ export function PolarProblemNotice({
       return (
         <Notice tone="warning" title="Polar is rate limiting this app" kind={problem.kind}>
           <p>
-            Too many requests reached Polar at once.{" "}
+            Too many requests reached Polar from this app within its rate-limit window.{" "}
             {problem.retryAfterSeconds !== null
-              ? `Retry after ${problem.retryAfterSeconds} seconds.`
+              ? `Polar asks for a wait of up to ${problem.retryAfterSeconds} seconds (the window’s length).`
               : "Retry in a moment."}{" "}
             {retry}
           </p>
@@ -76,6 +76,12 @@ export function PolarProblemNotice({
           <p>
             Polar didn’t answer the request for {subject} in time. This is usually brief. {retry}
           </p>
+        </Notice>
+      );
+    case "api-version":
+      return (
+        <Notice tone="error" title="Polar no longer serves this app’s API version" kind={problem.kind}>
+          <ApiVersionRetired version={problem.version} />
         </Notice>
       );
     case "denied":
@@ -99,6 +105,18 @@ export function PolarProblemNotice({
         </Notice>
       );
   }
+}
+
+/** What a retired API version means, and what whoever runs the app does about it. */
+export function ApiVersionRetired({ version }: { version: string }) {
+  return (
+    <p>
+      This app speaks Polar’s API version <code className="font-mono font-semibold">{version}</code>, which
+      Polar has stopped serving (it retires its oldest version every quarter), so Polar refuses every request.
+      Whoever runs this app: upgrade <code className="font-mono font-semibold">@polar-sh/sdk</code> and the
+      version in <code className="font-mono font-semibold">lib/polar/client.ts</code>, then deploy.
+    </p>
+  );
 }
 
 function ReconnectForm() {

@@ -137,7 +137,7 @@ test("missing scope, rate limit and Polar errors each show their own message in 
   await expect(orders.getByRole("alert")).toContainText("Permission needed to show orders");
   await expect(orders.getByRole("alert")).toContainText("orders:read");
   await expect(orders.getByRole("button", { name: "Reconnect organization" })).toBeVisible();
-  await expect(panel(page, "Products").getByRole("alert")).toContainText("Retry after 60 seconds");
+  await expect(panel(page, "Products").getByRole("alert")).toContainText("a wait of up to 60 seconds");
   await expect(panel(page, "Newest customers").getByRole("alert")).toContainText("Polar is not answering");
   // The others are unaffected.
   await expect(panel(page, "Subscriptions").locator("tbody tr")).toHaveCount(5);

@@ -5,7 +5,8 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ADA_ID, NEBULA_ID } from "polar-emulator/seed";
 import { cached, settled, withCachedApp } from "./cached-app";
-import { resetDatabase, withDatabase } from "./db";
+import { connectionTokens, expireConnection, resetDatabase, withDatabase } from "./db";
+import { artifacts } from "./env";
 import { emulatorControl } from "./emulator";
 import { connectOrganization, signIn } from "./flows";
 
@@ -21,6 +22,9 @@ async function colleague(browser: Browser, user: string, organization: string) {
   await connectOrganization(page, organization, user);
   return page;
 }
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `${artifacts}/screenshots/tenants/${name}.png`, fullPage: true });
 
 const customerRows = (page: Page) => page.getByRole("region", { name: "Customers" }).locator("tbody tr");
 
@@ -70,6 +74,7 @@ test("a person removed from the organization is told so, and sees none of its ca
     const response = await page.goto(`${cached}/dashboard/nebula-labs/customers`);
     await expect(page.getByRole("heading", { name: "Polar no longer shows you Nebula Labs" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Reconnect organization" })).toHaveCount(0);
+    await shot(page, "removed-member");
     const html = await response!.text();
     for (const name of names) expect(html).not.toContain(name);
     await page.goto(`${cached}/dashboard`);
@@ -103,6 +108,7 @@ test("an organization that starts enforcing SSO ends every member's access at on
       const response = await person.goto(`${cached}/dashboard/nebula-labs/customers`);
       await expect(person.getByRole("heading", { name: "Reconnect Nebula Labs" })).toBeVisible();
       await expect(person.getByText("requires single sign-on")).toBeVisible();
+      await shot(person, "sso-enforced");
       expect(await response!.text()).not.toContain("<tbody");
     }
   });
@@ -190,6 +196,7 @@ test("metrics that take Polar 12 s stream on their own, and a cached chart shows
     await expect(page.getByRole("region", { name: "Recent orders" }).locator("tbody tr")).toHaveCount(5);
     expect(Date.now() - started).toBeLessThan(6_000);
     await expect(page.getByRole("status", { name: "Loading metrics" })).toBeVisible();
+    await shot(page, "metrics-loading");
     // Past the SDK's default timeout of 5 s, Polar's answer arrives and streams in.
     await expect(page.getByRole("region", { name: "Performance" }).locator("dd").first()).toBeVisible({
       timeout: 20_000,
@@ -201,6 +208,7 @@ test("metrics that take Polar 12 s stream on their own, and a cached chart shows
     await expect(page.getByRole("region", { name: "Performance" }).locator("[data-updating]")).toBeVisible({
       timeout: 5_000,
     });
+    await shot(page, "metrics-updating");
     await expect(page.getByRole("region", { name: "Performance" }).locator("dd").first()).toBeVisible();
   });
 });
@@ -229,11 +237,13 @@ test("a stalled Polar never hangs a page on an instance that has just started", 
       expect(response?.status()).toBe(200);
       await settled(page);
       await expect(page.locator('[data-problem="unavailable"]')).toContainText("Polar is not answering");
+      await shot(page, "stalled-dashboard");
     });
     await within10s(async () => {
       const response = await page.goto(`${cached}/dashboard/acme-analytics`);
       expect(response?.status()).toBe(200);
       await expect(page.getByText("Polar is not answering")).toBeVisible();
+      await shot(page, "stalled-organization");
     });
 
     const visitor = await (await browser.newContext()).newPage();
@@ -246,4 +256,48 @@ test("a stalled Polar never hangs a page on an instance that has just started", 
     });
   });
   await emulatorControl("stall", { stalled: false });
+});
+
+test("a 429 whose Retry-After is an HTTP date pauses every call for that long, and says so", async ({
+  page,
+}) => {
+  await signIn(page);
+  await connectOrganization(page, "Acme Analytics");
+  await emulatorControl("api-failures", {
+    status: 429,
+    path: "/v1/products",
+    retry_after: 90,
+    retry_after_format: "http-date",
+  });
+  await page.goto("/dashboard/acme-analytics/products");
+  await expect(page.locator('[data-problem="rate-limited"]')).toContainText(
+    /a wait of up to (89|90) seconds/,
+  );
+  const { rows } = await withDatabase((db) =>
+    db.query(
+      `SELECT EXTRACT(EPOCH FROM "pausedUntil" - now()) AS seconds FROM "PolarBudget" WHERE tenant = ''`,
+    ),
+  );
+  expect(Number(rows[0].seconds)).toBeGreaterThan(80);
+  expect(Number(rows[0].seconds)).toBeLessThanOrEqual(90);
+});
+
+test("a refresh answer without scope keeps the scope the grant was given", async ({ page }) => {
+  await signIn(page);
+  await connectOrganization(page, "Nebula Labs");
+  const scope = async () =>
+    (
+      await withDatabase((db) =>
+        db.query(`SELECT scope FROM "OrganizationConnection" WHERE "organizationSlug" = 'nebula-labs'`),
+      )
+    ).rows[0].scope as string;
+  const granted = await scope();
+  expect(granted).toContain("products:read");
+  const before = await connectionTokens("nebula-labs");
+  await emulatorControl("token-quirks", { omit_scope: true });
+  await expireConnection("nebula-labs");
+  await page.goto("/dashboard/nebula-labs/products");
+  await expect(page.getByRole("region", { name: "Products" }).locator("tbody tr")).not.toHaveCount(0);
+  expect((await connectionTokens("nebula-labs")).refreshToken).not.toBe(before.refreshToken);
+  expect(await scope()).toBe(granted);
 });

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { AuthError } from "@auth/core/errors";
 import { PolarRateLimitError } from "@polar-sh/sdk";
+import { isApiVersionRefused } from "@/lib/polar/errors";
 import { RequestBudgetSpent } from "@/lib/polar/request-budget";
 import * as oauth from "oauth4webapi";
 import { tokenFreeError } from "@/lib/security/token-free-error";
@@ -49,6 +50,7 @@ export function authErrorCode(error: Error, request: URL): string {
       // e.g. when it could not list the organization (the request budget is
       // spent, or Polar answered 429).
       if (cause instanceof RequestBudgetSpent || cause instanceof PolarRateLimitError) return "PolarBusy";
+      if (isApiVersionRefused(cause)) return "PolarApiVersion";
       return cause instanceof Error ? "Default" : "AccessDenied";
     case "InvalidCheck":
     case "OAuthAccountNotLinked":

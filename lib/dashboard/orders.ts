@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import type { models } from "@polar-sh/sdk/2026-10";
+import type { models } from "@/lib/polar/client";
 import { isLongTail, listPage } from "./list-page";
 import { readOrganization } from "./organization-access";
 

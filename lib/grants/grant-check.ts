@@ -19,7 +19,6 @@
 // timeout, so a check never runs twice at once.
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
-import { PolarClientError } from "@polar-sh/sdk";
 import { db } from "@/lib/db/client";
 import { polarTrafficEnv } from "@/lib/env";
 import { POLAR_TIMEOUT_SECONDS } from "@/lib/polar/client";
@@ -75,17 +74,14 @@ async function runCheck(grant: Grant & { organizationId: string }): Promise<Pola
     await record(grant.id, "confirmed");
     return null;
   } catch (error) {
-    const problem = isNotFound(error)
-      ? { kind: "denied" as const }
-      : describePolarError(error, "organizations:read");
-    // A 401 has marked the grant for reconnecting (callWithGrant); busy,
-    // rate-limited or unavailable say nothing about the grant.
+    const problem = describePolarError(error, "organizations:read");
+    // Denied (404, 403) is Polar's answer about the person; a 401 has marked
+    // the grant for reconnecting (callWithGrant); busy, rate-limited,
+    // unavailable or a retired API version say nothing about the grant.
     await record(grant.id, problem.kind === "denied" ? "denied" : null);
     return problem;
   }
 }
-
-const isNotFound = (error: unknown) => error instanceof PolarClientError && error.statusCode === 404;
 
 /**
  * Why cached data may not be served through `grant` now: null when Polar

@@ -1,4 +1,7 @@
-// The SDK client for one call to Polar's API. @polar-sh/sdk 1.0.1 gives every
+// The SDK client for one call to Polar's API, and the one place that names the
+// API version the app speaks (Polar-Version, which the SDK sends per import
+// path): Polar serves three versions at a time and removes the oldest in the
+// first week of each quarter, after which it answers 404 on every path. @polar-sh/sdk 1.0.1 gives every
 // call a 5-second timeout by default and parses Retry-After with parseInt, so an
 // HTTP-date Retry-After becomes NaN; the client here sets a timeout chosen per
 // endpoint and rethrows a 429 with Retry-After read in both forms
@@ -7,7 +10,7 @@
 // reach, whose `parseResponse` is wrapped.
 import "server-only";
 import { PolarRateLimitError } from "@polar-sh/sdk";
-import { createPolarCore } from "@polar-sh/sdk/2026-10";
+import { createPolarCore, type models } from "@polar-sh/sdk/2026-10";
 import { createCustomersService } from "@polar-sh/sdk/2026-10/services/customers";
 import { createMetricsService } from "@polar-sh/sdk/2026-10/services/metrics";
 import { createOrdersService } from "@polar-sh/sdk/2026-10/services/orders";
@@ -16,6 +19,12 @@ import { createProductsService } from "@polar-sh/sdk/2026-10/services/products";
 import { createSubscriptionsService } from "@polar-sh/sdk/2026-10/services/subscriptions";
 import { retryAfterSeconds } from "./retry-after";
 import { polarServer } from "./server";
+
+/** The Polar API version of every call (the SDK client imported above). */
+export const POLAR_API_VERSION = "2026-10";
+
+/** Polar's API models, in that version. */
+export type { models };
 
 /**
  * How long Polar gets to answer a call, in seconds. Polar computes metrics on

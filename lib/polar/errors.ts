@@ -1,5 +1,6 @@
 import "server-only";
 import { PolarClientError, PolarNetworkError, PolarRateLimitError, PolarServerError } from "@polar-sh/sdk";
+import { POLAR_API_VERSION } from "./client";
 import { RequestBudgetSpent } from "./request-budget";
 
 /** The grant has no usable token: Polar refused it, and the user must reconnect (or sign in again). */
@@ -30,6 +31,8 @@ export type PolarProblem =
   | { kind: "not-connected" }
   /** Polar no longer lets the person see the organization: they left it, or lost the right to read it. */
   | { kind: "denied" }
+  /** Polar no longer serves the API version the app speaks (lib/polar/client.ts): every call is refused. */
+  | { kind: "api-version"; version: string }
   | { kind: "unexpected" };
 
 /** Every loader's answer: what it read, or the problem to show instead. */
@@ -38,7 +41,8 @@ export type Result<T> = ({ ok: true } & T) | { ok: false; problem: PolarProblem 
 /**
  * Classifies an error from a Polar call that needed `scope`. Polar answers a
  * missing scope with 403 `insufficient_scope`; a refused or revoked token with
- * 401, and what the person's role does not allow with 403 NotPermitted.
+ * 401, what the person's role does not allow with 403 NotPermitted, and an
+ * organization the person is not a member of with 404.
  */
 export function describePolarError(error: unknown, scope: string): PolarProblem {
   if (error instanceof RequestBudgetSpent)
@@ -52,13 +56,16 @@ export function describePolarError(error: unknown, scope: string): PolarProblem 
     error instanceof PolarNotAnswering
   )
     return { kind: "unavailable" };
+  if (isApiVersionRefused(error)) return { kind: "api-version", version: POLAR_API_VERSION };
   if (error instanceof PolarClientError) {
     const body = typeof error.error === "string" ? error.error : JSON.stringify(error.error);
     if (error.statusCode === 403 && body.includes("insufficient_scope"))
       return { kind: "missing-scope", scope };
     if (error.statusCode === 401) return { kind: "reconnect" };
-    // Polar's NotPermitted: the person's role, or their membership, does not allow it.
-    if (error.statusCode === 403) return { kind: "denied" };
+    // NotPermitted: the person's role does not allow it; ResourceNotFound: the
+    // person (or the token) may not see it, which Polar does not tell apart
+    // from its not existing.
+    if (error.statusCode === 403 || error.statusCode === 404) return { kind: "denied" };
   }
   // A token refresh or discovery that cannot reach Polar, or that Polar leaves
   // unanswered past its timeout, fails inside fetch, before the SDK.
@@ -66,6 +73,24 @@ export function describePolarError(error: unknown, scope: string): PolarProblem 
   if (error instanceof Error && error.name === "TimeoutError") return { kind: "unavailable" };
   console.error("Unexpected error from Polar:", error instanceof Error ? error.message : error);
   return { kind: "unexpected" };
+}
+
+/**
+ * Polar's answer to a Polar-Version it does not serve (kit/versioning.py): a
+ * bare 404 `{"detail": "Not Found"}` on every path, before any route runs. A
+ * resource Polar cannot find answers `{"error": "ResourceNotFound", …}` instead.
+ */
+export function isApiVersionRefused(error: unknown) {
+  if (!(error instanceof PolarClientError) || error.statusCode !== 404) return false;
+  let body: unknown = error.error;
+  if (typeof body === "string") {
+    try {
+      body = JSON.parse(body);
+    } catch {
+      return false;
+    }
+  }
+  return typeof body === "object" && body !== null && !("error" in body) && "detail" in body;
 }
 
 /** Polar refused the access token itself (expired, revoked, or rotated away by a refresh). */

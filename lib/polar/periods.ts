@@ -1,3 +1,10 @@
+/**
+ * The longest span Polar's metrics endpoint accepts per interval: end date
+ * minus start date, in days (kit/time_queries.py `MAX_INTERVAL_DAYS`,
+ * `is_under_limits`); a longer span is refused with 422.
+ */
+export const METRICS_MAX_SPAN_DAYS = { hour: 7, day: 366, week: 371, month: 1460, year: 3650 } as const;
+
 /** The reporting periods the overview offers, as `?period=` values. */
 export const PERIODS = {
   "7d": { label: "7 days", unit: "day", days: 7 },

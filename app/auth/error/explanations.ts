@@ -82,6 +82,13 @@ export const explanations: Record<string, Explanation> = {
       "Too many requests reached Polar from this app at once, so the organization could not be read and nothing was connected. Try again in a minute.",
     ],
   },
+  PolarApiVersion: {
+    title: "Polar no longer serves this app’s API version",
+    body: [
+      "Polar retires its oldest API version every quarter and refuses every request made with it, so the organization could not be read and nothing was connected.",
+      "Whoever runs this app: upgrade @polar-sh/sdk and the version in lib/polar/client.ts, then deploy.",
+    ],
+  },
   PolarUnreachable: {
     title: "Polar can’t be reached",
     body: [

@@ -2,6 +2,8 @@
 // introspection endpoints, the REST API with userinfo, and the test controls.
 // Paths of the web origin are not found here.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ApiError } from "./api/errors.ts";
+import { sendApiError } from "./api/router.ts";
 import { discoveryDocument } from "./discovery.ts";
 import { sendJson } from "./http.ts";
 import { waitAsProfiled } from "./latency.ts";
@@ -23,6 +25,8 @@ export function createApiOrigin(options: {
     action: "revoke" | "introspect",
   ) => Promise<void>;
   handleApi: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+  /** The 401 a bearer that is no live token gets on any path (api/auth.ts `bearerError`). */
+  bearerError: (req: IncomingMessage) => Promise<ApiError | undefined>;
   handleControl?: (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean>;
 }) {
   const discovery = discoveryDocument({ issuer: options.issuer, webUrl: options.webUrl });
@@ -30,10 +34,14 @@ export function createApiOrigin(options: {
     const { pathname } = url;
     if (options.handleControl && (await options.handleControl(req, res, pathname))) return;
     // The REST API waits after authenticating (api/router.ts), so a cached metrics answer skips the wait.
-    if (!(await options.handleApi(req, res, url))) {
-      await waitAsProfiled(options.state.latency, pathname);
-      await routeOther(req, res, pathname);
+    if (await options.handleApi(req, res, url)) return;
+    const refused = await options.bearerError(req);
+    if (refused) {
+      sendApiError(res, refused);
+      return;
     }
+    await waitAsProfiled(options.state.latency, pathname);
+    await routeOther(req, res, pathname);
   };
 
   async function routeOther(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {

@@ -8,9 +8,12 @@
 //   POST /__emulator/token-failures       { error, status?, error_description?, grant_type?, count? }
 //   POST /__emulator/token-delays         { delay_ms, grant_type?, count?, drop? }: the next matching token requests
 //                                         are processed, then answered after delay_ms, or (drop) never
+//   POST /__emulator/token-quirks         { omit_scope: true, grant_type?: "refresh_token", count?: 1 }: the next
+//                                         successful token responses of that grant type leave out `scope`
 //   POST /__emulator/revocation-failures  { status?: 500|503|401 (503), count?: 1 }: the next revocation requests
 //                                         are answered with that status and revoke nothing
-//   POST /__emulator/api-failures         { status: 401|403|404|429|500|502|503, path?, count? }
+//   POST /__emulator/api-failures         { status: 401|403|404|429|500|502|503, path?, count?,
+//                                           retry_after? (429: seconds, 60), retry_after_format? ("seconds" | "http-date") }
 //   POST /__emulator/stall                { stalled: boolean, origin?: "api" | "web" | "both" ("api") }: requests to a
 //                                         stalled origin (not these controls) are never answered; ending the stall
 //                                         closes their connections
@@ -190,6 +193,14 @@ export function createControls(provider: Provider, state: EmulatorState) {
           sendJson(res, 200, { queued: state.tokenDelays.length });
           return true;
         }
+        case "POST /token-quirks": {
+          if (body["omit_scope"] !== true) throw new BadRequest("omit_scope: true is the quirk on offer");
+          const grantType = optionalString(body, "grant_type") ?? "refresh_token";
+          const count = integer(body, "count", 1, 1);
+          for (let i = 0; i < count; i++) state.tokenQuirks.push({ grant_type: grantType, omitScope: true });
+          sendJson(res, 200, { queued: state.tokenQuirks.length });
+          return true;
+        }
         case "POST /revocation-failures": {
           const status = integer(body, "status", 400, 503);
           if (!REVOCATION_FAILURE_STATUSES.has(status))
@@ -205,10 +216,18 @@ export function createControls(provider: Provider, state: EmulatorState) {
           if (!API_FAILURE_STATUSES.has(status))
             throw new BadRequest(`status must be one of ${[...API_FAILURE_STATUSES].join(", ")}`);
           const path = optionalString(body, "path");
+          const format = body["retry_after_format"] ?? "seconds";
+          if (format !== "seconds" && format !== "http-date")
+            throw new BadRequest('retry_after_format must be "seconds" or "http-date"');
+          if (status !== 429 && ("retry_after" in body || "retry_after_format" in body))
+            throw new BadRequest("retry_after and retry_after_format go with status 429");
           state.apiFailures.push({
             status: status as ForcedApiFailure["status"],
             remaining: integer(body, "count", 1, 1),
             ...(path ? { path } : {}),
+            ...(status === 429
+              ? { retryAfter: { seconds: integer(body, "retry_after", 0, 60), format } }
+              : {}),
           });
           sendJson(res, 200, { queued: state.apiFailures.length });
           return true;

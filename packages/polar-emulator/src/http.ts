@@ -31,6 +31,13 @@ export async function readParams(req: IncomingMessage): Promise<Record<string, u
   return Object.fromEntries(new URLSearchParams(raw));
 }
 
+/** authlib's `default_json_headers` on every OAuth endpoint answer and error (token, revoke, introspect, 401/403 bearer errors). */
+export const OAUTH_NO_STORE = { "cache-control": "no-store", pragma: "no-cache" } as const;
+
+/**
+ * A JSON answer. Cache-Control is Polar's CacheControlMiddleware default
+ * (`private, no-store` unless the answer sets its own, middlewares.py).
+ */
 export function sendJson(
   res: ServerResponse,
   status: number,
@@ -41,7 +48,7 @@ export function sendJson(
   res.writeHead(status, {
     "content-type": "application/json",
     "content-length": Buffer.byteLength(payload),
-    "cache-control": "no-store",
+    "cache-control": "private, no-store",
     ...headers,
   });
   res.end(payload);
@@ -61,8 +68,16 @@ export function redirect(res: ServerResponse, location: string): void {
   res.end();
 }
 
+/**
+ * The bearer token as Polar reads it (auth/middlewares.py `get_bearer_token`,
+ * Starlette's `get_authorization_scheme_param`): the header split at its first
+ * space; no value, another scheme or a non-ASCII value is no token at all.
+ */
 export function bearerToken(req: IncomingMessage): string | undefined {
   const header = req.headers.authorization ?? "";
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  return match?.[1];
+  const space = header.indexOf(" ");
+  const scheme = space < 0 ? header : header.slice(0, space);
+  const value = space < 0 ? "" : header.slice(space + 1);
+  if (scheme.toLowerCase() !== "bearer" || value === "" || !/^[\x00-\x7f]*$/.test(value)) return undefined;
+  return value;
 }

@@ -30,8 +30,8 @@ export function consumeRateLimit(state: EmulatorState, clientId: string): number
 }
 
 /** The middleware's 429, counted in the stats. */
-export function sendRateLimited(res: ServerResponse, state: EmulatorState, retryAfter: number): void {
+export function sendRateLimited(res: ServerResponse, state: EmulatorState, retryAfter: string): void {
   state.stats.rateLimited += 1;
-  res.writeHead(429, { "retry-after": String(retryAfter), "content-length": 0 });
+  res.writeHead(429, { "retry-after": retryAfter, "content-length": 0 });
   res.end();
 }

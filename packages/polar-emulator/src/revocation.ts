@@ -12,7 +12,7 @@ import type Provider from "oidc-provider";
 import type { BaseToken } from "oidc-provider";
 import type { SeedClient } from "./data/seed.ts";
 import { findClient } from "./directory.ts";
-import { readForm, sendJson } from "./http.ts";
+import { OAUTH_NO_STORE, readForm, sendJson } from "./http.ts";
 import type { EmulatorState, ForcedRevocationFailure } from "./state.ts";
 import { partnerOf, revokeRow } from "./token-rows.ts";
 
@@ -140,19 +140,24 @@ export function createTokenManagement(provider: Provider, state: EmulatorState) 
       const forced = action === "revoke" ? state.revocationFailures.shift() : undefined;
       if (forced) {
         state.stats.revocationFailures += 1;
-        sendJson(res, forced.status, FORCED_REVOCATION_ERRORS[forced.status]);
+        sendJson(res, forced.status, FORCED_REVOCATION_ERRORS[forced.status], OAUTH_NO_STORE);
         return;
       }
       const client = authenticateClient(req, form);
       if (action === "revoke") {
         await revoke(form, client);
-        sendJson(res, 200, {});
+        sendJson(res, 200, {}, OAUTH_NO_STORE);
       } else {
-        sendJson(res, 200, await introspect(form, client));
+        sendJson(res, 200, await introspect(form, client), OAUTH_NO_STORE);
       }
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error;
-      sendJson(res, error.status, { error: error.error, error_description: error.message }, error.headers);
+      sendJson(
+        res,
+        error.status,
+        { error: error.error, error_description: error.message },
+        { ...OAUTH_NO_STORE, ...error.headers },
+      );
     }
   };
 }

@@ -5,12 +5,14 @@ import { createApiOrigin } from "./api-origin.ts";
 import { createDataset } from "./data/dataset.ts";
 import { sendJson } from "./http.ts";
 import { createInteractions } from "./interactions.ts";
+import { createLog } from "./log.ts";
 import { checkLatencyProfile, POLAR_LATENCY, type LatencyProfile } from "./latency.ts";
 import { createProvider } from "./provider.ts";
 import { RATE_LIMIT_PROFILES, type RateLimitProfile } from "./rate-limit.ts";
 import { holdIfStalled } from "./stall.ts";
 import { createState, type EmulatorState, type Origin } from "./state.ts";
 import { createTokenEndpoint, installResponseHooks } from "./token-endpoint.ts";
+import { bearerError } from "./api/auth.ts";
 import { createApi } from "./api/router.ts";
 import { createControls } from "./controls.ts";
 import { createTokenManagement } from "./revocation.ts";
@@ -20,7 +22,7 @@ import { API_ROUTES } from "./routes.ts";
 export interface EmulatorOptions {
   /** The web origin's port (polar.sh: authorization pages). 0 picks a free port. Default 4111. */
   port?: number;
-  /** The API origin's port (api.polar.sh, the issuer). 0 picks a free port; default 4112, or 0 when `port` is 0. */
+  /** The API origin's port (api.polar.sh, the issuer). 0 picks a free port; default the web port + 1 (4112), or 0 when `port` is 0. */
   apiPort?: number;
   host?: string;
   appUrl?: string;
@@ -80,12 +82,11 @@ function serve(
     if (!control && holdIfStalled(state, label, res)) return;
     const started = Date.now();
     res.on("finish", () => {
-      const path = (req.url ?? "").split("?")[0];
-      log(`${label} ${req.method} ${path} ${res.statusCode} ${Date.now() - started}ms`);
+      log(`${label} ${req.method} ${url.pathname} ${res.statusCode} ${Date.now() - started}ms`);
     });
     route(req, res, url).catch((error: unknown) => {
       log(
-        `error on ${label} ${req.method} ${req.url?.split("?")[0]}: ${error instanceof Error ? error.message : String(error)}`,
+        `error on ${label} ${req.method} ${url.pathname}: ${error instanceof Error ? error.message : String(error)}`,
       );
       if (!res.headersSent) sendJson(res, 500, { error: "server_error" });
       else res.end();
@@ -103,12 +104,12 @@ function close(server: Server): Promise<void> {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? "127.0.0.1";
   const appUrl = options.appUrl ?? "http://localhost:3000";
-  const log = options.quiet ? () => {} : (line: string) => console.log(`[polar-emulator] ${line}`);
+  const log = createLog(options.quiet === true);
   const webPort = options.port ?? 4111;
   const latency = checkLatencyProfile(options.latency ?? POLAR_LATENCY);
 
   const web = await listen(webPort, host);
-  const api = await listen(options.apiPort ?? (webPort === 0 ? 0 : 4112), host).catch(
+  const api = await listen(options.apiPort ?? (webPort === 0 ? 0 : webPort + 1), host).catch(
     async (error: unknown) => {
       await close(web.server);
       throw error;
@@ -164,6 +165,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       handleToken: createTokenEndpoint(provider, state, log),
       handleTokenManagement: createTokenManagement(provider, state),
       handleApi: createApi(provider, state),
+      bearerError: (req) => bearerError(req, provider, state),
       ...(controls ? { handleControl: createControls(provider, state) } : {}),
     }),
     state,

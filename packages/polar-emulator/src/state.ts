@@ -33,6 +33,12 @@ export interface TokenDelay {
   drop: boolean;
 }
 
+/** A successful token response changed in shape (`token-quirks` control): its `scope` left out. */
+export interface TokenQuirk {
+  grant_type: string;
+  omitScope: true;
+}
+
 /** A forced answer of the revocation endpoint: nothing is revoked. */
 export interface ForcedRevocationFailure {
   status: 401 | 500 | 503;
@@ -42,6 +48,8 @@ export interface ForcedApiFailure {
   status: 401 | 403 | 404 | 429 | 500 | 502 | 503;
   path?: string;
   remaining: number;
+  /** A forced 429's Retry-After: seconds to wait, sent as seconds or as the HTTP-date they end at. */
+  retryAfter?: { seconds: number; format: "seconds" | "http-date" };
 }
 
 export interface Settings {
@@ -109,6 +117,7 @@ export interface EmulatorState {
   readonly stalls: Record<Origin, Set<ServerResponse> | null>;
   tokenFailures: ForcedTokenFailure[];
   tokenDelays: TokenDelay[];
+  tokenQuirks: TokenQuirk[];
   revocationFailures: ForcedRevocationFailure[];
   apiFailures: ForcedApiFailure[];
   stats: Stats;
@@ -149,6 +158,7 @@ export function createState(data: Dataset, defaults: Settings, latency: LatencyP
     stalls: { web: null, api: null },
     tokenFailures: [],
     tokenDelays: [],
+    tokenQuirks: [],
     revocationFailures: [],
     apiFailures: [],
     stats: emptyStats(),
@@ -169,6 +179,7 @@ export function createState(data: Dataset, defaults: Settings, latency: LatencyP
       for (const origin of ["web", "api"] as const) setStalled(state, origin, false);
       state.tokenFailures = [];
       state.tokenDelays = [];
+      state.tokenQuirks = [];
       state.revocationFailures = [];
       state.apiFailures = [];
       state.stats = emptyStats();

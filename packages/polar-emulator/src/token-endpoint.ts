@@ -2,7 +2,7 @@ import { createSign, type KeyObject } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type Provider from "oidc-provider";
-import { readBody, sendJson } from "./http.ts";
+import { OAUTH_NO_STORE, readBody, sendJson } from "./http.ts";
 import { currentMembers } from "./memberships.ts";
 import { API_ROUTES } from "./routes.ts";
 import type { EmulatorState, TokenDelay } from "./state.ts";
@@ -119,7 +119,7 @@ export function createTokenEndpoint(provider: Provider, state: EmulatorState, lo
               error: failure.error,
               ...(failure.error_description ? { error_description: failure.error_description } : {}),
             };
-      sendJson(res, failure.status, payload, { pragma: "no-cache" });
+      sendJson(res, failure.status, payload, OAUTH_NO_STORE);
       return;
     }
     holdAnswer(req, res, processed, takeDelay(state, grantType));
@@ -176,7 +176,7 @@ function migrateLegacySubject(state: EmulatorState, refreshToken: string) {
 
 /**
  * Makes oidc-provider's token responses look like Polar's: Polar's field
- * order, no ID token on refresh (authlib's OpenID extension is only on the code
+ * order (`scope` left out when a `token-quirks` control asks), no ID token on refresh (authlib's OpenID extension is only on the code
  * grant, polar/oauth2/grants/__init__.py). Also keeps Polar's token rows
  * (token-rows.ts): the pair just issued is one row, and a refresh revokes the
  * old row, so the old access token stops working at once.
@@ -197,12 +197,14 @@ export function installResponseHooks(provider: Provider, state: EmulatorState, k
     if (body.refresh_token) pairTokens(state, body.access_token, body.refresh_token);
     const skew = state.settings.clockSkewSeconds;
     const idToken = grantType === "authorization_code" ? body.id_token : undefined;
+    const quirk = state.tokenQuirks.findIndex((candidate) => candidate.grant_type === grantType);
+    const omitScope = quirk >= 0 && state.tokenQuirks.splice(quirk, 1)[0]?.omitScope === true;
     ctx.body = {
       token_type: "Bearer",
       access_token: body.access_token,
       expires_in: body.expires_in,
       refresh_token: body.refresh_token,
-      scope: body.scope,
+      ...(omitScope ? {} : { scope: body.scope }),
       ...(idToken ? { id_token: skew ? shiftIdToken(idToken, skew, key) : idToken } : {}),
     };
   });

@@ -7,7 +7,7 @@ import { ACME_ID, ADA_ID, GRACE_ID } from "../src/data/seed.ts";
 import { startEmulator } from "../src/server.ts";
 import { withEmulator } from "../src/vitest.ts";
 import { control, refresh, signIn, type TokenSet } from "../src/testing.ts";
-import { tokenManagement, userinfo } from "./helpers.ts";
+import { introspect, tokenManagement, userinfo } from "./helpers.ts";
 
 let url: string;
 withEmulator((started) => {
@@ -151,6 +151,30 @@ describe("forced API failures", () => {
 
   it("only accepts statuses it can imitate", async () => {
     expect((await control(url, "api-failures", { status: 418 })).status).toBe(400);
+  });
+});
+
+describe("token quirks", () => {
+  it("leave scope out of the next refresh answers; the tokens keep their scopes", async () => {
+    const scope = "openid organizations:read";
+    const tokens = await signIn(url, { userId: ADA_ID, scope });
+    expect(await json(control(url, "token-quirks", { omit_scope: true }))).toEqual({ queued: 1 });
+    const quirky = await json(refresh(url, tokens.refresh_token));
+    expect(Object.keys(quirky)).toEqual(["token_type", "access_token", "expires_in", "refresh_token"]);
+    expect(await introspect(url, String(quirky["access_token"]))).toMatchObject({ scope });
+    expect((await get("/v1/organizations/", quirky as unknown as TokenSet)).status).toBe(200);
+    const next = await json(refresh(url, String(quirky["refresh_token"])));
+    expect(next["scope"]).toBe(scope);
+  });
+
+  it("target a grant type (refresh_token by default) and count", async () => {
+    await control(url, "token-quirks", { omit_scope: true, grant_type: "authorization_code", count: 2 });
+    const first = await signIn(url, { userId: ADA_ID });
+    expect(first).not.toHaveProperty("scope");
+    expect(await json(refresh(url, first.refresh_token))).toHaveProperty("scope");
+    expect(await signIn(url, { userId: ADA_ID })).not.toHaveProperty("scope");
+    expect(await signIn(url, { userId: ADA_ID })).toHaveProperty("scope");
+    expect((await control(url, "token-quirks", { omit_scope: false })).status).toBe(400);
   });
 });
 

@@ -1,6 +1,7 @@
 // `npm run emulator` (src/main.ts): the environment it reads and the ready
 // line scripts wait for.
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseReadyLine } from "../src/ready.ts";
@@ -34,6 +35,24 @@ function start(env: Record<string, string>) {
   );
 }
 
+/** A port that is free now, as is the one after it. */
+async function freePortPair(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 40_000);
+    const free = await Promise.all(
+      [port, port + 1].map(
+        (candidate) =>
+          new Promise<boolean>((resolve) => {
+            const probe = createServer();
+            probe.once("error", () => resolve(false));
+            probe.listen(candidate, "127.0.0.1", () => probe.close(() => resolve(true)));
+          }),
+      ),
+    );
+    if (free.every(Boolean)) return port;
+  }
+}
+
 describe("npm run emulator", () => {
   it("prints one ready line naming the web origin and the API origin (the issuer)", async () => {
     const started = await start({ EMULATOR_PORT: "0" });
@@ -46,6 +65,17 @@ describe("npm run emulator", () => {
     expect(discovery["issuer"]).toBe(started.apiUrl);
     expect(discovery["authorization_endpoint"]).toBe(`${started.webUrl}/oauth2/authorize`);
     expect(await (await fetch(`${started.webUrl}/`)).text()).not.toContain("Load-test population");
+  });
+
+  it("moves both origins with EMULATOR_PORT: the API origin takes the next port unless EMULATOR_API_PORT is set", async () => {
+    const port = await freePortPair();
+    const started = await start({ EMULATOR_PORT: String(port) });
+    if (!("apiUrl" in started)) throw new Error(started.output);
+    expect(started).toEqual({ webUrl: `http://127.0.0.1:${port}`, apiUrl: `http://127.0.0.1:${port + 1}` });
+    const other = await freePortPair();
+    const chosen = await start({ EMULATOR_PORT: "0", EMULATOR_API_PORT: String(other) });
+    if (!("apiUrl" in chosen)) throw new Error(chosen.output);
+    expect(chosen.apiUrl).toBe(`http://127.0.0.1:${other}`);
   });
 
   it("reads the rate limit profile and the load-test population from the environment", async () => {

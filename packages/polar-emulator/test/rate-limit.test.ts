@@ -104,4 +104,30 @@ describe("a forced 429 (api-failures)", () => {
     expect(await stats()).toMatchObject({ rate_limited: 1 });
     expect((await apiGet(issuer, "/v1/organizations/", tokens.access_token)).status).toBe(200);
   });
+
+  it("takes another Retry-After in seconds, or as an HTTP-date (RFC 9110 §10.2.3 IMF-fixdate)", async () => {
+    const tokens = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    await control(issuer, "api-failures", { status: 429, retry_after: 7 });
+    const seconds = await apiGet(issuer, "/v1/organizations/", tokens.access_token);
+    expect(seconds.headers.get("retry-after")).toBe("7");
+    expect(await seconds.text()).toBe("");
+
+    await control(issuer, "api-failures", { status: 429, retry_after: 120, retry_after_format: "http-date" });
+    const before = Date.now();
+    const dated = await apiGet(issuer, "/v1/organizations/", tokens.access_token);
+    expect(dated.status).toBe(429);
+    expect(await dated.text()).toBe("");
+    const header = dated.headers.get("retry-after") ?? "";
+    expect(header).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+    const waitMs = Date.parse(header) - before;
+    expect(waitMs).toBeGreaterThan(118_000);
+    expect(waitMs).toBeLessThanOrEqual(121_000);
+  });
+
+  it("refuses a Retry-After with another status or format", async () => {
+    expect((await control(issuer, "api-failures", { status: 500, retry_after: 5 })).status).toBe(400);
+    expect(
+      (await control(issuer, "api-failures", { status: 429, retry_after_format: "minutes" })).status,
+    ).toBe(400);
+  });
 });

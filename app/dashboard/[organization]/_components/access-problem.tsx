@@ -2,6 +2,7 @@ import Link from "next/link";
 import { PolarButton } from "@/components/buttons";
 import { DisconnectButton } from "@/components/disconnect-button";
 import { MessageCard } from "@/components/message-card";
+import { ApiVersionRetired } from "@/components/polar-problem";
 import { pickOrganizationAtPolar } from "@/lib/auth/actions";
 import type { Connection } from "@/lib/grants/connections";
 import type { PolarProblem } from "@/lib/polar/errors";
@@ -17,11 +18,14 @@ const RECONNECT_WHY = {
 /**
  * Why the organization's page shows none of its data, in place of the page:
  * Polar refused the grant (reconnect), no longer lets the person see the
- * organization (denied), or could not be asked to confirm the grant.
+ * organization (denied), no longer serves the app's API version, or could not
+ * be asked to confirm the grant.
  */
 export function AccessProblem({ connection, problem }: { connection: Connection; problem: PolarProblem }) {
   const name = connection.organizationName;
-  const disconnect = <DisconnectButton organizationId={connection.organizationId} name={name} />;
+  const disconnect = (
+    <DisconnectButton organizationId={connection.organizationId} name={name} small={false} />
+  );
   const retry = (
     <Link href={`/dashboard/${connection.organizationSlug}`} prefetch={false} className="button-secondary">
       Try again
@@ -64,6 +68,18 @@ export function AccessProblem({ connection, problem }: { connection: Connection;
             Polar says you can’t see this organization any more: you may have left it, or been removed from
             it. This app shows nothing of it while that is so. If an owner adds you back, try again.
           </p>
+        </MessageCard>
+      );
+    case "api-version":
+      return (
+        <MessageCard
+          problem={problem.kind}
+          tone="error"
+          eyebrow="Polar API version retired"
+          title="Polar no longer serves this app’s API version"
+          actions={retry}
+        >
+          <ApiVersionRetired version={problem.version} />
         </MessageCard>
       );
     default:

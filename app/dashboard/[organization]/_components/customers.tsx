@@ -14,7 +14,9 @@ export async function Customers(props: ListProps) {
   const empty = query ? (
     <EmptyState title={`No customers match “${query}”`}>Try a shorter or different search.</EmptyState>
   ) : (
-    <EmptyState title="No customers yet">Everyone who checks out becomes a customer.</EmptyState>
+    <EmptyState title="No customers yet" roleLimited>
+      Everyone who checks out becomes a customer.
+    </EmptyState>
   );
   return (
     <ListResult

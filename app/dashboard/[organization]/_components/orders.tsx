@@ -20,7 +20,7 @@ export async function Orders(props: ListProps) {
       retryHref={props.retryHref}
       pagination={paging(props, "orders", shown)}
       empty={
-        <EmptyState title="No orders yet">
+        <EmptyState title="No orders yet" roleLimited>
           Orders show up here as soon as someone buys through a Polar checkout.
         </EmptyState>
       }

@@ -15,7 +15,7 @@ export async function Products(props: ListProps) {
   const empty = query ? (
     <EmptyState title={`No products match “${query}”`}>Try a shorter or different search.</EmptyState>
   ) : (
-    <EmptyState title="No products yet">
+    <EmptyState title="No products yet" roleLimited>
       Products are what customers buy: one-time or subscriptions.{" "}
       <PolarLink slug={slug} path="/products/new" label="Create a product in Polar">
         Create one in Polar

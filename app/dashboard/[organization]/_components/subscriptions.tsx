@@ -18,7 +18,7 @@ export async function Subscriptions(props: ListProps) {
       retryHref={props.retryHref}
       pagination={paging(props, "subscriptions", shown)}
       empty={
-        <EmptyState title="No subscriptions yet">
+        <EmptyState title="No subscriptions yet" roleLimited>
           Subscriptions start when a customer buys a recurring product.
         </EmptyState>
       }

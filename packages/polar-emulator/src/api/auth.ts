@@ -4,7 +4,7 @@ import { accessibleOrganizationIds } from "../access.ts";
 import { bearerToken } from "../http.ts";
 import { parseScope } from "../scopes.ts";
 import type { EmulatorState, Subject } from "../state.ts";
-import { invalidToken, notPermitted, unauthorized } from "./errors.ts";
+import { ApiError, invalidToken, notPermitted, unauthorized } from "./errors.ts";
 
 export interface AccessTokenInfo {
   value: string;
@@ -40,6 +40,24 @@ export async function findAccessToken(
     issuedAt: token.iat ?? 0,
     expiresAt: token.exp,
   };
+}
+
+// Client registration tokens authenticate the client-configuration endpoints, not a subject (oauth2/constants.py).
+const REGISTRATION_TOKEN_PREFIX = "polar_crt_";
+
+/**
+ * Polar authenticates the bearer on every request, whatever the path
+ * (auth/middlewares.py AuthSubjectMiddleware): a bearer that is no live token
+ * is a 401 invalid_token even where no authentication is needed.
+ */
+export async function bearerError(
+  req: IncomingMessage,
+  provider: Provider,
+  state: EmulatorState,
+): Promise<ApiError | undefined> {
+  const value = bearerToken(req);
+  if (value === undefined || value.startsWith(REGISTRATION_TOKEN_PREFIX)) return undefined;
+  return (await findAccessToken(provider, state, value)) ? undefined : invalidToken();
 }
 
 export async function authenticate(

@@ -3,6 +3,8 @@
 // RFC 6750 errors with a WWW-Authenticate challenge (polar/oauth2/exceptions.py,
 // polar/auth/middlewares.py); request validation is FastAPI's 422.
 
+import { OAUTH_NO_STORE } from "../http.ts";
+
 // settings.WWW_AUTHENTICATE_REALM; the production value is not in the code we read.
 const REALM = "polar";
 
@@ -27,9 +29,16 @@ function bearerChallenge(error: string, description: string, extra: Record<strin
   return `Bearer ${attributes.join(", ")}`;
 }
 
-/** No credentials at all: the subject is anonymous and the endpoint refuses it. */
+/**
+ * No credentials at all, or a token whose subject the endpoint refuses: the
+ * PolarError `Unauthorized`, with a bare Bearer challenge (exceptions.py).
+ */
 export function unauthorized(): ApiError {
-  return new ApiError(401, { error: "Unauthorized", detail: "Unauthorized" });
+  return new ApiError(
+    401,
+    { error: "Unauthorized", detail: "Unauthorized" },
+    { "www-authenticate": `Bearer realm="${REALM}"` },
+  );
 }
 
 /** A bearer token that is unknown, expired or revoked. */
@@ -39,7 +48,7 @@ export function invalidToken(): ApiError {
   return new ApiError(
     401,
     { error: "invalid_token", error_description: description },
-    { "www-authenticate": bearerChallenge("invalid_token", description) },
+    { ...OAUTH_NO_STORE, "www-authenticate": bearerChallenge("invalid_token", description) },
   );
 }
 
@@ -48,7 +57,10 @@ export function insufficientScope(required: readonly string[]): ApiError {
   return new ApiError(
     403,
     { error: "insufficient_scope", error_description: description },
-    { "www-authenticate": bearerChallenge("insufficient_scope", description, { scope: required.join(" ") }) },
+    {
+      ...OAUTH_NO_STORE,
+      "www-authenticate": bearerChallenge("insufficient_scope", description, { scope: required.join(" ") }),
+    },
   );
 }
 

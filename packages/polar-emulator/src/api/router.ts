@@ -12,10 +12,7 @@ import { resources, type Resource } from "./resources.ts";
 
 const UUID_SEGMENT = /\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|$)/gi;
 
-// A forced 429 looks like the rate limit's own, with a full minute to wait.
-const FORCED_RETRY_AFTER = 60;
-
-function send(res: ServerResponse, error: ApiError): void {
+export function sendApiError(res: ServerResponse, error: ApiError): void {
   if (typeof error.body === "string") {
     res.writeHead(error.status, { "content-type": "text/plain; charset=utf-8", ...error.headers });
     res.end(error.body);
@@ -82,11 +79,18 @@ export function createApi(provider: Provider, state: EmulatorState) {
 
     const failure = takeFailure(state, url.pathname);
     if (failure?.status === 429) {
-      sendRateLimited(res, state, FORCED_RETRY_AFTER);
+      // A forced 429 looks like the rate limit's own; its Retry-After may also be
+      // an HTTP-date (RFC 9110 §10.2.3), which Polar's middleware never sends.
+      const { seconds, format } = failure.retryAfter ?? { seconds: 60, format: "seconds" };
+      sendRateLimited(
+        res,
+        state,
+        format === "seconds" ? String(seconds) : new Date(Date.now() + seconds * 1000).toUTCString(),
+      );
       return true;
     }
     if (failure) {
-      send(res, forcedResponse(failure.status, resource));
+      sendApiError(res, forcedResponse(failure.status, resource));
       return true;
     }
 
@@ -94,7 +98,7 @@ export function createApi(provider: Provider, state: EmulatorState) {
       const auth = await authenticate(req, provider, state);
       const retryAfter = consumeRateLimit(state, auth.clientId);
       if (retryAfter !== undefined) {
-        sendRateLimited(res, state, retryAfter);
+        sendRateLimited(res, state, String(retryAfter));
         return true;
       }
       if (resource.scopes.length > 0 && !resource.scopes.some((scope) => auth.scopes.has(scope))) {
@@ -103,7 +107,7 @@ export function createApi(provider: Provider, state: EmulatorState) {
       sendJson(res, 200, await answer(state, resource, auth, url, params));
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      send(res, error);
+      sendApiError(res, error);
     }
     return true;
   };
