@@ -3,7 +3,6 @@
 // emulator unless Polar credentials are configured; runs `next dev` on :3000.
 import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync } from "node:fs";
-import { emulatorPorts } from "./lib/emulator-ports.ts";
 import { run, start, stopAll, waitForOutput } from "./lib/processes.ts";
 
 for (const file of [".env.local", ".env"]) if (existsSync(file)) process.loadEnvFile(file);
@@ -44,8 +43,8 @@ if (useEmulator && !existsSync("packages/polar-emulator")) {
 if (useEmulator) {
   const { LOCAL_CLIENT } = await import("polar-emulator/client");
   const { parseReadyLine, READY_LINE } = await import("polar-emulator/ready");
+  // EMULATOR_PORT (4111) and EMULATOR_API_PORT (EMULATOR_PORT + 1) reach it from this environment.
   const emulator = start("emulator", process.execPath, ["packages/polar-emulator/src/main.ts"], {
-    ...emulatorPorts(process.env),
     EMULATOR_APP_URL: appUrl,
   });
   const origins = parseReadyLine(await waitForOutput(emulator, READY_LINE))!;
