@@ -10,7 +10,7 @@ import { storeOrganizationGrant } from "@/lib/grants/connections";
 import { polarProvider } from "@/lib/auth/polar-provider";
 import { ORGANIZATION_PROVIDER_ID, USER_PROVIDER_ID } from "@/lib/polar/flows";
 import { sameOriginRedirect } from "@/lib/auth/same-origin-redirect";
-import { endSignInGrant, storeSignInGrant } from "@/lib/grants/sign-in-grant";
+import { endSignInGrant, signsInWith, storeSignInGrant } from "@/lib/grants/sign-in-grant";
 
 const config: NextAuthConfig = {
   adapter: withHashedSessions(PrismaAdapter(db)),
@@ -22,13 +22,21 @@ const config: NextAuthConfig = {
   callbacks: {
     // Runs right after the token exchange. Until a grant is stored, the request
     // holds it and revokes it if it ends without storing it (an error, a refused
-    // organization grant, no session). The organization flow never signs anyone
-    // in: it adds a grant to the signed-in user and lands on its dashboard.
+    // organization grant, no session, another Polar account). The organization
+    // flow never signs anyone in: it adds a grant to the signed-in user and
+    // lands on its dashboard. Someone signed in who comes back from Polar as
+    // another Polar account is asked what to do instead of having that account
+    // linked to their user, as Auth.js would.
     async signIn({ account }) {
       if (!account) return true;
       holdNewGrant(account, account.provider);
-      if (account.provider !== ORGANIZATION_PROVIDER_ID) return true;
       const session = await auth();
+      if (account.provider !== ORGANIZATION_PROVIDER_ID) {
+        const signedIn = session?.user?.id;
+        return (
+          !signedIn || (await signsInWith(signedIn, account.providerAccountId)) || "/auth/switch-account"
+        );
+      }
       if (!session?.user?.id) return "/?error=SignInFirst";
       const stored = await storeOrganizationGrant(session.user.id, account);
       if (!stored.ok) return `/auth/error?error=${stored.refusal}`;

@@ -25,6 +25,9 @@ const nextConfig: NextConfig = {
   // checked by `npm run typecheck`, so the app builds without the emulator.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   reactStrictMode: true,
+  // `next dev` logs every request's URL, and Polar's redirects to the callbacks
+  // carry the authorization code and the state: leave those requests out.
+  logging: { incomingRequests: { ignore: [/^\/api\/auth\/callback\//] } },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

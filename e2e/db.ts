@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { OWNER_COLUMNS, ownerOf, tokenAad, type TokenTable } from "../lib/db/token-aad";
+import { ownerColumns, ownerOf, tokenAad, type TokenTable } from "../lib/db/token-aad";
 import { decrypt, encrypt, parseKey } from "../lib/crypto/aes-gcm";
 import { RESET_DATABASE } from "../test-support/reset-database";
 import { e2eEnv } from "./env";
@@ -23,12 +23,18 @@ export function resetDatabase() {
   return withDatabase((client) => client.query(RESET_DATABASE));
 }
 
-const ownerColumns = (table: TokenTable) => OWNER_COLUMNS[table].map((column) => `"${column}"`).join(", ");
+/** The tables of grants. */
+type GrantTable = Exclude<TokenTable, "RevocationOutbox">;
 
-async function decryptedTokens(table: TokenTable, where: string, params: string[]) {
+const ownerList = (table: TokenTable) =>
+  ownerColumns(table)
+    .map((column) => `"${column}"`)
+    .join(", ");
+
+async function decryptedTokens(table: GrantTable, where: string, params: string[]) {
   const { rows } = await withDatabase((client) =>
     client.query(
-      `SELECT ${ownerColumns(table)}, access_token, refresh_token, "needsReconnect" FROM "${table}" ${where}`,
+      `SELECT ${ownerList(table)}, access_token, refresh_token, "needsReconnect" FROM "${table}" ${where}`,
       params,
     ),
   );
@@ -67,12 +73,12 @@ export function expireConnection(organizationSlug: string) {
  * Overwrites the tokens of a grant (the sign-in Account, or the connection to
  * `organizationSlug`) with ciphertexts under a key the app does not have.
  */
-export async function storeForeignCiphertext(table: TokenTable, organizationSlug?: string) {
+export async function storeForeignCiphertext(table: GrantTable, organizationSlug?: string) {
   const foreignKey = parseKey(randomBytes(32).toString("base64"), "foreign");
   return withDatabase(async (client) => {
     const where = table === "Account" ? "" : `WHERE "organizationSlug" = $1`;
     const { rows } = await client.query(
-      `SELECT id, ${ownerColumns(table)} FROM "${table}" ${where}`,
+      `SELECT id, ${ownerList(table)} FROM "${table}" ${where}`,
       organizationSlug ? [organizationSlug] : [],
     );
     if (rows.length !== 1) throw new Error(`expected one ${table} row, found ${rows.length}`);
@@ -87,4 +93,23 @@ export async function storeForeignCiphertext(table: TokenTable, organizationSlug
     ]);
     return { id: rows[0].id as string, ciphertexts };
   });
+}
+
+/** The revocation outbox as stored, each token also decrypted (it opens only for its own row). */
+export async function outboxRows() {
+  const { rows } = await withDatabase((client) =>
+    client.query(`SELECT id, token, "tokenTypeHint", attempts FROM "RevocationOutbox" ORDER BY "createdAt"`),
+  );
+  return rows.map((row) => ({
+    ...row,
+    stored: row.token as string,
+    token: decrypt(keys, row.token, tokenAad("RevocationOutbox", [row.id], "token")),
+  }));
+}
+
+/** Time passes: every outbox row is due to be sent again. */
+export function makeOutboxDue() {
+  return withDatabase((client) =>
+    client.query(`UPDATE "RevocationOutbox" SET "nextAttemptAt" = now() - interval '1 second'`),
+  );
 }

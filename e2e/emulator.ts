@@ -1,5 +1,5 @@
 import { expect } from "@playwright/test";
-import { control, refresh } from "polar-emulator/testing";
+import { control, oauthPost, refresh } from "polar-emulator/testing";
 import { e2eEnv } from "./env";
 
 /** Calls one of the emulator's test controls (`/__emulator/...`). */
@@ -18,4 +18,10 @@ export async function refreshCount(): Promise<number> {
 export async function refreshAtEmulator(refreshToken: string) {
   const response = await refresh(e2eEnv.POLAR_EMULATOR_URL, refreshToken);
   return { status: response.status, body: await response.json() };
+}
+
+/** Whether the emulator still accepts `token` (introspection, which changes nothing). */
+export async function isLiveAtEmulator(token: string) {
+  const response = await oauthPost(e2eEnv.POLAR_EMULATOR_URL, "/v1/oauth2/introspect", { token });
+  return ((await response.json()) as { active: boolean }).active;
 }

@@ -18,6 +18,8 @@ export const e2eEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/polar_starter_test",
   POLAR_SERVER: "local",
+  // `next start` is a production server: it talks to the emulator only when told to.
+  POLAR_ALLOW_EMULATOR_IN_PRODUCTION: "true",
   POLAR_CLIENT_ID: LOCAL_CLIENT.id,
   POLAR_CLIENT_SECRET: LOCAL_CLIENT.secret,
   POLAR_EMULATOR_URL: `http://127.0.0.1:${emulatorApiPort}`,
@@ -25,6 +27,7 @@ export const e2eEnv = {
   EMULATOR_PORT: String(emulatorPort),
   EMULATOR_API_PORT: String(emulatorApiPort),
   EMULATOR_APP_URL: `http://localhost:${appPort}`,
+  CRON_SECRET: "e2e-only-cron-secret-0123456789",
   // Polar answers at once unless a spec slows it down (the emulator's default
   // makes metrics take 5 s, as Polar's can).
   EMULATOR_LATENCY: "none",

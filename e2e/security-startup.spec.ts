@@ -61,3 +61,12 @@ test("a production start never falls back to the emulator, and off Vercel needs 
     /- POLAR_CLIENT_ID is not set\. A production build \(NODE_ENV=production\) signs in with Polar itself/,
   );
 });
+
+test("a production start refuses the emulator unless POLAR_ALLOW_EMULATOR_IN_PRODUCTION=true", async () => {
+  const { code, output } = await startUntilExit({ POLAR_ALLOW_EMULATOR_IN_PRODUCTION: undefined });
+  expect(code).toBe(1);
+  expect(output).toContain("Invalid configuration: 1 environment variable needs attention");
+  expect(output).toMatch(
+    /- POLAR_SERVER=local points a production server .*set POLAR_ALLOW_EMULATOR_IN_PRODUCTION=true\./,
+  );
+});

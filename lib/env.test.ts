@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, databaseEnv, polarEnv, polarTrafficEnv, tokenKeysEnv, validateEnv } from "./env";
+import {
+  EnvError,
+  cronSecret,
+  databaseEnv,
+  polarEnv,
+  polarTrafficEnv,
+  tokenKeysEnv,
+  validateEnv,
+} from "./env";
 
 const key = Buffer.alloc(32, 7).toString("base64");
 const emulatorClient = { POLAR_CLIENT_ID: "polar_ci_emulator", POLAR_CLIENT_SECRET: "polar_cs_emulator" };
@@ -124,17 +132,36 @@ describe("validateEnv", () => {
         /^POLAR_CLIENT_ID is not set\. A production build \(NODE_ENV=production\) signs in with Polar itself .*never falls back to the local emulator.*POLAR_SERVER=local/,
       ),
     ]);
-    expect(problems({ ...production, POLAR_SERVER: "local" })).toEqual([
+    const optedIn = { ...production, POLAR_ALLOW_EMULATOR_IN_PRODUCTION: "true" };
+    expect(problems({ ...optedIn, POLAR_SERVER: "local" })).toEqual([
       expect.stringMatching(
         /^POLAR_CLIENT_ID is not set\. A production build with POLAR_SERVER=local still takes the emulator's client explicitly/,
       ),
     ]);
-    expect(problems({ ...production, POLAR_SERVER: "local", ...emulatorClient })).toEqual([]);
+    expect(problems({ ...optedIn, POLAR_SERVER: "local", ...emulatorClient })).toEqual([]);
     expect(polarEnv({ ...production, ...emulatorClient }).server).toBe("production");
   });
 
+  it("refuses POLAR_SERVER=local in production unless POLAR_ALLOW_EMULATOR_IN_PRODUCTION=true", () => {
+    const production = { ...valid, NODE_ENV: "production", AUTH_URL: "https://app.example.com" };
+    const refused = [
+      expect.stringMatching(
+        /^POLAR_SERVER=local points a production server .* at the local Polar emulator.*set POLAR_ALLOW_EMULATOR_IN_PRODUCTION=true\.$/,
+      ),
+    ];
+    expect(problems(production)).toEqual(refused);
+    expect(() => polarEnv(production)).toThrow(/POLAR_ALLOW_EMULATOR_IN_PRODUCTION=true/);
+    expect(problems({ ...production, POLAR_ALLOW_EMULATOR_IN_PRODUCTION: "false" })).toEqual(refused);
+    expect(problems({ ...production, POLAR_ALLOW_EMULATOR_IN_PRODUCTION: "true" })).toEqual([]);
+    expect(problems({ ...production, POLAR_ALLOW_EMULATOR_IN_PRODUCTION: "yes" })).toEqual([
+      expect.stringMatching(/^POLAR_ALLOW_EMULATOR_IN_PRODUCTION must be true or false/),
+    ]);
+    // Only production needs the opt-in.
+    expect(problems({ ...valid, NODE_ENV: "development" })).toEqual([]);
+  });
+
   it("requires AUTH_URL or AUTH_TRUST_HOST=true in production off Vercel", () => {
-    const production = { ...valid, NODE_ENV: "production" };
+    const production = { ...valid, NODE_ENV: "production", POLAR_ALLOW_EMULATOR_IN_PRODUCTION: "true" };
     const missingUrl = /^AUTH_URL is not set\. In production off Vercel, .*AUTH_TRUST_HOST=true/;
     expect(problems(production)).toEqual([expect.stringMatching(missingUrl)]);
     // Auth.js trusts the Host header for any AUTH_TRUST_HOST value; only true says so.
@@ -148,7 +175,7 @@ describe("validateEnv", () => {
   });
 
   it("requires an https AUTH_URL in production, except on localhost", () => {
-    const production = { ...valid, NODE_ENV: "production" };
+    const production = { ...valid, NODE_ENV: "production", POLAR_ALLOW_EMULATOR_IN_PRODUCTION: "true" };
     expect(problems({ ...production, AUTH_URL: "http://example.com" })).toEqual([
       expect.stringMatching(/^AUTH_URL must use https in production.*https:\/\/example\.com/),
     ]);
@@ -177,7 +204,7 @@ describe("the database pool", () => {
     for (const DATABASE_POOL_SIZE of ["0", "101", "2.5", "ten", "-1"]) {
       expect(problems({ ...valid, DATABASE_POOL_SIZE })).toEqual([
         expect.stringMatching(
-          /^DATABASE_POOL_SIZE must be a whole number from 1 to 100 \(the most connections one server process opens; on Vercel 1 to 3/,
+          /^DATABASE_POOL_SIZE must be a whole number from 1 to 100 \(the most connections one server process opens; on Vercel, one function instance/,
         ),
       ]);
     }
@@ -239,5 +266,17 @@ describe("Polar's rate limit: the request budget and the read cache", () => {
     expect(problems({ ...valid, POLAR_GRANT_CHECK_SECONDS: "0" })).toEqual([
       expect.stringMatching(/^POLAR_GRANT_CHECK_SECONDS must be a whole number from 5 to 3600/),
     ]);
+  });
+});
+
+describe("the cron secret", () => {
+  it("is optional, and when set at least 16 characters without spaces, never echoed", () => {
+    expect(cronSecret({})).toBeUndefined();
+    expect(cronSecret({ CRON_SECRET: "0123456789abcdef" })).toBe("0123456789abcdef");
+    for (const CRON_SECRET of ["too-short", "sixteen chars ok?"]) {
+      const found = problems({ ...valid, CRON_SECRET });
+      expect(found).toEqual([expect.stringMatching(/^CRON_SECRET must be at least 16 random characters/)]);
+      expect(found.join("\n")).not.toContain(CRON_SECRET);
+    }
   });
 });

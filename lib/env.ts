@@ -110,7 +110,7 @@ const databaseSchema = z.object({
   ),
   DATABASE_POOL_SIZE: integerVariable(
     "DATABASE_POOL_SIZE",
-    "the most connections one server process opens; on Vercel 1 to 3 per function, through your provider's pooler",
+    "the most connections one server process opens; on Vercel, one function instance shared by its concurrent requests: about 5, with instances × this within what your pooler accepts",
     1,
     100,
     10,
@@ -222,6 +222,13 @@ const tokenKeysSchema = z.object({
     ),
 });
 
+const cronSchema = z.object({
+  CRON_SECRET: optionalVariable().refine(
+    (value) => value === undefined || (value.length >= 16 && !/\s/.test(value)),
+    "CRON_SECRET must be at least 16 random characters without spaces (Vercel Cron sends it to /api/cron/revocations as a Bearer token): generate one with `openssl rand -base64 32`.",
+  ),
+});
+
 const POLAR_OAUTH_HELP =
   "create an OAuth client in Polar (Settings → Developers → OAuth applications) with the redirect URIs <app URL>/api/auth/callback/polar and <app URL>/api/auth/callback/polar-organization";
 
@@ -252,6 +259,14 @@ const polarSchema = z
         "POLAR_ISSUER must be an https URL (http only on localhost), like https://api.polar.sh.",
       )
       .transform((value) => value?.replace(/\/$/, "")),
+    POLAR_ALLOW_EMULATOR_IN_PRODUCTION: z.preprocess(
+      blankAsUnset,
+      z
+        .enum(["true", "false"], {
+          error: "POLAR_ALLOW_EMULATOR_IN_PRODUCTION must be true or false (unset means false).",
+        })
+        .optional(),
+    ),
     POLAR_EMULATOR_URL: optionalVariable()
       .refine(
         (value) => value === undefined || ["http:", "https:"].includes(parseUrl(value)?.protocol ?? ""),
@@ -265,38 +280,51 @@ const polarSchema = z
       )
       .transform((value) => (value === undefined ? undefined : new URL(value).origin)),
   })
-  .superRefine(({ NODE_ENV, VERCEL, POLAR_SERVER, POLAR_CLIENT_ID, POLAR_CLIENT_SECRET }, context) => {
-    const missing = (name: string, message: string) =>
+  .superRefine((variables, context) => {
+    const { NODE_ENV, VERCEL, POLAR_SERVER, POLAR_CLIENT_ID, POLAR_CLIENT_SECRET } = variables;
+    const problem = (name: string, message: string) =>
       context.addIssue({ code: "custom", path: [name], message });
+    // The emulator's login page signs anyone in as any of its users: a
+    // production server reaches it only by an explicit opt-in (tests, benchmarks).
+    if (
+      NODE_ENV === "production" &&
+      POLAR_SERVER === "local" &&
+      variables.POLAR_ALLOW_EMULATOR_IN_PRODUCTION !== "true"
+    ) {
+      problem(
+        "POLAR_SERVER",
+        "POLAR_SERVER=local points a production server (NODE_ENV=production) at the local Polar emulator, whose login page lets anyone sign in as any of its users. Use production or sandbox; to run a production build against the emulator on purpose (tests, benchmarks), also set POLAR_ALLOW_EMULATOR_IN_PRODUCTION=true.",
+      );
+    }
     if (POLAR_CLIENT_ID && !POLAR_CLIENT_SECRET) {
-      missing(
+      problem(
         "POLAR_CLIENT_SECRET",
         "POLAR_CLIENT_SECRET is not set but POLAR_CLIENT_ID is: set both, from the same OAuth client in Polar.",
       );
     } else if (POLAR_CLIENT_SECRET && !POLAR_CLIENT_ID) {
-      missing(
+      problem(
         "POLAR_CLIENT_ID",
         "POLAR_CLIENT_ID is not set but POLAR_CLIENT_SECRET is: set both, from the same OAuth client in Polar.",
       );
     } else if (!POLAR_CLIENT_ID && (POLAR_SERVER === "production" || POLAR_SERVER === "sandbox")) {
       const why = `POLAR_SERVER=${POLAR_SERVER} needs your own OAuth client: ${POLAR_OAUTH_HELP}`;
-      missing("POLAR_CLIENT_ID", `POLAR_CLIENT_ID is not set. ${why}.`);
-      missing("POLAR_CLIENT_SECRET", `POLAR_CLIENT_SECRET is not set. ${why}.`);
+      problem("POLAR_CLIENT_ID", `POLAR_CLIENT_ID is not set. ${why}.`);
+      problem("POLAR_CLIENT_SECRET", `POLAR_CLIENT_SECRET is not set. ${why}.`);
     } else if (!POLAR_CLIENT_ID && VERCEL && POLAR_SERVER !== "local") {
-      missing(
+      problem(
         "POLAR_CLIENT_ID",
         `POLAR_CLIENT_ID is not set. On Vercel there is no local emulator: ${POLAR_OAUTH_HELP}, then set POLAR_CLIENT_ID, POLAR_CLIENT_SECRET and POLAR_SERVER.`,
       );
     } else if (!POLAR_CLIENT_ID && NODE_ENV === "production") {
       // A production build never falls back to the emulator on its own.
-      missing(
+      problem(
         "POLAR_CLIENT_ID",
         POLAR_SERVER === "local"
           ? `POLAR_CLIENT_ID is not set. A production build with POLAR_SERVER=local still takes the emulator's client explicitly: set POLAR_CLIENT_ID and POLAR_CLIENT_SECRET to LOCAL_CLIENT in packages/polar-emulator/src/client.ts, as \`npm run dev\` and the e2e tests do.`
           : `POLAR_CLIENT_ID is not set. A production build (NODE_ENV=production) signs in with Polar itself and needs your own OAuth client: ${POLAR_OAUTH_HELP}, then set POLAR_CLIENT_ID and POLAR_CLIENT_SECRET. It never falls back to the local emulator; to run a production build against it, set POLAR_SERVER=local and the emulator's client explicitly.`,
       );
     } else if (!POLAR_CLIENT_ID) {
-      missing(
+      problem(
         "POLAR_CLIENT_ID",
         `POLAR_CLIENT_ID is not set. \`npm run dev\` starts the local Polar emulator and passes its client to the app; to use Polar itself, ${POLAR_OAUTH_HELP}.`,
       );
@@ -327,6 +355,7 @@ const schemas = {
   tokenKeys: tokenKeysSchema,
   polar: polarSchema,
   polarTraffic: polarTrafficSchema,
+  cron: cronSchema,
 };
 
 /** The configuration problems, one line per variable. Never includes a value. */
@@ -378,3 +407,5 @@ export const tokenKeysEnv = (source: Source = process.env) => {
 };
 /** The Polar read cache's freshness and bounds, the per-client request budget, and how often grants are checked. */
 export const polarTrafficEnv = (source: Source = process.env) => read("polarTraffic", source);
+/** The secret Vercel Cron sends to the cron routes; undefined when not set. */
+export const cronSecret = (source: Source = process.env) => read("cron", source).CRON_SECRET;

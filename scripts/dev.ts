@@ -43,9 +43,8 @@ if (useEmulator && !existsSync("packages/polar-emulator")) {
 if (useEmulator) {
   const { LOCAL_CLIENT } = await import("polar-emulator/client");
   const { parseReadyLine, READY_LINE } = await import("polar-emulator/ready");
+  // EMULATOR_PORT (4111) and EMULATOR_API_PORT (EMULATOR_PORT + 1) reach it from this environment.
   const emulator = start("emulator", process.execPath, ["packages/polar-emulator/src/main.ts"], {
-    EMULATOR_PORT: process.env.EMULATOR_PORT ?? "4111",
-    EMULATOR_API_PORT: process.env.EMULATOR_API_PORT ?? "4112",
     EMULATOR_APP_URL: appUrl,
   });
   const origins = parseReadyLine(await waitForOutput(emulator, READY_LINE))!;

@@ -32,6 +32,16 @@ export async function disconnectOrganization(formData: FormData) {
   redirect("/dashboard");
 }
 
+/**
+ * From the switch-account page: signs out of this app, then signs in with
+ * Polar again, where the browser is now signed in as the other account.
+ */
+export async function continueAsOtherPolarAccount() {
+  // redirectTo: sign-out would otherwise store this page as where sign-in leads.
+  await signOut({ redirect: false, redirectTo: "/dashboard" });
+  await startPolarFlow(USER_PROVIDER_ID, "/dashboard");
+}
+
 export async function signOutOfApp() {
   await signOut({ redirectTo: "/" });
 }

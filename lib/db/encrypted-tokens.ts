@@ -3,11 +3,11 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { DecryptionError } from "@/lib/crypto/aes-gcm";
 import { decryptToken, encryptToken } from "./token-crypto";
 import {
-  OWNER_COLUMNS,
-  TOKEN_COLUMNS,
   isTokenTable,
+  ownerColumns,
   ownerOf,
   tokenAad,
+  tokenColumns,
   type TokenColumn,
   type TokenTable,
 } from "./token-aad";
@@ -32,7 +32,7 @@ function ownerInWhere(table: TokenTable, where: unknown): Row {
   if (!isRow(where)) return {};
   const compound = isRow(where.userId_organizationId) ? where.userId_organizationId : {};
   return Object.fromEntries(
-    OWNER_COLUMNS[table].map((column) => [column, scalar(where[column]) ?? compound[column]]),
+    ownerColumns(table).map((column) => [column, scalar(where[column]) ?? compound[column]]),
   );
 }
 
@@ -46,15 +46,15 @@ function encryptData(table: TokenTable, data: unknown, where: Row = {}): unknown
     const copy: Row = { ...row };
     const owner = ownerOf(
       table,
-      Object.fromEntries(OWNER_COLUMNS[table].map((c) => [c, scalar(row[c]) ?? where[c]])),
+      Object.fromEntries(ownerColumns(table).map((c) => [c, scalar(row[c]) ?? where[c]])),
     );
-    for (const column of TOKEN_COLUMNS) {
+    for (const column of tokenColumns(table)) {
       const value = row[column];
       const plaintext = isRow(value) ? value.set : value;
       if (typeof plaintext !== "string") continue;
       if (!owner) {
         throw new Error(
-          `Writing ${column} to ${table} needs the row's owner (${OWNER_COLUMNS[table].join(", ")}) in the query: in data for a create, in where for an update.`,
+          `Writing ${column} to ${table} needs the row's owner (${ownerColumns(table).join(", ")}) in the query: in data for a create, in where for an update.`,
         );
       }
       const ciphertext = encryptToken(plaintext, tokenAad(table, owner, column));
@@ -94,9 +94,9 @@ function encryptWrites(table: TokenTable, operation: string, args: Row): Row {
  * an `omit`. Returns the args and the columns to drop from the result again.
  */
 function withOwnerColumns(table: TokenTable, args: Row): { args: Row; added: string[] } {
-  const needed = ["id", ...OWNER_COLUMNS[table]];
+  const needed = [...new Set(["id", ...ownerColumns(table)])];
   const { select, omit } = args;
-  if (isRow(select) && TOKEN_COLUMNS.some((column) => select[column])) {
+  if (isRow(select) && tokenColumns(table).some((column) => select[column])) {
     const added = needed.filter((column) => !select[column]);
     return {
       args: { ...args, select: { ...select, ...Object.fromEntries(added.map((c) => [c, true])) } },
@@ -135,7 +135,7 @@ function openToken(table: TokenTable, row: Row, column: TokenColumn, stored: str
 
 function decryptResult(table: TokenTable, result: unknown, added: string[]) {
   for (const row of rowsOf(result)) {
-    for (const column of TOKEN_COLUMNS) {
+    for (const column of tokenColumns(table)) {
       const stored = row[column];
       if (typeof stored === "string") row[column] = openToken(table, row, column, stored);
     }
@@ -157,14 +157,15 @@ function refuseNestedTokenWrites(model: string | undefined, args: Row) {
 }
 
 /**
- * Prisma Client extension: OAuth tokens of Account and OrganizationConnection are
- * encrypted on every write and decrypted on every read, so the rest of the code
- * (the Auth.js adapter included) only ever sees plaintext and the database only
- * ciphertext. Each ciphertext is bound to its table, owner and column (see
- * lib/db/token-aad.ts): creates carry the owner in `data`, updates in `where`.
- * Read tokens through db.account / db.organizationConnection: rows included
- * through another model (`user: { include: { accounts: true } }`) keep their
- * ciphertext.
+ * Prisma Client extension: OAuth tokens of Account, OrganizationConnection and
+ * RevocationOutbox are encrypted on every write and decrypted on every read, so
+ * the rest of the code (the Auth.js adapter included) only ever sees plaintext
+ * and the database only ciphertext. Each ciphertext is bound to its table,
+ * owner and column (see lib/db/token-aad.ts): creates carry the owner in
+ * `data`, updates in `where`. Read tokens through db.account /
+ * db.organizationConnection / db.revocationOutbox: rows included through
+ * another model (`user: { include: { accounts: true } }`) keep their
+ * ciphertext, and raw queries see only ciphertext.
  */
 export const encryptedTokens = Prisma.defineExtension({
   name: "encrypted-tokens",

@@ -114,8 +114,9 @@ export async function reconnectReason(connectionId: string) {
 /**
  * Revokes the user's grant for the organization at Polar and deletes it, under
  * the grant's lease (a refresh in flight finishes first, so its successor is
- * the token revoked). A failed revocation is logged by revokeGrant and does not
- * keep the tokens. The organization's cached reads are invalidated.
+ * the token revoked). A revocation Polar does not confirm goes to the
+ * revocation outbox and does not keep the tokens. The organization's cached
+ * reads are invalidated.
  */
 export async function revokeAndDeleteConnection(userId: string, organizationId: string) {
   const connection = await db.organizationConnection.findUnique({

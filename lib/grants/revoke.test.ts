@@ -1,16 +1,23 @@
-import { afterEach, beforeAll, expect, it, vi } from "vitest";
+// A revocation that never reaches Polar (nothing listens at its address) is
+// queued in the revocation outbox and logged without the token.
+import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
+import { RESET_DATABASE } from "@/test-support/reset-database";
 
 let revokeGrant: typeof import("./revoke").revokeGrant;
+let db: typeof import("@/lib/db/client").db;
 
 beforeAll(async () => {
   // Nothing listens here: every call to "Polar" fails.
   process.env.POLAR_EMULATOR_URL = "http://127.0.0.1:9";
   ({ revokeGrant } = await import("./revoke"));
+  ({ db } = await import("@/lib/db/client"));
+  await db.$executeRawUnsafe(RESET_DATABASE);
 });
 
 afterEach(() => vi.restoreAllMocks());
+afterAll(() => db.$disconnect());
 
-it("logs a failed revocation without the token and does not throw", async () => {
+it("queues a revocation that cannot reach Polar, logs it without the token, and does not throw", async () => {
   const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
   await expect(
     revokeGrant({
@@ -22,6 +29,9 @@ it("logs a failed revocation without the token and does not throw", async () => 
 
   expect(warn).toHaveBeenCalledTimes(1);
   const logged = warn.mock.calls.flat().join(" ");
-  expect(logged).toContain("grant-1");
+  expect(logged).toMatch(/grant grant-1 \(refresh_token\): TypeError: fetch failed/);
   expect(logged).not.toMatch(/polar_(at|rt)_/);
+  const queued = await db.revocationOutbox.findMany();
+  expect(queued).toMatchObject([{ token: "polar_rt_o_secret_refresh", tokenTypeHint: "refresh_token" }]);
+  expect(queued[0]!.lastError).not.toMatch(/polar_(at|rt)_/);
 });

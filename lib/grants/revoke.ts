@@ -1,13 +1,14 @@
 import "server-only";
-import { revokeToken } from "@/lib/polar/oauth";
 import { changeUnderLease, deleteUnderLease, updateUnderLease } from "./grant-lease";
 import type { GrantData, GrantTable } from "./grant-row";
+import { revokeOrQueue } from "./revocation-outbox";
 
 /**
  * Ends a grant at Polar. Polar keeps an access token and its refresh token in
  * one row and revoking either revokes both, so one call suffices: the refresh
- * token, or the access token when there is none. A failure is logged (never
- * the token) and does not stop the caller from forgetting them.
+ * token, or the access token when there is none. When Polar does not confirm
+ * it, the token is kept in the revocation outbox and sent again later
+ * (lib/grants/revocation-outbox.ts), so the caller may forget the grant.
  */
 export async function revokeGrant(grant: {
   id: string;
@@ -17,12 +18,7 @@ export async function revokeGrant(grant: {
   const [token, hint] = grant.refresh_token
     ? ([grant.refresh_token, "refresh_token"] as const)
     : ([grant.access_token, "access_token"] as const);
-  if (!token) return;
-  try {
-    await revokeToken(token, hint);
-  } catch (error) {
-    console.warn(`Polar token revocation failed (grant ${grant.id}, ${hint}): ${(error as Error).message}`);
-  }
+  if (token) await revokeOrQueue(token, hint, `grant ${grant.id}`);
 }
 
 // Replacing and ending a grant take its lease (lib/grants/grant-lease.ts) like a

@@ -24,6 +24,12 @@ export async function storeSignInGrant(userId: string, account: Account) {
   await Promise.all(accounts.map(({ id }) => replaceGrant("Account", id, data)));
 }
 
+/** Whether the user signs in with the Polar account `providerAccountId` (a Polar user id). */
+export async function signsInWith(userId: string, providerAccountId: string) {
+  const linked = await db.account.count({ where: { userId, provider: USER_PROVIDER_ID, providerAccountId } });
+  return linked > 0;
+}
+
 /** On sign-out: revoke the sign-in grant at Polar and forget its tokens. */
 export async function endSignInGrant(userId: string) {
   const accounts = await db.account.findMany({

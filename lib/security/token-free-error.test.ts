@@ -74,6 +74,14 @@ describe("tokenFreeError", () => {
     expect(printed(tokenFreeError(odd))).not.toMatch(TOKEN);
   });
 
+  it("keeps the status of an answer that is no OAuth response, without its body", async () => {
+    const page = new Response(`<html>Bad gateway ${TOKENS.refresh_token}</html>`, { status: 502 });
+    const error = await failure(oauth.processRevocationResponse(page));
+    const safe = tokenFreeError(error);
+    expect(safe).toMatchObject({ code: "OAUTH_RESPONSE_IS_NOT_CONFORM", status: 502 });
+    expect(printed(safe)).not.toMatch(TOKEN);
+  });
+
   it("keeps a network failure recognisable, with its code", async () => {
     const server = createServer().listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));

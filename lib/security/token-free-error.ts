@@ -24,8 +24,9 @@ const NETWORK_CODE = /^[A-Z][A-Z_]*$/;
  * included) to an error's `cause` and the Response to its `response`, and both
  * Next and Node print causes; a JSON parse error's message even quotes the
  * body. The copy keeps the class (so `instanceof` checks still work), the
- * message, the stack, oauth4webapi's `code`, the HTTP `status` and a known
- * OAuth `error` code; of a network failure's cause only its code
+ * message, the stack, oauth4webapi's `code`, the HTTP `status` (also of an
+ * answer that is no OAuth response at all, such as a gateway's HTML page) and
+ * a known OAuth `error` code; of a network failure's cause only its code
  * (e.g. ECONNREFUSED).
  */
 export function tokenFreeError(error: unknown): Error {
@@ -40,6 +41,7 @@ export function tokenFreeError(error: unknown): Error {
   const { code, status, error: oauthError, cause } = error as Error & Record<string, unknown>;
   if (typeof code === "string") copy.code = code;
   if (typeof status === "number") copy.status = status;
+  else if (cause instanceof Response) copy.status = cause.status;
   if (typeof oauthError === "string")
     copy.error = OAUTH_ERROR_CODES.has(oauthError) ? oauthError : "unrecognized_error";
   const networkCode = cause instanceof Error ? (cause as Error & { code?: unknown }).code : undefined;
