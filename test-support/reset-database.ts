@@ -3,4 +3,4 @@
 
 /** Empties every table of prisma/schema.prisma. */
 export const RESET_DATABASE =
-  'TRUNCATE "User", "Account", "Session", "OrganizationConnection", "VerificationToken", "PolarCache", "PolarBudget", "RevocationOutbox" CASCADE';
+  'TRUNCATE "User", "Account", "Session", "OrganizationConnection", "VerificationToken", "PolarCache", "PolarBudget", "PolarCacheRefresh", "RevocationOutbox" CASCADE';

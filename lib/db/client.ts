@@ -51,7 +51,8 @@ function createClient() {
 
 export type Database = ReturnType<typeof createClient>;
 
-// One client per process: Next's dev server re-evaluates modules on every edit.
+// One client, and so one pool, per process: Next's dev server re-evaluates
+// modules on every edit, and a production build bundles this module once for
+// the route handlers and once for the pages, which would each open a pool.
 const globalForPrisma = globalThis as unknown as { prisma?: Database };
-export const db = globalForPrisma.prisma ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
+export const db = (globalForPrisma.prisma ??= createClient());
