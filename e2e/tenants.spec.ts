@@ -121,37 +121,49 @@ test("one tenant's flood of distinct searches leaves another tenant's dashboard 
   await signIn(page);
   await connectOrganization(page, "Acme Analytics");
   const grace = await colleague(browser, "Grace Hopper", "Compiler Club");
-  // 60 requests a minute (a bucket of 6); every grant is checked every 5 s.
-  await withCachedApp({ POLAR_REQUEST_BUDGET_PER_MINUTE: "60", POLAR_GRANT_CHECK_SECONDS: "5" }, async () => {
-    for (const path of ["", "/customers"]) {
-      await page.goto(`${cached}/dashboard/acme-analytics${path}`);
-      await settled(page);
-    }
-    const problems = async (from: Page, path: string) => {
-      const body = await (await from.request.get(`${cached}${path}`)).text();
-      return [...body.matchAll(/data-problem="([^"]+)"/g)].map((match) => match[1] ?? "");
-    };
-    // Grace's searches, 8 at a time, for as long as Ada browses (a view a second).
-    let browsing = true;
-    const flood = Array.from({ length: 8 }, async () => {
-      const seen: string[] = [];
-      while (browsing)
-        seen.push(
-          ...(await problems(grace, `/dashboard/compiler-club/customers?query=${crypto.randomUUID()}`)),
-        );
-      return seen;
-    });
-    const calm: string[] = [];
-    for (let view = 0; view < 12; view++) {
-      calm.push(...(await problems(page, `/dashboard/acme-analytics${view % 2 ? "/customers" : ""}`)));
-      await page.waitForTimeout(1_000);
-    }
-    browsing = false;
-    const abuser = (await Promise.all(flood)).flat();
-    expect(abuser.filter((kind) => kind === "busy").length).toBeGreaterThan(0);
-    expect(calm).toEqual([]);
-    expect((await emulatorControl("stats")).rate_limited).toBe(0);
-  });
+  // 120 requests a minute (a bucket of 12), a share of 30 a minute for each of
+  // the 4 tenants active (two organizations, two people's own reads); every
+  // grant is checked every 5 s: 12 of Ada's 30.
+  await withCachedApp(
+    { POLAR_REQUEST_BUDGET_PER_MINUTE: "120", POLAR_GRANT_CHECK_SECONDS: "5" },
+    async () => {
+      const problems = async (from: Page, path: string) => {
+        const body = await (await from.request.get(`${cached}${path}`)).text();
+        return [...body.matchAll(/data-problem="([^"]+)"/g)].map((match) => match[1] ?? "");
+      };
+      // Ada's pages cached first, as earlier traffic would have: on this small a
+      // budget a cold overview gets its share of six calls at once, a view at a time.
+      for (let pass = 0; ; pass++) {
+        const seen = [
+          ...(await problems(page, "/dashboard/acme-analytics")),
+          ...(await problems(page, "/dashboard/acme-analytics/customers")),
+        ];
+        if (seen.length === 0) break;
+        expect(pass, `the warm-up still saw ${seen.join(", ")}`).toBeLessThan(10);
+        await page.waitForTimeout(2_000);
+      }
+      // Grace's searches, 8 at a time, for as long as Ada browses (a view a second).
+      let browsing = true;
+      const flood = Array.from({ length: 8 }, async () => {
+        const seen: string[] = [];
+        while (browsing)
+          seen.push(
+            ...(await problems(grace, `/dashboard/compiler-club/customers?query=${crypto.randomUUID()}`)),
+          );
+        return seen;
+      });
+      const calm: string[] = [];
+      for (let view = 0; view < 12; view++) {
+        calm.push(...(await problems(page, `/dashboard/acme-analytics${view % 2 ? "/customers" : ""}`)));
+        await page.waitForTimeout(1_000);
+      }
+      browsing = false;
+      const abuser = (await Promise.all(flood)).flat();
+      expect(abuser.filter((kind) => kind === "busy").length).toBeGreaterThan(0);
+      expect(calm).toEqual([]);
+      expect((await emulatorControl("stats")).rate_limited).toBe(0);
+    },
+  );
   await grace.close();
 });
 
