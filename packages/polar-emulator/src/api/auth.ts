@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type Provider from "oidc-provider";
 import { accessibleOrganizationIds } from "../access.ts";
 import { bearerToken } from "../http.ts";
+import type { Permission } from "../permissions.ts";
 import { parseScope } from "../scopes.ts";
 import type { EmulatorState, Subject } from "../state.ts";
 import { ApiError, invalidToken, notPermitted, unauthorized } from "./errors.ts";
@@ -60,10 +61,12 @@ export async function bearerError(
   return (await findAccessToken(provider, state, value)) ? undefined : invalidToken();
 }
 
+/** The request's token and the organizations it may read for `permission` (access.ts). */
 export async function authenticate(
   req: IncomingMessage,
   provider: Provider,
   state: EmulatorState,
+  permission?: Permission,
 ): Promise<ApiAuth> {
   const value = bearerToken(req);
   if (!value) throw unauthorized();
@@ -71,7 +74,7 @@ export async function authenticate(
   if (!token) throw invalidToken();
 
   // auth/middlewares.py passes the token's `organization_ids` into the auth subject.
-  let organizationIds = accessibleOrganizationIds(state, token.subject);
+  let organizationIds = accessibleOrganizationIds(state, token.subject, permission);
 
   // @polar-sh/sdk sends Polar-Organization to act on one of a user's organizations.
   // Not found in Polar's server code we could read; refusing a foreign
