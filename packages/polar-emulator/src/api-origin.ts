@@ -19,6 +19,7 @@ export function createApiOrigin(options: {
   /** oidc-provider's request handler: the JWKS. */
   oidc: (req: IncomingMessage, res: ServerResponse) => void;
   handleToken: Handler;
+  handleRegistration: Handler;
   handleTokenManagement: (
     req: IncomingMessage,
     res: ServerResponse,
@@ -54,6 +55,10 @@ export function createApiOrigin(options: {
     }
     if (req.method === "GET" && pathname === API_ROUTES.jwks) {
       options.oidc(req, res);
+      return;
+    }
+    if (req.method === "POST" && pathname === API_ROUTES.registration) {
+      await options.handleRegistration(req, res);
       return;
     }
     if (req.method === "POST" && pathname === API_ROUTES.token) {

@@ -73,7 +73,7 @@ export function createInteractions(provider: Provider, state: EmulatorState) {
     const [, uid, step] = match;
 
     const details = await provider.interactionDetails(req, res).catch(() => undefined);
-    const client = details ? findClient(details.params["client_id"] ?? "") : undefined;
+    const client = details ? findClient(state, details.params["client_id"] ?? "") : undefined;
     if (!details || details.uid !== uid || !client) {
       sendHtml(
         res,

@@ -10,8 +10,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
 import type { BaseToken } from "oidc-provider";
-import type { SeedClient } from "./data/seed.ts";
-import { findClient } from "./directory.ts";
+import { findClient, type KnownClient } from "./directory.ts";
 import { OAUTH_NO_STORE, readForm, sendJson } from "./http.ts";
 import type { EmulatorState, ForcedRevocationFailure } from "./state.ts";
 import { partnerOf, revokeRow } from "./token-rows.ts";
@@ -42,7 +41,7 @@ function sameSecret(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-function authenticateClient(req: IncomingMessage, form: URLSearchParams): SeedClient {
+function authenticateClient(state: EmulatorState, req: IncomingMessage, form: URLSearchParams): KnownClient {
   const header = req.headers.authorization;
   let clientId = form.get("client_id");
   let secret = form.get("client_secret");
@@ -54,7 +53,7 @@ function authenticateClient(req: IncomingMessage, form: URLSearchParams): SeedCl
     clientId = decodeURIComponent(decoded.slice(0, colon < 0 ? undefined : colon));
     secret = colon < 0 ? "" : decodeURIComponent(decoded.slice(colon + 1));
   }
-  const client = clientId ? findClient(clientId) : undefined;
+  const client = clientId ? findClient(state, clientId) : undefined;
   if (!client?.client_secret || !secret || !sameSecret(secret, client.client_secret)) {
     throw new OAuthError(
       401,
@@ -96,7 +95,7 @@ export function createTokenManagement(provider: Provider, state: EmulatorState) 
     return undefined;
   }
 
-  async function revoke(form: URLSearchParams, client: SeedClient): Promise<void> {
+  async function revoke(form: URLSearchParams, client: KnownClient): Promise<void> {
     const { token, hint } = tokenParams(form);
     const row = await findRow(token, hint);
     if (!row) return;
@@ -107,7 +106,7 @@ export function createTokenManagement(provider: Provider, state: EmulatorState) 
     state.stats.revocations += 1;
   }
 
-  async function introspect(form: URLSearchParams, client: SeedClient): Promise<Record<string, unknown>> {
+  async function introspect(form: URLSearchParams, client: KnownClient): Promise<Record<string, unknown>> {
     const { token, hint } = tokenParams(form);
     const row = await findRow(token, hint);
     const { access } = row ?? {};
@@ -143,7 +142,7 @@ export function createTokenManagement(provider: Provider, state: EmulatorState) 
         sendJson(res, forced.status, FORCED_REVOCATION_ERRORS[forced.status], OAUTH_NO_STORE);
         return;
       }
-      const client = authenticateClient(req, form);
+      const client = authenticateClient(state, req, form);
       if (action === "revoke") {
         await revoke(form, client);
         sendJson(res, 200, {}, OAUTH_NO_STORE);

@@ -15,6 +15,7 @@ import { createTokenEndpoint, installResponseHooks } from "./token-endpoint.ts";
 import { bearerError } from "./api/auth.ts";
 import { createApi } from "./api/router.ts";
 import { createControls } from "./controls.ts";
+import { createRegistration } from "./registration.ts";
 import { createTokenManagement } from "./revocation.ts";
 import { createWebOrigin } from "./web-origin.ts";
 import { API_ROUTES } from "./routes.ts";
@@ -143,6 +144,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     web.url,
     "web",
     createWebOrigin({
+      state,
       data,
       issuer,
       appUrl,
@@ -164,6 +166,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       state,
       handleToken: createTokenEndpoint(provider, state, log),
       handleTokenManagement: createTokenManagement(provider, state),
+      handleRegistration: createRegistration(state, issuer),
       handleApi: createApi(provider, state),
       bearerError: (req) => bearerError(req, provider, state),
       ...(controls ? { handleControl: createControls(provider, state) } : {}),

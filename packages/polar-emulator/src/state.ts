@@ -2,6 +2,7 @@
 // and `reset()` brings it back to a fresh start (the dataset is immutable).
 import type { ServerResponse } from "node:http";
 import type { Dataset } from "./data/dataset.ts";
+import type { RegisteredClient } from "./directory.ts";
 import type { LatencyProfile } from "./latency.ts";
 import { setStalled } from "./stall.ts";
 
@@ -107,6 +108,8 @@ export interface EmulatorState {
   readonly consents: Map<string, Set<string>>;
   /** Seeded memberships a test removed, by `<user id> <organization id>` (memberships.ts). */
   readonly removedMemberships: Set<string>;
+  /** Clients registered at /v1/oauth2/register, by client id (directory.ts). */
+  readonly registeredClients: Map<string, RegisteredClient>;
   /** Organizations a test made enforce SSO (sso.ts). */
   readonly ssoEnforced: Set<string>;
   /** Access token <-> refresh token issued in the same token response: Polar's token rows (token-rows.ts). */
@@ -153,6 +156,7 @@ export function createState(data: Dataset, defaults: Settings, latency: LatencyP
     consents: new Map(),
     removedMemberships: new Set(),
     ssoEnforced: new Set(),
+    registeredClients: new Map(),
     pairs: new Map(),
     rateBuckets: new Map(),
     stalls: { web: null, api: null },
@@ -174,6 +178,7 @@ export function createState(data: Dataset, defaults: Settings, latency: LatencyP
       state.consents.clear();
       state.removedMemberships.clear();
       state.ssoEnforced.clear();
+      state.registeredClients.clear();
       state.pairs.clear();
       state.rateBuckets.clear();
       for (const origin of ["web", "api"] as const) setStalled(state, origin, false);

@@ -128,6 +128,8 @@ export interface AuthorizeOptions {
    */
   prompt?: string | null;
   codeChallenge?: string | null;
+  /** S256 by default; "plain" sends the challenge as is (give the verifier as `codeChallenge`); null sends no method. */
+  codeChallengeMethod?: "S256" | "plain" | null;
   state?: string;
   nonce?: string;
   extraParams?: Record<string, string>;
@@ -156,7 +158,8 @@ export async function authorizeUrl(issuer: string, options: AuthorizeOptions): P
   if (prompt !== null) url.searchParams.set("prompt", prompt);
   if (options.codeChallenge !== null) {
     url.searchParams.set("code_challenge", options.codeChallenge ?? pkcePair().challenge);
-    url.searchParams.set("code_challenge_method", "S256");
+    if (options.codeChallengeMethod !== null)
+      url.searchParams.set("code_challenge_method", options.codeChallengeMethod ?? "S256");
   }
   if (options.state) url.searchParams.set("state", options.state);
   if (options.nonce) url.searchParams.set("nonce", options.nonce);
