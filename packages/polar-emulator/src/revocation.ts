@@ -2,9 +2,14 @@
 // as Polar's authlib endpoints behave (polar/oauth2/authorization_server.py
 // RevocationEndpoint, IntrospectionEndpoint, `_QueryTokenMixin`): confidential
 // clients only (client_secret_basic / client_secret_post); the hint restricts
-// the lookup to that kind of token; an unknown token is answered 200 and
-// changes nothing; revoking either token of a row revokes the row
-// (token-rows.ts). Introspection answers models/oauth2_token.py
+// the lookup to that kind of token, with no fallback, so a token sent with the
+// other kind's hint is not found; any other hint is 401 unsupported_token_type;
+// an unknown token is answered 200 and changes nothing. Polar marks the row's
+// access token revoked, and its refresh token too unless the hint was
+// `access_token`; but a row with either mark is dead to the API, to
+// introspection and to the refresh grant alike (`is_revoked`,
+// grants/refresh_token.py `authenticate_refresh_token`), so the emulator
+// forgets the whole row (token-rows.ts). Introspection answers models/oauth2_token.py
 // `get_introspection_data` for a live row, `{"active": false}` otherwise.
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -69,8 +74,9 @@ function tokenParams(form: URLSearchParams): { token: string; hint: string | nul
   const token = form.get("token");
   if (!token) throw new OAuthError(400, "invalid_request", "Missing 'token' in request.");
   const hint = form.get("token_type_hint");
+  // authlib's UnsupportedTokenTypeError is a ForbiddenError: 401, and no description.
   if (hint !== null && hint !== "access_token" && hint !== "refresh_token") {
-    throw new OAuthError(400, "unsupported_token_type", `The token type '${hint}' is not supported.`);
+    throw new OAuthError(401, "unsupported_token_type", "");
   }
   return { token, hint };
 }
@@ -154,7 +160,7 @@ export function createTokenManagement(provider: Provider, state: EmulatorState) 
       sendJson(
         res,
         error.status,
-        { error: error.error, error_description: error.message },
+        { error: error.error, ...(error.message ? { error_description: error.message } : {}) },
         { ...OAUTH_NO_STORE, ...error.headers },
       );
     }
