@@ -7,6 +7,7 @@ import { sendApiError } from "./api/router.ts";
 import { discoveryDocument } from "./discovery.ts";
 import { sendJson } from "./http.ts";
 import { waitAsProfiled } from "./latency.ts";
+import { requestedVersion } from "./versions.ts";
 import { API_ROUTES } from "./routes.ts";
 import type { EmulatorState } from "./state.ts";
 
@@ -34,6 +35,12 @@ export function createApiOrigin(options: {
   return async function routeApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const { pathname } = url;
     if (options.handleControl && (await options.handleControl(req, res, pathname))) return;
+    const version = requestedVersion(req, options.state.apiVersions);
+    if (version === undefined) {
+      sendJson(res, 404, { detail: "Not Found" });
+      return;
+    }
+    res.setHeader("polar-version", version);
     // The REST API waits after authenticating (api/router.ts), so a cached metrics answer skips the wait.
     if (await options.handleApi(req, res, url)) return;
     const refused = await options.bearerError(req);

@@ -5,6 +5,8 @@
 //                                           latency_path, rate_limit_per_minute }   (any subset)
 //   GET  /__emulator/latency              the latency profile: { "<path prefix>": ms, ... }
 //   POST /__emulator/latency              { "<path prefix>": ms, ... }: replaces the profile (latency.ts)
+//   GET  /__emulator/api-versions         { accepted, default }: the Polar-Versions served
+//   POST /__emulator/api-versions         { accepted: ["2026-04", ...], default? }: Polar's quarterly release, at runtime
 //   POST /__emulator/token-failures       { error, status?, error_description?, grant_type?, count? }
 //   POST /__emulator/token-delays         { delay_ms, grant_type?, count?, drop? }: the next matching token requests
 //                                         are processed, then answered after delay_ms, or (drop) never
@@ -37,6 +39,7 @@ import { issueLegacyOrganizationToken, LegacyTokenError } from "./legacy-tokens.
 import { MembershipError, setMembership } from "./memberships.ts";
 import { API_ROUTES } from "./routes.ts";
 import { setSsoEnforcement } from "./sso.ts";
+import { apiVersions } from "./versions.ts";
 import { setStalled } from "./stall.ts";
 import {
   emptyStats,
@@ -160,6 +163,24 @@ export function createControls(provider: Provider, state: EmulatorState) {
           }
           sendJson(res, 200, state.latency);
           return true;
+        case "GET /api-versions":
+          sendJson(res, 200, state.apiVersions);
+          return true;
+        case "POST /api-versions": {
+          const accepted = body["accepted"];
+          if (!Array.isArray(accepted) || !accepted.every((version) => typeof version === "string"))
+            throw new BadRequest("accepted must be a list of YYYY-MM versions");
+          const preferred = optionalString(body, "default");
+          if (preferred !== undefined && !accepted.includes(preferred))
+            throw new BadRequest("default must be one of the accepted versions");
+          try {
+            state.apiVersions = apiVersions(accepted as string[], preferred ?? state.apiVersions.default);
+          } catch (error) {
+            throw new BadRequest((error as Error).message);
+          }
+          sendJson(res, 200, state.apiVersions);
+          return true;
+        }
         case "POST /token-failures": {
           const error = optionalString(body, "error") ?? "invalid_grant";
           const status = integer(body, "status", 400, error === "server_error" ? 500 : 400);

@@ -17,6 +17,7 @@ import { createApi } from "./api/router.ts";
 import { createControls } from "./controls.ts";
 import { createRegistration } from "./registration.ts";
 import { createTokenManagement } from "./revocation.ts";
+import { apiVersions, POLAR_API_VERSIONS } from "./versions.ts";
 import { createWebOrigin } from "./web-origin.ts";
 import { API_ROUTES } from "./routes.ts";
 
@@ -42,6 +43,8 @@ export interface EmulatorOptions {
    * longest matching prefix wins). By default Polar's: `/v1/metrics/` 5000, the rest 0.
    */
   latency?: LatencyProfile;
+  /** The `Polar-Version`s accepted (YYYY-MM); Polar's by default, 2026-04 and 2026-10. */
+  apiVersions?: string[];
   quiet?: boolean;
   /** Serve the /__emulator/ test controls (default true). */
   controls?: boolean;
@@ -108,6 +111,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const log = createLog(options.quiet === true);
   const webPort = options.port ?? 4111;
   const latency = checkLatencyProfile(options.latency ?? POLAR_LATENCY);
+  const versions = apiVersions(options.apiVersions ?? POLAR_API_VERSIONS);
 
   const web = await listen(webPort, host);
   const api = await listen(options.apiPort ?? (webPort === 0 ? 0 : webPort + 1), host).catch(
@@ -133,6 +137,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       rateLimitPerMinute: RATE_LIMIT_PROFILES[options.rateLimitProfile ?? "production"],
     },
     latency,
+    versions,
   );
   const { provider, key } = createProvider({ issuer, appUrl, state });
   installResponseHooks(provider, state, key);

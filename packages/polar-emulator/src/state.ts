@@ -4,6 +4,7 @@ import type { ServerResponse } from "node:http";
 import type { Dataset } from "./data/dataset.ts";
 import type { RegisteredClient } from "./directory.ts";
 import type { LatencyProfile } from "./latency.ts";
+import type { ApiVersions } from "./versions.ts";
 import { setStalled } from "./stall.ts";
 
 /** Polar's two origins: polar.sh (web) and api.polar.sh (api). */
@@ -95,6 +96,9 @@ export interface EmulatorState {
   readonly data: Dataset;
   readonly defaults: Readonly<Settings>;
   settings: Settings;
+  readonly defaultApiVersions: Readonly<ApiVersions>;
+  /** The API versions Polar accepts now (versions.ts). */
+  apiVersions: ApiVersions;
   readonly defaultLatency: Readonly<LatencyProfile>;
   /** How long Polar takes per path prefix (latency.ts). */
   latency: LatencyProfile;
@@ -143,11 +147,18 @@ export function emptyStats(): Stats {
   };
 }
 
-export function createState(data: Dataset, defaults: Settings, latency: LatencyProfile): EmulatorState {
+export function createState(
+  data: Dataset,
+  defaults: Settings,
+  latency: LatencyProfile,
+  apiVersions: ApiVersions,
+): EmulatorState {
   const state: EmulatorState = {
     data,
     defaults: Object.freeze({ ...defaults }),
     settings: { ...defaults },
+    defaultApiVersions: Object.freeze({ ...apiVersions }),
+    apiVersions: { ...apiVersions },
     defaultLatency: Object.freeze({ ...latency }),
     latency: { ...latency },
     metricsCache: new Map(),
@@ -172,6 +183,7 @@ export function createState(data: Dataset, defaults: Settings, latency: LatencyP
     reset() {
       state.settings = { ...state.defaults };
       state.latency = { ...state.defaultLatency };
+      state.apiVersions = { ...state.defaultApiVersions };
       state.metricsCache.clear();
       state.models.clear();
       state.subjects.clear();
