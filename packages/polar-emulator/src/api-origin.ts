@@ -7,6 +7,7 @@ import { sendApiError } from "./api/router.ts";
 import { discoveryDocument } from "./discovery.ts";
 import { sendJson } from "./http.ts";
 import { waitAsProfiled } from "./latency.ts";
+import { consumeRateLimit, sendRateLimited } from "./rate-limit.ts";
 import { requestedVersion } from "./versions.ts";
 import { API_ROUTES } from "./routes.ts";
 import type { EmulatorState } from "./state.ts";
@@ -43,6 +44,13 @@ export function createApiOrigin(options: {
     res.setHeader("polar-version", version);
     // The REST API waits after authenticating (api/router.ts), so a cached metrics answer skips the wait.
     if (await options.handleApi(req, res, url)) return;
+    if (pathname.startsWith("/v1")) {
+      const retryAfter = consumeRateLimit(options.state, req);
+      if (retryAfter !== undefined) {
+        sendRateLimited(res, options.state, String(retryAfter));
+        return;
+      }
+    }
     const refused = await options.bearerError(req);
     if (refused) {
       sendApiError(res, refused);

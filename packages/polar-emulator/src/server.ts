@@ -8,7 +8,7 @@ import { createInteractions } from "./interactions.ts";
 import { createLog } from "./log.ts";
 import { checkLatencyProfile, POLAR_LATENCY, type LatencyProfile } from "./latency.ts";
 import { createProvider } from "./provider.ts";
-import { RATE_LIMIT_PROFILES, type RateLimitProfile } from "./rate-limit.ts";
+import type { RateLimitProfile } from "./rate-limit.ts";
 import { holdIfStalled } from "./stall.ts";
 import { createState, type EmulatorState, type Origin } from "./state.ts";
 import { createTokenEndpoint, installResponseHooks } from "./token-endpoint.ts";
@@ -36,7 +36,7 @@ export interface EmulatorOptions {
   loadUsers?: number;
   /** Generated organizations the load-test users are spread over (load-org-01, …); one per 10 users by default. */
   loadOrganizations?: number;
-  /** Polar's API rate limit per OAuth client: production 500/min (default), sandbox 100/min. */
+  /** Which of Polar's rate limit rules apply (rate-limit.ts): production (default, `default` group 500/min) or sandbox (100/min). */
   rateLimitProfile?: RateLimitProfile;
   /**
    * How long Polar takes per path prefix on the API origin, in milliseconds (the
@@ -127,18 +127,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     users: loadUsers,
     organizations: options.loadOrganizations ?? Math.ceil(loadUsers / USERS_PER_LOAD_ORGANIZATION),
   });
-  const state = createState(
-    data,
-    {
+  const state = createState(data, {
+    settings: {
       accessTokenTtl: options.accessTokenTtl ?? null,
       codeTtl: options.codeTtl ?? 300,
       clockSkewSeconds: 0,
       latencyMs: 0,
-      rateLimitPerMinute: RATE_LIMIT_PROFILES[options.rateLimitProfile ?? "production"],
+      rateLimitPerMinute: null,
     },
     latency,
-    versions,
-  );
+    apiVersions: versions,
+    rateLimitProfile: options.rateLimitProfile ?? "production",
+  });
   const { provider, key } = createProvider({ issuer, appUrl, state });
   installResponseHooks(provider, state, key);
   const oidc = provider.callback();

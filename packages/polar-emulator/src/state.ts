@@ -4,6 +4,7 @@ import type { ServerResponse } from "node:http";
 import type { Dataset } from "./data/dataset.ts";
 import type { RegisteredClient } from "./directory.ts";
 import type { LatencyProfile } from "./latency.ts";
+import type { RateLimitGroup, RateLimitProfile } from "./rate-limit.ts";
 import type { ApiVersions } from "./versions.ts";
 import { setStalled } from "./stall.ts";
 
@@ -61,8 +62,11 @@ export interface Settings {
   clockSkewSeconds: number;
   latencyMs: number;
   latencyPath?: string;
-  /** Requests per minute each OAuth client may make to the API (rate-limit.ts). */
-  rateLimitPerMinute: number;
+  /**
+   * Overrides Polar's rate limit groups with one budget a minute per OAuth
+   * client, counted from each token's first request; null keeps Polar's (rate-limit.ts).
+   */
+  rateLimitPerMinute: number | null;
 }
 
 export interface Stats {
@@ -84,6 +88,13 @@ export interface Stats {
 export interface CachedMetrics {
   expiresAt: number;
   body: unknown;
+}
+
+/** A bearer token's identity as the rate limit caches it after an authenticated request. */
+export interface CachedIdentity {
+  user: string;
+  group: RateLimitGroup;
+  expiresAt: number;
 }
 
 export interface RateBucket {
@@ -118,8 +129,14 @@ export interface EmulatorState {
   readonly ssoEnforced: Set<string>;
   /** Access token <-> refresh token issued in the same token response: Polar's token rows (token-rows.ts). */
   readonly pairs: Map<string, string>;
-  /** Rate limit windows by `oauth2_client:<client_id>`. */
+  /** production or sandbox: which of Polar's rate limit rules apply. */
+  readonly rateLimitProfile: RateLimitProfile;
+  /** Rate limit windows by zone, user and window length (rate-limit.ts). */
   readonly rateBuckets: Map<string, RateBucket>;
+  /** Bearer token → the identity the rate limit counts it as. */
+  readonly identities: Map<string, CachedIdentity>;
+  /** OAuth clients a test moved out of the `default` rate limit group. */
+  readonly clientGroups: Map<string, RateLimitGroup>;
   /** Per origin: null, or the requests a stall holds unanswered (stall.ts). */
   readonly stalls: Record<Origin, Set<ServerResponse> | null>;
   tokenFailures: ForcedTokenFailure[];
@@ -149,10 +166,14 @@ export function emptyStats(): Stats {
 
 export function createState(
   data: Dataset,
-  defaults: Settings,
-  latency: LatencyProfile,
-  apiVersions: ApiVersions,
+  start: {
+    settings: Settings;
+    latency: LatencyProfile;
+    apiVersions: ApiVersions;
+    rateLimitProfile: RateLimitProfile;
+  },
 ): EmulatorState {
+  const { settings: defaults, latency, apiVersions } = start;
   const state: EmulatorState = {
     data,
     defaults: Object.freeze({ ...defaults }),
@@ -169,7 +190,10 @@ export function createState(
     ssoEnforced: new Set(),
     registeredClients: new Map(),
     pairs: new Map(),
+    rateLimitProfile: start.rateLimitProfile,
     rateBuckets: new Map(),
+    identities: new Map(),
+    clientGroups: new Map(),
     stalls: { web: null, api: null },
     tokenFailures: [],
     tokenDelays: [],
@@ -193,6 +217,8 @@ export function createState(
       state.registeredClients.clear();
       state.pairs.clear();
       state.rateBuckets.clear();
+      state.identities.clear();
+      state.clientGroups.clear();
       for (const origin of ["web", "api"] as const) setStalled(state, origin, false);
       state.tokenFailures = [];
       state.tokenDelays = [];

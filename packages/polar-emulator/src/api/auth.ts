@@ -3,6 +3,7 @@ import type Provider from "oidc-provider";
 import { accessibleOrganizationIds } from "../access.ts";
 import { bearerToken } from "../http.ts";
 import type { Permission } from "../permissions.ts";
+import { forgetIdentity, rememberIdentity } from "../rate-limit.ts";
 import { parseScope } from "../scopes.ts";
 import type { EmulatorState, Subject } from "../state.ts";
 import { ApiError, invalidToken, notPermitted, unauthorized } from "./errors.ts";
@@ -22,19 +23,27 @@ export interface ApiAuth extends AccessTokenInfo {
   organizationIds: string[];
 }
 
-/** A live access token issued by this emulator, judged by the emulator's (skewable) clock. */
+/**
+ * A live access token issued by this emulator, judged by the emulator's
+ * (skewable) clock. Like Polar's auth middleware, it caches the token's
+ * identity for the rate limit when it authenticates and forgets it when it
+ * does not (rate-limit.ts).
+ */
 export async function findAccessToken(
   provider: Provider,
   state: EmulatorState,
   value: string,
 ): Promise<AccessTokenInfo | undefined> {
   const token = await provider.AccessToken.find(value, { ignoreExpiration: true });
-  if (!token?.grantId || !token.clientId || typeof token.exp !== "number") return undefined;
-  const subject = state.subjects.get(token.grantId);
-  if (!subject || token.exp <= state.now()) return undefined;
+  const subject = token?.grantId ? state.subjects.get(token.grantId) : undefined;
+  if (!token?.clientId || typeof token.exp !== "number" || !subject || token.exp <= state.now()) {
+    forgetIdentity(state, value);
+    return undefined;
+  }
+  rememberIdentity(state, value, token.clientId, subject);
   return {
     value,
-    grantId: token.grantId,
+    grantId: token.grantId as string,
     clientId: token.clientId,
     subject,
     scopes: new Set(parseScope(token.scope)),

@@ -74,8 +74,9 @@ function takeFailure(state: EmulatorState, pathname: string): ForcedApiFailure |
 }
 
 /**
- * Bearer-protected /v1 API: forced failures, then authentication, the client's
- * rate limit, scopes, the resource (answer.ts). Paths no resource serves are
+ * Bearer-protected /v1 API: the stats, the rate limit (before authentication,
+ * as Polar's middleware), forced failures, authentication, scopes, the
+ * resource (answer.ts). Paths no resource serves are
  * left to the caller (false).
  */
 export function createApi(provider: Provider, state: EmulatorState) {
@@ -96,6 +97,12 @@ export function createApi(provider: Provider, state: EmulatorState) {
     const statsKey = `${req.method} ${url.pathname.replace(UUID_SEGMENT, "/{id}")}`;
     state.stats.api[statsKey] = (state.stats.api[statsKey] ?? 0) + 1;
     if (url.pathname === "/v1/oauth2/userinfo") state.stats.userinfo += 1;
+
+    const retryAfter = consumeRateLimit(state, req);
+    if (retryAfter !== undefined) {
+      sendRateLimited(res, state, String(retryAfter));
+      return true;
+    }
 
     // The `latency_ms` setting delays paths the latency profile does not cover, before anything else.
     const profiled = profileLatency(state.latency, url.pathname) !== undefined;
@@ -122,11 +129,6 @@ export function createApi(provider: Provider, state: EmulatorState) {
 
     try {
       const auth = await authenticate(req, provider, state, resource.permission);
-      const retryAfter = consumeRateLimit(state, auth.clientId);
-      if (retryAfter !== undefined) {
-        sendRateLimited(res, state, String(retryAfter));
-        return true;
-      }
       // auth/dependencies.py Authenticator: a subject type the endpoint refuses is anonymous to it.
       if (resource.subjects && !resource.subjects.includes(auth.subject.type)) throw unauthorized();
       if (resource.scopes.length > 0 && !resource.scopes.some((scope) => auth.scopes.has(scope))) {
