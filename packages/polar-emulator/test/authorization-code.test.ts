@@ -68,7 +68,7 @@ describe("authorization pages", () => {
     }
     expect(consentHtml).toMatch(/<button[^>]*value="allow"[^>]*>Allow<\/button>/);
     expect(consentHtml).toMatch(/<button[^>]*value="deny"[^>]*>Deny<\/button>/);
-    expect(consentHtml).not.toContain('type="radio"');
+    expect(consentHtml).not.toContain('type="radio" name="organizations"');
   });
 
   it("show an error page, not a redirect, for an unknown client", async () => {
