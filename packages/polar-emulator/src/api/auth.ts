@@ -6,7 +6,7 @@ import type { Permission } from "../permissions.ts";
 import { forgetIdentity, rememberIdentity } from "../rate-limit.ts";
 import { parseScope } from "../scopes.ts";
 import type { EmulatorState, Subject } from "../state.ts";
-import { ApiError, invalidToken, notPermitted, unauthorized } from "./errors.ts";
+import { ApiError, invalidToken, unauthorized } from "./errors.ts";
 
 export interface AccessTokenInfo {
   value: string;
@@ -19,7 +19,7 @@ export interface AccessTokenInfo {
 }
 
 export interface ApiAuth extends AccessTokenInfo {
-  /** Organizations the request may read (narrowed by Polar-Organization). */
+  /** Organizations the request may read: the token's reach, for the endpoint's permission (access.ts). */
   organizationIds: string[];
 }
 
@@ -82,16 +82,8 @@ export async function authenticate(
   const token = await findAccessToken(provider, state, value);
   if (!token) throw invalidToken();
 
-  // auth/middlewares.py passes the token's `organization_ids` into the auth subject.
-  let organizationIds = accessibleOrganizationIds(state, token.subject, permission);
-
-  // @polar-sh/sdk sends Polar-Organization to act on one of a user's organizations.
-  // Not found in Polar's server code we could read; refusing a foreign
-  // organization outright is the stricter reading.
-  const header = req.headers["polar-organization"];
-  if (typeof header === "string" && header !== "") {
-    if (!organizationIds.includes(header)) throw notPermitted("You don't have access to this organization.");
-    organizationIds = [header];
-  }
-  return { ...token, organizationIds };
+  // auth/middlewares.py passes the token's `organization_ids` into the auth
+  // subject. The `Polar-Organization` header @polar-sh/sdk sends with an
+  // `organizationId` plays no part: no server code at c6c3645 reads it.
+  return { ...token, organizationIds: accessibleOrganizationIds(state, token.subject, permission) };
 }
