@@ -328,8 +328,22 @@ describe("access rules", () => {
     expect((await status(sdk(ada).organizations.list())).error).toMatchObject({ error: "invalid_token" });
   });
 
+  it("clamps a list's limit to 100 (kit/pagination.py get_pagination_params)", async () => {
+    const response = await fetch(`${url}/v1/orders/?limit=150`, {
+      headers: { authorization: `Bearer ${ada.access_token}` },
+    });
+    expect(response.status).toBe(200);
+    const page = (await response.json()) as {
+      items: unknown[];
+      pagination: { total_count: number; max_page: number };
+    };
+    expect(page.pagination.total_count).toBeGreaterThan(100);
+    expect(page.items).toHaveLength(100);
+    expect(page.pagination.max_page).toBe(Math.ceil(page.pagination.total_count / 100));
+  });
+
   it("validates list parameters like Polar (422)", async () => {
-    const response = await fetch(`${url}/v1/products/?limit=101&organization_id=not-a-uuid`, {
+    const response = await fetch(`${url}/v1/products/?limit=0&organization_id=not-a-uuid`, {
       headers: { authorization: `Bearer ${ada.access_token}` },
     });
     expect(response.status).toBe(422);
