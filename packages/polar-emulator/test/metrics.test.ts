@@ -5,7 +5,7 @@
 // each metric's `get_cumulative` adds up its periods; `metrics` narrows the
 // answer to those slugs.
 // Mirrors server/polar/kit/time_queries.py (MAX_INTERVAL_DAYS,
-// `is_under_limits`), metrics/endpoints.py `get`, metrics/metrics.py (METRICS,
+// `is_under_limits`, MIN_INTERVAL_DAYS), metrics/endpoints.py `get` and `limits`, metrics/metrics.py (METRICS,
 // `get_cumulative`, MetaMetric `compute_from_period`), metrics/service.py
 // `get_metrics` and exception_handlers.py.
 import { readFileSync } from "node:fs";
@@ -82,6 +82,23 @@ describe("the range", () => {
     expect(await metrics("start_date=2026-02-01&end_date=2026-01-31&interval=day")).toEqual(
       tooLong("2026-02-01", "2026-01-31", "day"),
     );
+  });
+});
+
+describe("/v1/metrics/limits", () => {
+  it("shows the limits, min_days included, which Polar does not enforce", async () => {
+    const response = await apiGet(issuer, "/v1/metrics/limits", token.access_token);
+    expect(await response.json()).toEqual({
+      min_date: "2023-01-01",
+      intervals: {
+        year: { min_days: 366, max_days: 3650 },
+        month: { min_days: 60, max_days: 1460 },
+        week: { min_days: 14, max_days: 371 },
+        day: { min_days: 0, max_days: 366 },
+        hour: { min_days: 0, max_days: 7 },
+      },
+    });
+    expect((await metrics("start_date=2026-01-01&end_date=2026-01-02&interval=year")).status).toBe(200);
   });
 });
 

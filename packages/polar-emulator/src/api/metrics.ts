@@ -21,6 +21,8 @@ const MAX_DAYS: Record<Interval, number> = {
   month: 365 * 4,
   year: 365 * 10,
 };
+// MIN_INTERVAL_DAYS: shown by /v1/metrics/limits, not enforced.
+const MIN_DAYS: Record<Interval, number> = { hour: 0, day: 0, week: 14, month: 60, year: 366 };
 const BILLING_TYPES = ["one_time", "recurring"];
 const SLUGS = new Set<string>(METRICS.map((metric) => metric.slug));
 
@@ -70,6 +72,21 @@ function next(time: number, interval: Interval): number {
     case "year":
       return Date.UTC(d.getUTCFullYear() + 1, 0, 1);
   }
+}
+
+/** GET /v1/metrics/limits (metrics/endpoints.py `limits`): the intervals in TimeInterval's order. */
+export function metricsLimits(): models.MetricsLimits {
+  const limit = (interval: Interval) => ({ min_days: MIN_DAYS[interval], max_days: MAX_DAYS[interval] });
+  return {
+    min_date: "2023-01-01",
+    intervals: {
+      year: limit("year"),
+      month: limit("month"),
+      week: limit("week"),
+      day: limit("day"),
+      hour: limit("hour"),
+    },
+  };
 }
 
 /** A metrics query, validated, with the organizations it reads resolved. */

@@ -11,7 +11,7 @@ import type { EmulatorState, Subject } from "../state.ts";
 import type { ApiAuth } from "./auth.ts";
 import { notFound } from "./errors.ts";
 import { financeAndMemberResources } from "./finance-and-members.ts";
-import { computeMetrics, metricsCacheKey, parseMetricsQuery } from "./metrics.ts";
+import { computeMetrics, metricsCacheKey, metricsLimits, parseMetricsQuery } from "./metrics.ts";
 import { booleanParam, matches, paginate, uuidList } from "./query.ts";
 import {
   serializeCustomer,
@@ -271,6 +271,12 @@ export const resources: Resource[] = [
     handle: (auth, query, _params, data) =>
       computeMetrics(parseMetricsQuery(query, auth.organizationIds), data),
     cacheKey: (auth, query) => metricsCacheKey(parseMetricsQuery(query, auth.organizationIds)),
+  },
+  {
+    method: "GET",
+    pattern: /^\/v1\/metrics\/limits$/,
+    scopes: ["metrics:read"],
+    handle: () => metricsLimits() satisfies models.MetricsLimits,
   },
   ...financeAndMemberResources,
   {
