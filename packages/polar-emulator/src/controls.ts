@@ -29,7 +29,8 @@
 //   POST /__emulator/revoke               { refresh_token } | { access_token } | { user_id } | { organization_id }
 //   GET  /__emulator/stats                counters since start / last reset
 //   POST /__emulator/stats/reset          zero the counters only
-//   POST /__emulator/reset                everything back to a fresh start (tokens, grants, settings, counters)
+//   POST /__emulator/reset                everything back to a fresh start: tokens, grants, sessions, consents,
+//                                         registered clients, and all these controls change (state.ts `reset`)
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
 import { LOCAL_CLIENT } from "./client.ts";
