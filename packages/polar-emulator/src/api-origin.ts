@@ -7,6 +7,8 @@ import { sendApiError } from "./api/router.ts";
 import { discoveryDocument } from "./discovery.ts";
 import { sendJson } from "./http.ts";
 import { waitAsProfiled } from "./latency.ts";
+import { consumeRateLimit, sendRateLimited } from "./rate-limit.ts";
+import { requestedVersion } from "./versions.ts";
 import { API_ROUTES } from "./routes.ts";
 import type { EmulatorState } from "./state.ts";
 
@@ -19,6 +21,7 @@ export function createApiOrigin(options: {
   /** oidc-provider's request handler: the JWKS. */
   oidc: (req: IncomingMessage, res: ServerResponse) => void;
   handleToken: Handler;
+  handleRegistration: Handler;
   handleTokenManagement: (
     req: IncomingMessage,
     res: ServerResponse,
@@ -33,8 +36,21 @@ export function createApiOrigin(options: {
   return async function routeApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const { pathname } = url;
     if (options.handleControl && (await options.handleControl(req, res, pathname))) return;
+    const version = requestedVersion(req, options.state.apiVersions);
+    if (version === undefined) {
+      sendJson(res, 404, { detail: "Not Found" });
+      return;
+    }
+    res.setHeader("polar-version", version);
     // The REST API waits after authenticating (api/router.ts), so a cached metrics answer skips the wait.
     if (await options.handleApi(req, res, url)) return;
+    if (pathname.startsWith("/v1")) {
+      const retryAfter = consumeRateLimit(options.state, req);
+      if (retryAfter !== undefined) {
+        sendRateLimited(res, options.state, String(retryAfter));
+        return;
+      }
+    }
     const refused = await options.bearerError(req);
     if (refused) {
       sendApiError(res, refused);
@@ -54,6 +70,10 @@ export function createApiOrigin(options: {
     }
     if (req.method === "GET" && pathname === API_ROUTES.jwks) {
       options.oidc(req, res);
+      return;
+    }
+    if (req.method === "POST" && pathname === API_ROUTES.registration) {
+      await options.handleRegistration(req, res);
       return;
     }
     if (req.method === "POST" && pathname === API_ROUTES.token) {

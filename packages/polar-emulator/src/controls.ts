@@ -2,9 +2,12 @@
 //
 //   GET  /__emulator/settings             current settings
 //   POST /__emulator/settings             { access_token_ttl (null: Polar's), code_ttl, clock_skew_seconds, latency_ms,
-//                                           latency_path, rate_limit_per_minute }   (any subset)
+//                                           latency_path, rate_limit_per_minute (null: Polar's groups) }   (any subset)
+//   POST /__emulator/rate-limit-groups    { client_id, group: "default" | "restricted" | "elevated" }
 //   GET  /__emulator/latency              the latency profile: { "<path prefix>": ms, ... }
 //   POST /__emulator/latency              { "<path prefix>": ms, ... }: replaces the profile (latency.ts)
+//   GET  /__emulator/api-versions         { accepted, default }: the Polar-Versions served
+//   POST /__emulator/api-versions         { accepted: ["2026-04", ...], default? }: Polar's quarterly release, at runtime
 //   POST /__emulator/token-failures       { error, status?, error_description?, grant_type?, count? }
 //   POST /__emulator/token-delays         { delay_ms, grant_type?, count?, drop? }: the next matching token requests
 //                                         are processed, then answered after delay_ms, or (drop) never
@@ -26,17 +29,21 @@
 //   POST /__emulator/revoke               { refresh_token } | { access_token } | { user_id } | { organization_id }
 //   GET  /__emulator/stats                counters since start / last reset
 //   POST /__emulator/stats/reset          zero the counters only
-//   POST /__emulator/reset                everything back to a fresh start (tokens, grants, settings, counters)
+//   POST /__emulator/reset                everything back to a fresh start: tokens, grants, sessions, consents,
+//                                         registered clients, and all these controls change (state.ts `reset`)
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
 import { LOCAL_CLIENT } from "./client.ts";
 import { readParams, sendJson } from "./http.ts";
+import { findClient } from "./directory.ts";
 import { deleteGrants } from "./grants.ts";
 import { checkLatencyProfile } from "./latency.ts";
 import { issueLegacyOrganizationToken, LegacyTokenError } from "./legacy-tokens.ts";
 import { MembershipError, setMembership } from "./memberships.ts";
+import { defaultBudget, RATE_LIMIT_GROUPS, type RateLimitGroup } from "./rate-limit.ts";
 import { API_ROUTES } from "./routes.ts";
 import { setSsoEnforcement } from "./sso.ts";
+import { apiVersions } from "./versions.ts";
 import { setStalled } from "./stall.ts";
 import {
   emptyStats,
@@ -55,19 +62,20 @@ const SETTINGS: Record<string, { key: keyof Settings; min: number; nullable?: tr
   code_ttl: { key: "codeTtl", min: 1 },
   clock_skew_seconds: { key: "clockSkewSeconds", min: -Infinity },
   latency_ms: { key: "latencyMs", min: 0 },
-  rate_limit_per_minute: { key: "rateLimitPerMinute", min: 0 },
+  rate_limit_per_minute: { key: "rateLimitPerMinute", min: 0, nullable: true },
 };
 const API_FAILURE_STATUSES = new Set([401, 403, 404, 429, 500, 502, 503]);
 const REVOCATION_FAILURE_STATUSES = new Set([401, 500, 503]);
 
-function settingsView(settings: Settings): Record<string, unknown> {
+function settingsView(state: EmulatorState): Record<string, unknown> {
+  const { settings } = state;
   return {
     access_token_ttl: settings.accessTokenTtl,
     code_ttl: settings.codeTtl,
     clock_skew_seconds: settings.clockSkewSeconds,
     latency_ms: settings.latencyMs,
     latency_path: settings.latencyPath ?? null,
-    rate_limit_per_minute: settings.rateLimitPerMinute,
+    rate_limit_per_minute: settings.rateLimitPerMinute ?? defaultBudget(state.rateLimitProfile),
   };
 }
 
@@ -143,11 +151,11 @@ export function createControls(provider: Provider, state: EmulatorState) {
       }
       switch (action) {
         case "GET /settings":
-          sendJson(res, 200, settingsView(state.settings));
+          sendJson(res, 200, settingsView(state));
           return true;
         case "POST /settings":
           updateSettings(body);
-          sendJson(res, 200, settingsView(state.settings));
+          sendJson(res, 200, settingsView(state));
           return true;
         case "GET /latency":
           sendJson(res, 200, state.latency);
@@ -160,6 +168,35 @@ export function createControls(provider: Provider, state: EmulatorState) {
           }
           sendJson(res, 200, state.latency);
           return true;
+        case "GET /api-versions":
+          sendJson(res, 200, state.apiVersions);
+          return true;
+        case "POST /api-versions": {
+          const accepted = body["accepted"];
+          if (!Array.isArray(accepted) || !accepted.every((version) => typeof version === "string"))
+            throw new BadRequest("accepted must be a list of YYYY-MM versions");
+          const preferred = optionalString(body, "default");
+          if (preferred !== undefined && !accepted.includes(preferred))
+            throw new BadRequest("default must be one of the accepted versions");
+          try {
+            state.apiVersions = apiVersions(accepted as string[], preferred ?? state.apiVersions.default);
+          } catch (error) {
+            throw new BadRequest((error as Error).message);
+          }
+          sendJson(res, 200, state.apiVersions);
+          return true;
+        }
+        case "POST /rate-limit-groups": {
+          const clientId = optionalString(body, "client_id");
+          const group = body["group"];
+          if (!clientId || !findClient(state, clientId))
+            throw new BadRequest("client_id must name a known client");
+          if (!RATE_LIMIT_GROUPS.includes(group as RateLimitGroup))
+            throw new BadRequest(`group must be one of ${RATE_LIMIT_GROUPS.join(", ")}`);
+          state.clientGroups.set(clientId, group as RateLimitGroup);
+          sendJson(res, 200, { client_id: clientId, group });
+          return true;
+        }
         case "POST /token-failures": {
           const error = optionalString(body, "error") ?? "invalid_grant";
           const status = integer(body, "status", 400, error === "server_error" ? 500 : 400);

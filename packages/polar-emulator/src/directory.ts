@@ -1,5 +1,24 @@
+// The OAuth clients the emulator knows: the seeded ones (data/seed.ts), and
+// those registered at POST /v1/oauth2/register (registration.ts), which a
+// reset forgets.
 import { clients, type SeedClient } from "./data/seed.ts";
+import type { EmulatorState } from "./state.ts";
 
-export function findClient(clientId: string): SeedClient | undefined {
-  return clients.find((client) => client.client_id === clientId);
+/** A client registered at the registration endpoint (RFC 7591), with its full redirect URIs. */
+export interface RegisteredClient extends Omit<SeedClient, "redirect_paths"> {
+  redirect_uris: string[];
+  registration_access_token: string;
+}
+
+export type KnownClient = SeedClient | RegisteredClient;
+
+export function findClient(state: EmulatorState, clientId: string): KnownClient | undefined {
+  return clients.find((client) => client.client_id === clientId) ?? state.registeredClients.get(clientId);
+}
+
+/** Whether the client registered this redirect URI: a seeded client's paths on any app origin, a registered client's exact URIs. */
+export function redirectAllowed(client: KnownClient, redirectUri: string): boolean {
+  return "redirect_uris" in client
+    ? client.redirect_uris.includes(redirectUri)
+    : client.redirect_paths.some((path) => redirectUri.endsWith(path));
 }

@@ -16,7 +16,7 @@ export async function saveGrant(
   // dropped without an error (authlib's `get_allowed_scope` in
   // BearerTokenGenerator). Rejecting them in the grant keeps oidc-provider from
   // asking for consent again.
-  const registered = new Set((findClient(options.clientId)?.scope ?? "").split(" "));
+  const registered = new Set((findClient(state, options.clientId)?.scope ?? "").split(" "));
   const dropped = options.scopes.filter((scope) => !registered.has(scope));
   grant.addOIDCScope(options.scopes.filter((scope) => registered.has(scope)).join(" "));
   if (dropped.length > 0) grant.rejectOIDCScope(dropped.join(" "));

@@ -28,29 +28,39 @@ const PATH = new RegExp(`^${WEB_ROUTES.interaction}/([\\w-]+)(?:/(login|confirm|
 type Outcome = { subject: Subject } | { error: string; error_description: string };
 
 /**
- * The organization a sub_type=organization consent picked, as Polar resolves
- * it (grants/authorization_code.py `_resolve_organization_ids`): one the user
- * belongs to; several (a tampered form) keep the first by id; none, or one
- * the user is not in, is a 400 invalid_request on Polar's page
- * (test_oauth2.py `test_organization_sub_type_requires_an_organization`).
+ * The organizations a consent down-scopes the token to, as Polar resolves them
+ * (grants/authorization_code.py `_resolve_organization_ids`): those picked,
+ * each one the session can reach, else 400 invalid_request "Organization …
+ * is not accessible"; none picked is an unrestricted token. sub_type=organization
+ * must pick one: none is a 400 invalid_request, several (a tampered form)
+ * keep the first by id (test_oauth2.py
+ * `test_organization_sub_type_requires_an_organization`). On the page
+ * "All organizations" sends no pick, as Polar's selector sends no checkbox.
  */
-function organizationSubject(
-  state: EmulatorState,
-  userId: string,
-  subType: string,
-  picked: string[],
-): Outcome {
-  if (subType !== "organization") return { subject: { type: "user", userId, organizationIds: [] } };
-  const memberships = new Set(
-    accessibleOrganizationIds(state, { type: "user", userId, organizationIds: [] }),
-  );
-  const foreign = picked.find((id) => !memberships.has(id));
+function consentSubject(state: EmulatorState, userId: string, subType: string, picked: string[]): Outcome {
+  const accessible = new Set(accessibleOrganizationIds(state, { type: "user", userId, organizationIds: [] }));
+  const foreign = picked.find((id) => !accessible.has(id));
   if (foreign !== undefined)
     return { error: "invalid_request", error_description: `Organization ${foreign} is not accessible` };
-  const [organizationId] = [...new Set(picked)].sort();
+  const organizationIds = [...new Set(picked)].sort();
+  if (subType !== "organization") return { subject: { type: "user", userId, organizationIds } };
+  const [organizationId] = organizationIds;
   if (organizationId === undefined)
     return { error: "invalid_request", error_description: ORGANIZATION_REQUIRED };
   return { subject: { type: "user", userId, organizationIds: [organizationId] } };
+}
+
+/**
+ * What the consent form picked. The page's "All organizations" / "Specific
+ * organizations" switch stands in for Polar's selector, which leaves the
+ * checkboxes out in "all" mode and keeps Allow disabled until "specific" has
+ * one checked (OrganizationSelector.tsx).
+ */
+function pickedOrganizations(form: URLSearchParams): string[] | "none-checked" {
+  const access = form.get("organization_access");
+  if (access === "all") return [];
+  const picked = form.getAll("organizations");
+  return access === "specific" && picked.length === 0 ? "none-checked" : picked;
 }
 
 /** The consent page's organizations (oauth2/endpoints/oauth2.py `authorize`): those the session can reach. */
@@ -73,7 +83,7 @@ export function createInteractions(provider: Provider, state: EmulatorState) {
     const [, uid, step] = match;
 
     const details = await provider.interactionDetails(req, res).catch(() => undefined);
-    const client = details ? findClient(details.params["client_id"] ?? "") : undefined;
+    const client = details ? findClient(state, details.params["client_id"] ?? "") : undefined;
     if (!details || details.uid !== uid || !client) {
       sendHtml(
         res,
@@ -141,7 +151,14 @@ export function createInteractions(provider: Provider, state: EmulatorState) {
       });
       return true;
     }
-    const outcome = organizationSubject(state, user.id, subType, form.getAll("organizations"));
+    const picked = pickedOrganizations(form);
+    const outcome: Outcome =
+      picked === "none-checked"
+        ? {
+            error: "invalid_request",
+            error_description: "Select at least one organization, or choose All organizations.",
+          }
+        : consentSubject(state, user.id, subType, picked);
     if ("error" in outcome) {
       sendHtml(
         res,

@@ -6,7 +6,7 @@ import type Provider from "oidc-provider";
 import { findClient } from "./directory.ts";
 import { currentMembers } from "./memberships.ts";
 import { saveGrant } from "./grants.ts";
-import { parseScope, SCOPES_SUPPORTED } from "./scopes.ts";
+import { parseScope, SCOPES } from "./scopes.ts";
 import type { EmulatorState } from "./state.ts";
 import { pairTokens } from "./token-rows.ts";
 
@@ -33,11 +33,11 @@ export async function issueLegacyOrganizationToken(
   if (!userId || !members.includes(userId)) {
     throw new LegacyTokenError(`user ${request.userId} is not a member of ${organization.slug}`);
   }
-  const seedClient = findClient(request.clientId);
+  const seedClient = findClient(state, request.clientId);
   const client = await provider.Client.find(request.clientId);
   if (!seedClient || !client) throw new LegacyTokenError(`no client ${request.clientId}`);
   const scopes = parseScope(request.scope ?? seedClient.scope);
-  const unknown = scopes.filter((scope) => !SCOPES_SUPPORTED.includes(scope));
+  const unknown = scopes.filter((scope) => !SCOPES.includes(scope));
   if (unknown.length > 0) throw new LegacyTokenError(`unknown scope ${unknown.join(" ")}`);
   const scope = scopes.join(" ");
 

@@ -1,5 +1,6 @@
 import { parseLatencyProfile, type LatencyProfile } from "./latency.ts";
 import { RATE_LIMIT_PROFILES, type RateLimitProfile } from "./rate-limit.ts";
+import { apiVersions } from "./versions.ts";
 import { readyLine } from "./ready.ts";
 import { startEmulator } from "./server.ts";
 
@@ -59,7 +60,23 @@ function latencyProfile(): LatencyProfile | undefined {
   }
 }
 
+function acceptedApiVersions(): string[] | undefined {
+  const raw = process.env["EMULATOR_API_VERSIONS"];
+  if (raw === undefined || raw === "") return undefined;
+  const versions = raw.split(",").map((version) => version.trim());
+  try {
+    apiVersions(versions);
+  } catch (error) {
+    console.error(
+      `EMULATOR_API_VERSIONS must be YYYY-MM versions separated by commas: ${(error as Error).message}`,
+    );
+    process.exit(1);
+  }
+  return versions;
+}
+
 const webPort = port("EMULATOR_PORT");
+const versions = acceptedApiVersions();
 const latency = latencyProfile();
 const profile = rateLimitProfile();
 const loadUsers = count("EMULATOR_LOAD_USERS");
@@ -74,6 +91,7 @@ const emulator = await startEmulator({
   codeTtl: seconds("EMULATOR_CODE_TTL"),
   ...(profile ? { rateLimitProfile: profile } : {}),
   ...(latency ? { latency } : {}),
+  ...(versions ? { apiVersions: versions } : {}),
   ...(loadUsers !== undefined ? { loadUsers } : {}),
   ...(loadOrganizations !== undefined ? { loadOrganizations } : {}),
   quiet: process.env["EMULATOR_QUIET"] === "1",

@@ -19,9 +19,9 @@ export function memberOrganizations(state: EmulatorState, userId: string): SeedO
 /** The members of `organizationId` now, in seed order. */
 export function currentMembers(state: EmulatorState, organizationId: string): string[] {
   const organization = state.data.findOrganization(organizationId);
-  return (organization?.members ?? []).filter(
-    (userId) => !state.removedMemberships.has(membershipKey(userId, organizationId)),
-  );
+  return (organization?.members ?? [])
+    .map((member) => member.userId)
+    .filter((userId) => !state.removedMemberships.has(membershipKey(userId, organizationId)));
 }
 
 export class MembershipError extends Error {}
@@ -35,7 +35,7 @@ export function setMembership(
 ): void {
   const organization = state.data.findOrganization(organizationId);
   if (!organization) throw new MembershipError(`no organization ${organizationId}`);
-  if (!organization.members.includes(userId))
+  if (!organization.members.some((member) => member.userId === userId))
     throw new MembershipError(`${userId} has no membership of ${organization.slug} in the seed`);
   if (member) state.removedMemberships.delete(membershipKey(userId, organizationId));
   else state.removedMemberships.add(membershipKey(userId, organizationId));

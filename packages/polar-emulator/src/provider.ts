@@ -5,7 +5,7 @@ import { createAdapterFactory } from "./adapter.ts";
 import { createLoadExistingGrant } from "./consents.ts";
 import { clients } from "./data/seed.ts";
 import { API_ROUTES, WEB_ROUTES } from "./routes.ts";
-import { SCOPES_SUPPORTED } from "./scopes.ts";
+import { SCOPES } from "./scopes.ts";
 import type { EmulatorState } from "./state.ts";
 import type { SigningKey } from "./token-endpoint.ts";
 import { errorPage } from "./views/error.ts";
@@ -57,14 +57,17 @@ export function createProvider(options: { issuer: string; appUrl: string; state:
     findAccount: (_ctx: unknown, id: string, token?: BaseToken) => findAccount(state, id, token),
     // The ID token's claims per scope, as claims.ts computes them (polar/oauth2/userinfo.py).
     claims: { openid: ["sub"], email: ["email", "email_verified"] },
-    scopes: SCOPES_SUPPORTED,
+    scopes: SCOPES,
     // Otherwise oidc-provider keeps the email claims out of code-flow ID
     // tokens, and Auth.js builds the profile from the ID token.
     conformIdTokenClaims: false,
     extraParams: ["sub_type"],
     loadExistingGrant: createLoadExistingGrant(state),
     responseTypes: ["code"],
-    pkce: { required: () => true },
+    // authlib's CodeChallenge: required from public clients only (`none` auth).
+    pkce: {
+      required: (_ctx: unknown, client: { clientAuthMethod: string }) => client.clientAuthMethod === "none",
+    },
     features: {
       devInteractions: { enabled: false },
       userinfo: { enabled: false },

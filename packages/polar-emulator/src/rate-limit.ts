@@ -1,32 +1,115 @@
-// Polar's API rate limit (server/polar/rate_limit.py): the `ratelimit` ASGI
-// middleware with one budget per OAuth client, shared by every token the
-// client holds (auth/models.py `rate_limit_user` = `oauth2_client:<client_id>`):
-// 500 requests a minute in production, 100 in sandbox (`_PRODUCTION_RULES`,
-// `_SANDBOX_RULES`, rule "^/v1" of the default group). A window is one minute
-// from the first request counted in it. Over the limit the middleware answers
-// 429 with Retry-After in seconds and an empty body: `ratelimit`'s default
-// on_blocked handler, which Polar does not replace.
-import type { ServerResponse } from "node:http";
-import type { EmulatorState } from "./state.ts";
+// Polar's API rate limit (server/polar/rate_limit.py, the `ratelimit` ASGI
+// middleware, asgi-ratelimit 0.10.0), in production or sandbox. It runs on
+// every path under /v1 (the token, revocation and registration endpoints
+// included; not /.well-known) before authentication, so it knows a request
+// only by what it carries:
+// - a bearer token whose identity is cached counts against its OAuth client
+//   (auth/models.py `rate_limit_user` = `oauth2_client:<client_id>`, shared by
+//   all the client's tokens) in the client's group (`rate_limit_group`;
+//   an organization token: its organization's, `default` here);
+// - a bearer not yet validated is `pending_auth`, 60 a minute for that token;
+//   the identity is cached for 5 minutes after each request that authenticates
+//   (auth/middlewares.py `write_cached_identity`), never for an invalid one;
+// - no bearer: the client IP (`True-Client-IP`, else the connection's) in `default`.
+// Rules of the catch-all `^/v1`: `default` 500 (sandbox 100) a minute,
+// `restricted` 60 (10) a minute, `elevated` 100 (50) a second. Windows are
+// fixed, from the first request counted in them; over the limit the answer is
+// 429 with an empty body and `Retry-After` = the window's length.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { bearerToken } from "./http.ts";
+import type { EmulatorState, Subject } from "./state.ts";
 
 export const RATE_LIMIT_PROFILES = { production: 500, sandbox: 100 } as const;
 export type RateLimitProfile = keyof typeof RATE_LIMIT_PROFILES;
 
-const WINDOW_SECONDS = 60;
+/** The groups Polar sets per OAuth client (enums.py RateLimitGroup; `web` is for dashboard sessions). */
+export const RATE_LIMIT_GROUPS = ["default", "restricted", "elevated"] as const;
+export type RateLimitGroup = (typeof RATE_LIMIT_GROUPS)[number];
 
-/** Counts one request of the client; returns the seconds to wait when it is over its budget. */
-export function consumeRateLimit(state: EmulatorState, clientId: string): number | undefined {
-  const key = `oauth2_client:${clientId}`;
-  const now = Date.now() / 1000;
+interface Rule {
+  limit: number;
+  windowSeconds: number;
+}
+
+const RULES: Record<RateLimitProfile, Record<RateLimitGroup | "pending_auth", Rule>> = {
+  production: {
+    default: { limit: 500, windowSeconds: 60 },
+    restricted: { limit: 60, windowSeconds: 60 },
+    elevated: { limit: 100, windowSeconds: 1 },
+    pending_auth: { limit: 60, windowSeconds: 60 },
+  },
+  sandbox: {
+    default: { limit: 100, windowSeconds: 60 },
+    restricted: { limit: 10, windowSeconds: 60 },
+    elevated: { limit: 50, windowSeconds: 1 },
+    pending_auth: { limit: 60, windowSeconds: 60 },
+  },
+};
+
+const IDENTITY_TTL_MS = 300_000;
+
+/** Who a request counts as, and under which rule. */
+function identify(state: EmulatorState, req: IncomingMessage): { user: string; rule: Rule } | undefined {
+  const rules = RULES[state.rateLimitProfile];
+  const token = bearerToken(req);
+  const override = state.settings.rateLimitPerMinute;
+  if (token !== undefined && override !== null) {
+    // The `rate_limit_per_minute` setting: one budget per client, from a token's first request.
+    const clientId = state.models.get("AccessToken")?.get(token)?.payload["clientId"];
+    return typeof clientId === "string"
+      ? { user: `oauth2_client:${clientId}`, rule: { limit: override, windowSeconds: 60 } }
+      : undefined;
+  }
+  if (token !== undefined) {
+    const cached = state.identities.get(token);
+    if (cached && cached.expiresAt > Date.now()) return { user: cached.user, rule: rules[cached.group] };
+    return { user: `token:${token}`, rule: rules.pending_auth };
+  }
+  const forwarded = req.headers["true-client-ip"];
+  const ip = (Array.isArray(forwarded) ? forwarded[0] : forwarded) ?? req.socket.remoteAddress ?? "anonymous";
+  return { user: ip, rule: rules.default };
+}
+
+/** Counts the request; returns the Retry-After seconds when it is over its limit. */
+export function consumeRateLimit(state: EmulatorState, req: IncomingMessage): number | undefined {
+  const identity = identify(state, req);
+  if (!identity) return undefined;
+  const { user, rule } = identity;
+  const key = `api:${user}:${rule.windowSeconds}`;
+  const now = Date.now();
   let bucket = state.rateBuckets.get(key);
-  if (!bucket || now >= bucket.windowStart + WINDOW_SECONDS) {
+  if (!bucket || now >= bucket.windowStart + rule.windowSeconds * 1000) {
     bucket = { windowStart: now, count: 0 };
     state.rateBuckets.set(key, bucket);
   }
-  if (bucket.count >= state.settings.rateLimitPerMinute)
-    return Math.max(1, Math.ceil(bucket.windowStart + WINDOW_SECONDS - now));
+  if (bucket.count >= rule.limit) return rule.windowSeconds;
   bucket.count += 1;
   return undefined;
+}
+
+/** After a request authenticated with `token`: its identity, for 5 minutes. */
+export function rememberIdentity(
+  state: EmulatorState,
+  token: string,
+  clientId: string,
+  subject: Subject,
+): void {
+  const group = subject.type === "organization" ? "default" : (state.clientGroups.get(clientId) ?? "default");
+  state.identities.set(token, {
+    user: `oauth2_client:${clientId}`,
+    group,
+    expiresAt: Date.now() + IDENTITY_TTL_MS,
+  });
+}
+
+/** After a request whose token did not authenticate (`clear_cached_identity`). */
+export function forgetIdentity(state: EmulatorState, token: string): void {
+  state.identities.delete(token);
+}
+
+/** The per-minute budget of the `default` group in this profile. */
+export function defaultBudget(profile: RateLimitProfile): number {
+  return RULES[profile].default.limit;
 }
 
 /** The middleware's 429, counted in the stats. */

@@ -2,16 +2,20 @@
 // as Polar's authlib endpoints behave (polar/oauth2/authorization_server.py
 // RevocationEndpoint, IntrospectionEndpoint, `_QueryTokenMixin`): confidential
 // clients only (client_secret_basic / client_secret_post); the hint restricts
-// the lookup to that kind of token; an unknown token is answered 200 and
-// changes nothing; revoking either token of a row revokes the row
-// (token-rows.ts). Introspection answers models/oauth2_token.py
+// the lookup to that kind of token, with no fallback, so a token sent with the
+// other kind's hint is not found; any other hint is 401 unsupported_token_type;
+// an unknown token is answered 200 and changes nothing. Polar marks the row's
+// access token revoked, and its refresh token too unless the hint was
+// `access_token`; but a row with either mark is dead to the API, to
+// introspection and to the refresh grant alike (`is_revoked`,
+// grants/refresh_token.py `authenticate_refresh_token`), so the emulator
+// forgets the whole row (token-rows.ts). Introspection answers models/oauth2_token.py
 // `get_introspection_data` for a live row, `{"active": false}` otherwise.
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
 import type { BaseToken } from "oidc-provider";
-import type { SeedClient } from "./data/seed.ts";
-import { findClient } from "./directory.ts";
+import { findClient, type KnownClient } from "./directory.ts";
 import { OAUTH_NO_STORE, readForm, sendJson } from "./http.ts";
 import type { EmulatorState, ForcedRevocationFailure } from "./state.ts";
 import { partnerOf, revokeRow } from "./token-rows.ts";
@@ -42,7 +46,7 @@ function sameSecret(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-function authenticateClient(req: IncomingMessage, form: URLSearchParams): SeedClient {
+function authenticateClient(state: EmulatorState, req: IncomingMessage, form: URLSearchParams): KnownClient {
   const header = req.headers.authorization;
   let clientId = form.get("client_id");
   let secret = form.get("client_secret");
@@ -54,7 +58,7 @@ function authenticateClient(req: IncomingMessage, form: URLSearchParams): SeedCl
     clientId = decodeURIComponent(decoded.slice(0, colon < 0 ? undefined : colon));
     secret = colon < 0 ? "" : decodeURIComponent(decoded.slice(colon + 1));
   }
-  const client = clientId ? findClient(clientId) : undefined;
+  const client = clientId ? findClient(state, clientId) : undefined;
   if (!client?.client_secret || !secret || !sameSecret(secret, client.client_secret)) {
     throw new OAuthError(
       401,
@@ -70,8 +74,9 @@ function tokenParams(form: URLSearchParams): { token: string; hint: string | nul
   const token = form.get("token");
   if (!token) throw new OAuthError(400, "invalid_request", "Missing 'token' in request.");
   const hint = form.get("token_type_hint");
+  // authlib's UnsupportedTokenTypeError is a ForbiddenError: 401, and no description.
   if (hint !== null && hint !== "access_token" && hint !== "refresh_token") {
-    throw new OAuthError(400, "unsupported_token_type", `The token type '${hint}' is not supported.`);
+    throw new OAuthError(401, "unsupported_token_type", "");
   }
   return { token, hint };
 }
@@ -96,7 +101,7 @@ export function createTokenManagement(provider: Provider, state: EmulatorState) 
     return undefined;
   }
 
-  async function revoke(form: URLSearchParams, client: SeedClient): Promise<void> {
+  async function revoke(form: URLSearchParams, client: KnownClient): Promise<void> {
     const { token, hint } = tokenParams(form);
     const row = await findRow(token, hint);
     if (!row) return;
@@ -107,7 +112,7 @@ export function createTokenManagement(provider: Provider, state: EmulatorState) 
     state.stats.revocations += 1;
   }
 
-  async function introspect(form: URLSearchParams, client: SeedClient): Promise<Record<string, unknown>> {
+  async function introspect(form: URLSearchParams, client: KnownClient): Promise<Record<string, unknown>> {
     const { token, hint } = tokenParams(form);
     const row = await findRow(token, hint);
     const { access } = row ?? {};
@@ -143,7 +148,7 @@ export function createTokenManagement(provider: Provider, state: EmulatorState) 
         sendJson(res, forced.status, FORCED_REVOCATION_ERRORS[forced.status], OAUTH_NO_STORE);
         return;
       }
-      const client = authenticateClient(req, form);
+      const client = authenticateClient(state, req, form);
       if (action === "revoke") {
         await revoke(form, client);
         sendJson(res, 200, {}, OAUTH_NO_STORE);
@@ -155,7 +160,7 @@ export function createTokenManagement(provider: Provider, state: EmulatorState) 
       sendJson(
         res,
         error.status,
-        { error: error.error, error_description: error.message },
+        { error: error.error, ...(error.message ? { error_description: error.message } : {}) },
         { ...OAUTH_NO_STORE, ...error.headers },
       );
     }

@@ -17,6 +17,7 @@ export const API_ROUTES = {
   userinfo: "/v1/oauth2/userinfo",
   revocation: "/v1/oauth2/revoke",
   introspection: "/v1/oauth2/introspect",
+  registration: "/v1/oauth2/register",
   api: "/v1/",
   controls: "/__emulator",
 } as const;

@@ -1,11 +1,11 @@
-// Polar's `Scope` enum and display names, as published in the OpenAPI schema of
-// GET /v1/oauth2/authorize (`scope_display_names`).
+// Polar's `Scope` enum and display names (auth/scope.py `Scope`,
+// `SCOPES_SUPPORTED_DISPLAY_NAMES`, `SCOPES_SUPPORTED`).
 export const SCOPE_DISPLAY_NAMES: Readonly<Record<string, string>> = {
   openid: "OpenID",
   profile: "Read your profile",
   email: "Read your email address",
-  "user:read": "User Read",
-  "user:write": "Delete your user account",
+  "user:read": "Read your user account",
+  "user:write": "Manage your user account",
   "organizations:read": "Read your organizations",
   "organizations:write": "Create or modify organizations",
   "custom_fields:read": "Read custom fields",
@@ -39,6 +39,7 @@ export const SCOPE_DISPLAY_NAMES: Readonly<Record<string, string>> = {
   "wallets:read": "Read wallets",
   "wallets:write": "Create or modify wallets",
   "disputes:read": "Read disputes",
+  "disputes:write": "Create or modify disputes",
   "customer_meters:read": "Read customer meters",
   "customer_sessions:write": "Create or modify customer sessions",
   "member_sessions:write": "Create or modify member sessions",
@@ -65,9 +66,13 @@ export const SCOPE_DISPLAY_NAMES: Readonly<Record<string, string>> = {
   "organization_access_tokens:write": "Create or modify organization access tokens",
 };
 
-// The enum also lists web:read / web:write, which Polar reserves for its own
-// dashboard session and never grants to OAuth clients.
-export const SCOPES_SUPPORTED: readonly string[] = Object.keys(SCOPE_DISPLAY_NAMES);
+/** Every scope of the enum: what an authorization request may ask for (authlib's `scopes_supported`, oauth2/authorization_server.py). */
+export const SCOPES: readonly string[] = Object.keys(SCOPE_DISPLAY_NAMES);
+
+/** What discovery lists and registration accepts: all but the organization access token scopes (`SCOPES_SUPPORTED`). */
+export const SCOPES_SUPPORTED: readonly string[] = SCOPES.filter(
+  (scope) => scope !== "organization_access_tokens:read" && scope !== "organization_access_tokens:write",
+);
 
 export function parseScope(scope: string | undefined | null): string[] {
   return [...new Set((scope ?? "").split(" ").filter(Boolean))];

@@ -8,14 +8,16 @@ import { createInteractions } from "./interactions.ts";
 import { createLog } from "./log.ts";
 import { checkLatencyProfile, POLAR_LATENCY, type LatencyProfile } from "./latency.ts";
 import { createProvider } from "./provider.ts";
-import { RATE_LIMIT_PROFILES, type RateLimitProfile } from "./rate-limit.ts";
+import type { RateLimitProfile } from "./rate-limit.ts";
 import { holdIfStalled } from "./stall.ts";
 import { createState, type EmulatorState, type Origin } from "./state.ts";
 import { createTokenEndpoint, installResponseHooks } from "./token-endpoint.ts";
 import { bearerError } from "./api/auth.ts";
 import { createApi } from "./api/router.ts";
 import { createControls } from "./controls.ts";
+import { createRegistration } from "./registration.ts";
 import { createTokenManagement } from "./revocation.ts";
+import { apiVersions, POLAR_API_VERSIONS } from "./versions.ts";
 import { createWebOrigin } from "./web-origin.ts";
 import { API_ROUTES } from "./routes.ts";
 
@@ -34,13 +36,15 @@ export interface EmulatorOptions {
   loadUsers?: number;
   /** Generated organizations the load-test users are spread over (load-org-01, …); one per 10 users by default. */
   loadOrganizations?: number;
-  /** Polar's API rate limit per OAuth client: production 500/min (default), sandbox 100/min. */
+  /** Which of Polar's rate limit rules apply (rate-limit.ts): production (default, `default` group 500/min) or sandbox (100/min). */
   rateLimitProfile?: RateLimitProfile;
   /**
    * How long Polar takes per path prefix on the API origin, in milliseconds (the
    * longest matching prefix wins). By default Polar's: `/v1/metrics/` 5000, the rest 0.
    */
   latency?: LatencyProfile;
+  /** The `Polar-Version`s accepted (YYYY-MM); Polar's by default, 2026-04 and 2026-10. */
+  apiVersions?: string[];
   quiet?: boolean;
   /** Serve the /__emulator/ test controls (default true). */
   controls?: boolean;
@@ -107,6 +111,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const log = createLog(options.quiet === true);
   const webPort = options.port ?? 4111;
   const latency = checkLatencyProfile(options.latency ?? POLAR_LATENCY);
+  const versions = apiVersions(options.apiVersions ?? POLAR_API_VERSIONS);
 
   const web = await listen(webPort, host);
   const api = await listen(options.apiPort ?? (webPort === 0 ? 0 : webPort + 1), host).catch(
@@ -122,17 +127,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     users: loadUsers,
     organizations: options.loadOrganizations ?? Math.ceil(loadUsers / USERS_PER_LOAD_ORGANIZATION),
   });
-  const state = createState(
-    data,
-    {
+  const state = createState(data, {
+    settings: {
       accessTokenTtl: options.accessTokenTtl ?? null,
       codeTtl: options.codeTtl ?? 300,
       clockSkewSeconds: 0,
       latencyMs: 0,
-      rateLimitPerMinute: RATE_LIMIT_PROFILES[options.rateLimitProfile ?? "production"],
+      rateLimitPerMinute: null,
     },
     latency,
-  );
+    apiVersions: versions,
+    rateLimitProfile: options.rateLimitProfile ?? "production",
+  });
   const { provider, key } = createProvider({ issuer, appUrl, state });
   installResponseHooks(provider, state, key);
   const oidc = provider.callback();
@@ -143,6 +149,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     web.url,
     "web",
     createWebOrigin({
+      state,
       data,
       issuer,
       appUrl,
@@ -164,6 +171,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       state,
       handleToken: createTokenEndpoint(provider, state, log),
       handleTokenManagement: createTokenManagement(provider, state),
+      handleRegistration: createRegistration(state, issuer),
       handleApi: createApi(provider, state),
       bearerError: (req) => bearerError(req, provider, state),
       ...(controls ? { handleControl: createControls(provider, state) } : {}),

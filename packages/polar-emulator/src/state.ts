@@ -2,7 +2,10 @@
 // and `reset()` brings it back to a fresh start (the dataset is immutable).
 import type { ServerResponse } from "node:http";
 import type { Dataset } from "./data/dataset.ts";
+import type { RegisteredClient } from "./directory.ts";
 import type { LatencyProfile } from "./latency.ts";
+import type { RateLimitGroup, RateLimitProfile } from "./rate-limit.ts";
+import type { ApiVersions } from "./versions.ts";
 import { setStalled } from "./stall.ts";
 
 /** Polar's two origins: polar.sh (web) and api.polar.sh (api). */
@@ -59,8 +62,11 @@ export interface Settings {
   clockSkewSeconds: number;
   latencyMs: number;
   latencyPath?: string;
-  /** Requests per minute each OAuth client may make to the API (rate-limit.ts). */
-  rateLimitPerMinute: number;
+  /**
+   * Overrides Polar's rate limit groups with one budget a minute per OAuth
+   * client, counted from each token's first request; null keeps Polar's (rate-limit.ts).
+   */
+  rateLimitPerMinute: number | null;
 }
 
 export interface Stats {
@@ -84,6 +90,13 @@ export interface CachedMetrics {
   body: unknown;
 }
 
+/** A bearer token's identity as the rate limit caches it after an authenticated request. */
+export interface CachedIdentity {
+  user: string;
+  group: RateLimitGroup;
+  expiresAt: number;
+}
+
 export interface RateBucket {
   windowStart: number;
   count: number;
@@ -94,6 +107,9 @@ export interface EmulatorState {
   readonly data: Dataset;
   readonly defaults: Readonly<Settings>;
   settings: Settings;
+  readonly defaultApiVersions: Readonly<ApiVersions>;
+  /** The API versions Polar accepts now (versions.ts). */
+  apiVersions: ApiVersions;
   readonly defaultLatency: Readonly<LatencyProfile>;
   /** How long Polar takes per path prefix (latency.ts). */
   latency: LatencyProfile;
@@ -107,12 +123,20 @@ export interface EmulatorState {
   readonly consents: Map<string, Set<string>>;
   /** Seeded memberships a test removed, by `<user id> <organization id>` (memberships.ts). */
   readonly removedMemberships: Set<string>;
+  /** Clients registered at /v1/oauth2/register, by client id (directory.ts). */
+  readonly registeredClients: Map<string, RegisteredClient>;
   /** Organizations a test made enforce SSO (sso.ts). */
   readonly ssoEnforced: Set<string>;
   /** Access token <-> refresh token issued in the same token response: Polar's token rows (token-rows.ts). */
   readonly pairs: Map<string, string>;
-  /** Rate limit windows by `oauth2_client:<client_id>`. */
+  /** production or sandbox: which of Polar's rate limit rules apply. */
+  readonly rateLimitProfile: RateLimitProfile;
+  /** Rate limit windows by zone, user and window length (rate-limit.ts). */
   readonly rateBuckets: Map<string, RateBucket>;
+  /** Bearer token → the identity the rate limit counts it as. */
+  readonly identities: Map<string, CachedIdentity>;
+  /** OAuth clients a test moved out of the `default` rate limit group. */
+  readonly clientGroups: Map<string, RateLimitGroup>;
   /** Per origin: null, or the requests a stall holds unanswered (stall.ts). */
   readonly stalls: Record<Origin, Set<ServerResponse> | null>;
   tokenFailures: ForcedTokenFailure[];
@@ -140,11 +164,22 @@ export function emptyStats(): Stats {
   };
 }
 
-export function createState(data: Dataset, defaults: Settings, latency: LatencyProfile): EmulatorState {
+export function createState(
+  data: Dataset,
+  start: {
+    settings: Settings;
+    latency: LatencyProfile;
+    apiVersions: ApiVersions;
+    rateLimitProfile: RateLimitProfile;
+  },
+): EmulatorState {
+  const { settings: defaults, latency, apiVersions } = start;
   const state: EmulatorState = {
     data,
     defaults: Object.freeze({ ...defaults }),
     settings: { ...defaults },
+    defaultApiVersions: Object.freeze({ ...apiVersions }),
+    apiVersions: { ...apiVersions },
     defaultLatency: Object.freeze({ ...latency }),
     latency: { ...latency },
     metricsCache: new Map(),
@@ -153,8 +188,12 @@ export function createState(data: Dataset, defaults: Settings, latency: LatencyP
     consents: new Map(),
     removedMemberships: new Set(),
     ssoEnforced: new Set(),
+    registeredClients: new Map(),
     pairs: new Map(),
+    rateLimitProfile: start.rateLimitProfile,
     rateBuckets: new Map(),
+    identities: new Map(),
+    clientGroups: new Map(),
     stalls: { web: null, api: null },
     tokenFailures: [],
     tokenDelays: [],
@@ -168,14 +207,18 @@ export function createState(data: Dataset, defaults: Settings, latency: LatencyP
     reset() {
       state.settings = { ...state.defaults };
       state.latency = { ...state.defaultLatency };
+      state.apiVersions = { ...state.defaultApiVersions };
       state.metricsCache.clear();
       state.models.clear();
       state.subjects.clear();
       state.consents.clear();
       state.removedMemberships.clear();
       state.ssoEnforced.clear();
+      state.registeredClients.clear();
       state.pairs.clear();
       state.rateBuckets.clear();
+      state.identities.clear();
+      state.clientGroups.clear();
       for (const origin of ["web", "api"] as const) setStalled(state, origin, false);
       state.tokenFailures = [];
       state.tokenDelays = [];

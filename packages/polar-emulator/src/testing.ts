@@ -120,14 +120,22 @@ export interface AuthorizeOptions {
    * single organization), else none.
    */
   organizationId?: string;
+  /**
+   * sub_type=user: the organizations checked under "Specific organizations"
+   * on the consent page, which down-scope the token; by default none ("All
+   * organizations", an unrestricted token), as a browser that just clicks Allow.
+   */
+  organizationIds?: string[];
   deny?: boolean;
   /**
-   * Sent as `prompt`. Defaults to "consent" for sub_type=organization, as an
-   * app must send it (remembered consent would skip the organization picker),
-   * and to no prompt otherwise; null sends none.
+   * Sent as `prompt`. Defaults to "consent" for sub_type=organization or with
+   * `organizationIds`, as an app must send it (remembered consent would skip
+   * the organization picker), and to no prompt otherwise; null sends none.
    */
   prompt?: string | null;
   codeChallenge?: string | null;
+  /** S256 by default; "plain" sends the challenge as is (give the verifier as `codeChallenge`); null sends no method. */
+  codeChallengeMethod?: "S256" | "plain" | null;
   state?: string;
   nonce?: string;
   extraParams?: Record<string, string>;
@@ -151,12 +159,13 @@ export async function authorizeUrl(issuer: string, options: AuthorizeOptions): P
   const scope = options.scope === undefined ? "openid profile email" : options.scope;
   if (scope !== null) url.searchParams.set("scope", scope);
   if (options.subType) url.searchParams.set("sub_type", options.subType);
-  const prompt =
-    options.prompt === undefined ? (options.subType === "organization" ? "consent" : null) : options.prompt;
+  const picks = options.subType === "organization" || options.organizationIds !== undefined;
+  const prompt = options.prompt === undefined ? (picks ? "consent" : null) : options.prompt;
   if (prompt !== null) url.searchParams.set("prompt", prompt);
   if (options.codeChallenge !== null) {
     url.searchParams.set("code_challenge", options.codeChallenge ?? pkcePair().challenge);
-    url.searchParams.set("code_challenge_method", "S256");
+    if (options.codeChallengeMethod !== null)
+      url.searchParams.set("code_challenge_method", options.codeChallengeMethod ?? "S256");
   }
   if (options.state) url.searchParams.set("state", options.state);
   if (options.nonce) url.searchParams.set("nonce", options.nonce);
@@ -164,7 +173,11 @@ export async function authorizeUrl(issuer: string, options: AuthorizeOptions): P
   return url;
 }
 
-/** Login page fields: `user_id` (one seeded user's id). Consent page fields: `action`, `organizations`. */
+/**
+ * Login page fields: `user_id` (one seeded user's id). Consent page fields:
+ * `action`, `organizations`, and for sub_type=user `organization_access`
+ * ("all", the default, or "specific" with the checked `organizations`).
+ */
 export const isLoginPage = (html: string) => html.includes('name="user_id"');
 export const isConsentPage = (html: string) => html.includes('name="action"');
 
@@ -202,7 +215,10 @@ export async function authorize(issuer: string, options: AuthorizeOptions): Prom
  */
 export async function completeAuthorization(
   url: URL,
-  options: Pick<AuthorizeOptions, "userId" | "userEmail" | "organizationId" | "deny" | "browser">,
+  options: Pick<
+    AuthorizeOptions,
+    "userId" | "userEmail" | "organizationId" | "organizationIds" | "deny" | "browser"
+  >,
 ): Promise<AuthorizeResult> {
   const browser = options.browser ?? new Browser();
   let loginHtml = "";
@@ -222,9 +238,13 @@ export async function completeAuthorization(
     if (isConsentPage(html)) {
       consentHtml = html;
       const organization = options.organizationId ?? checkedOrganizationId(html);
+      const specific = options.organizationIds && {
+        organization_access: "specific",
+        organizations: options.organizationIds,
+      };
       page = await browser.open(new URL(`${page.url.href}/confirm`), {
         action: options.deny ? "deny" : "allow",
-        ...(organization ? { organizations: organization } : {}),
+        ...(specific ?? (organization ? { organizations: organization } : {})),
       });
     } else if (isLoginPage(html)) {
       loginHtml = html;

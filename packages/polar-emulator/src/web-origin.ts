@@ -5,12 +5,14 @@ import type { Dataset } from "./data/dataset.ts";
 import { prepareAuthorizeRequest } from "./authorize-checks.ts";
 import { sendHtml } from "./http.ts";
 import { WEB_ROUTES } from "./routes.ts";
+import type { EmulatorState } from "./state.ts";
 import { dashboardPage } from "./views/dashboard.ts";
 import { errorPage } from "./views/error.ts";
 import { FAVICON_SVG } from "./views/favicon.ts";
 import { homePage } from "./views/home.ts";
 
 export function createWebOrigin(options: {
+  state: EmulatorState;
   data: Dataset;
   issuer: string;
   appUrl: string;
@@ -48,7 +50,7 @@ export function createWebOrigin(options: {
     if (
       pathname === WEB_ROUTES.authorization &&
       req.method === "GET" &&
-      prepareAuthorizeRequest(req, url, res, issuer)
+      prepareAuthorizeRequest(req, url, res, issuer, options.state)
     )
       return;
     if (pathname === WEB_ROUTES.authorization || pathname.startsWith(`${WEB_ROUTES.authorization}/`)) {

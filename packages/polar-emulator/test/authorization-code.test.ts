@@ -1,7 +1,9 @@
 // The authorization code grant with PKCE, from the authorization page on the
 // web origin to the token endpoint on the API origin.
 // Mirrors server/polar/oauth2/endpoints/oauth2.py (authorize, consent, token),
-// oauth2/grants/authorization_code.py and authlib's AuthorizationCodeGrant;
+// oauth2/grants/authorization_code.py and authlib's AuthorizationCodeGrant and
+// CodeChallenge (oauth2/grants/__init__.py: plain or S256, plain by default,
+// required from public clients only);
 // `iss` on every redirect from polar PR #14131 (RFC 9207).
 // Polar's own tests: server/tests/oauth2/endpoints/test_oauth2.py
 // (TestOAuth2Authorize, TestOAuth2Consent, TestOAuth2Token.test_authorization_code_*).
@@ -15,6 +17,7 @@ import {
   control,
   ORG_REDIRECT_URI,
   pkcePair,
+  PUBLIC_CLIENT_ID,
   refresh,
   signIn,
   tokenRequest,
@@ -65,7 +68,7 @@ describe("authorization pages", () => {
     }
     expect(consentHtml).toMatch(/<button[^>]*value="allow"[^>]*>Allow<\/button>/);
     expect(consentHtml).toMatch(/<button[^>]*value="deny"[^>]*>Deny<\/button>/);
-    expect(consentHtml).not.toContain('type="radio"');
+    expect(consentHtml).not.toContain('type="radio" name="organizations"');
   });
 
   it("show an error page, not a redirect, for an unknown client", async () => {
@@ -134,14 +137,53 @@ describe("token request", () => {
 });
 
 describe("PKCE", () => {
-  it("is required: an authorization request without code_challenge is refused with iss", async () => {
-    const response = await fetch(await authorizeUrl(issuer, { codeChallenge: null, state: "s" }), {
-      redirect: "manual",
-    });
+  it("is required from public clients: an authorization request without code_challenge is refused with iss", async () => {
+    const response = await fetch(
+      await authorizeUrl(issuer, { clientId: PUBLIC_CLIENT_ID, codeChallenge: null, state: "s" }),
+      { redirect: "manual" },
+    );
     const location = new URL(response.headers.get("location") ?? "", issuer);
     expect(location.searchParams.get("error")).toBe("invalid_request");
     expect(location.searchParams.get("error_description")).toMatch(/PKCE/);
     expect(location.searchParams.get("iss")).toBe(issuer);
+  });
+
+  it("is optional for confidential clients: no challenge, no verifier", async () => {
+    const { callback } = await authorize(issuer, { userId: ADA_ID, codeChallenge: null });
+    const response = await tokenRequest(issuer, {
+      grant_type: "authorization_code",
+      code: callback.searchParams.get("code") ?? "",
+      redirect_uri: USER_REDIRECT_URI,
+    });
+    expect(response.status).toBe(200);
+  });
+
+  it("accepts plain, named or implied by a challenge without a method, and checks its verifier", async () => {
+    for (const codeChallengeMethod of ["plain", null] as const) {
+      for (const [verifier, expected] of [
+        ["v", 200],
+        ["w", 400],
+      ] as const) {
+        const { verifier: plain } = pkcePair();
+        const { callback } = await authorize(issuer, {
+          userId: ADA_ID,
+          clientId: PUBLIC_CLIENT_ID,
+          codeChallenge: plain,
+          codeChallengeMethod,
+        });
+        const response = await tokenRequest(
+          issuer,
+          {
+            grant_type: "authorization_code",
+            code: callback.searchParams.get("code") ?? "",
+            redirect_uri: USER_REDIRECT_URI,
+            code_verifier: verifier === "v" ? plain : pkcePair().verifier,
+          },
+          "none",
+        );
+        expect(response.status, `${codeChallengeMethod} ${verifier}`).toBe(expected);
+      }
+    }
   });
 
   it("is verified: a wrong or missing code_verifier gets invalid_grant", async () => {

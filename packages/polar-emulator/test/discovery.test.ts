@@ -1,6 +1,11 @@
 // Discovery and keys, on Polar's two origins.
-// Mirrors server/polar/oauth2/metadata.py, oauth2/endpoints/well_known.py and
-// PRs #14070 (the issuer is the API origin) and #14131 (RFC 9207 `iss`).
+// Mirrors server/polar/oauth2/metadata.py `get_server_metadata`,
+// oauth2/authorization_server.py (grant types from the registered grants,
+// authorization_code, refresh_token and web; PKCE methods from authlib's
+// CodeChallenge, plain and S256; both in set order), auth/scope.py
+// SCOPES_SUPPORTED (every scope but organization_access_tokens:read/write),
+// oauth2/endpoints/well_known.py and PRs #14070 (the issuer is the API
+// origin), #14131 (RFC 9207 `iss`) and #14132 (/.well-known/oauth-authorization-server).
 // Polar's own test: server/tests/oauth2/endpoints/test_well_known.py.
 import { describe, expect, it } from "vitest";
 import { withEmulator } from "../src/vitest.ts";
@@ -16,6 +21,8 @@ describe("discovery", () => {
   it("names the API origin as issuer and the web origin for the authorization endpoint", async () => {
     const openid = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as {
       scopes_supported: string[];
+      grant_types_supported: string[];
+      code_challenge_methods_supported: string[];
     };
     const oauth = await (await fetch(`${issuer}/.well-known/oauth-authorization-server`)).json();
     expect(oauth).toEqual(openid);
@@ -27,21 +34,29 @@ describe("discovery", () => {
       userinfo_endpoint: `${issuer}/v1/oauth2/userinfo`,
       revocation_endpoint: `${issuer}/v1/oauth2/revoke`,
       introspection_endpoint: `${issuer}/v1/oauth2/introspect`,
+      registration_endpoint: `${issuer}/v1/oauth2/register`,
+      service_documentation: "https://polar.sh/docs",
       jwks_uri: `${issuer}/.well-known/jwks.json`,
       response_types_supported: ["code"],
       response_modes_supported: ["query"],
-      grant_types_supported: ["authorization_code", "refresh_token"],
       token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "none"],
       id_token_signing_alg_values_supported: ["RS256"],
       subject_types_supported: ["public"],
       claims_supported: ["sub", "name", "email", "email_verified"],
-      code_challenge_methods_supported: ["S256"],
       authorization_response_iss_parameter_supported: true,
     });
+    expect([...openid.grant_types_supported].sort()).toEqual(["authorization_code", "refresh_token", "web"]);
+    expect([...openid.code_challenge_methods_supported].sort()).toEqual(["S256", "plain"]);
     expect(openid.scopes_supported).toEqual(
-      expect.arrayContaining(["openid", "email", "organizations:read", "metrics:read"]),
+      expect.arrayContaining(["openid", "email", "organizations:read", "metrics:read", "disputes:write"]),
     );
-    expect(openid.scopes_supported).not.toContain("web:read");
+    expect(openid.scopes_supported).toHaveLength(61);
+    for (const reserved of [
+      "organization_access_tokens:read",
+      "organization_access_tokens:write",
+      "web:read",
+    ])
+      expect(openid.scopes_supported).not.toContain(reserved);
   });
 
   it("publishes a public RS256 signing key", async () => {

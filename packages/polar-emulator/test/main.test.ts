@@ -109,6 +109,19 @@ describe("npm run emulator", () => {
     });
   });
 
+  it("reads the accepted API versions from EMULATOR_API_VERSIONS", async () => {
+    const started = await start({ EMULATOR_PORT: "0", EMULATOR_API_VERSIONS: "2026-10,2027-01" });
+    if (!("apiUrl" in started)) throw new Error(started.output);
+    expect(await (await fetch(`${started.apiUrl}/__emulator/api-versions`)).json()).toEqual({
+      accepted: ["2026-10", "2027-01"],
+      default: "2026-10",
+    });
+    expect(await start({ EMULATOR_PORT: "0", EMULATOR_API_VERSIONS: "next" })).toEqual({
+      code: 1,
+      output: expect.stringContaining("EMULATOR_API_VERSIONS must be"),
+    });
+  });
+
   it("refuses a bad setting with a message instead of starting", async () => {
     expect(await start({ EMULATOR_PORT: "0", EMULATOR_RATE_LIMIT_PROFILE: "staging" })).toEqual({
       code: 1,

@@ -12,7 +12,7 @@
 // product/service.py `list`), oauth2/endpoints/oauth2.py `authorize` (the
 // picker's organizations) and oauth2/grants/refresh_token.py `_single_member`.
 import { describe, expect, it } from "vitest";
-import { ACME_ID, ADA_ID, GRACE_ID, KATHERINE_ID, NEBULA_ID } from "../src/data/seed.ts";
+import { ACME_ID, ADA_ID, GRACE_ID, HEDY_ID, KATHERINE_ID, NEBULA_ID } from "../src/data/seed.ts";
 import { withEmulator } from "../src/vitest.ts";
 import { authorize, control, ORG_REDIRECT_URI, refresh, signIn, type TokenSet } from "../src/testing.ts";
 import { apiGet, introspect, userinfo } from "./helpers.ts";
@@ -117,6 +117,7 @@ describe("a removed member", () => {
       await control(issuer, "legacy-organization-token", { organization_id: NEBULA_ID, scope: SCOPE })
     ).json()) as TokenSet;
     await membership(KATHERINE_ID, NEBULA_ID, false);
+    await membership(HEDY_ID, NEBULA_ID, false);
     const refreshed = (await (await refresh(issuer, legacy.refresh_token)).json()) as TokenSet;
     expect(refreshed.access_token).toMatch(/^polar_at_u_/);
     expect(await introspect(issuer, refreshed.access_token)).toMatchObject({

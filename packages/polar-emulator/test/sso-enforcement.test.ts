@@ -51,6 +51,16 @@ describe("turning SSO enforcement on", () => {
     expect(await organizationIds(acme)).toEqual([ACME_ID]);
   });
 
+  it("revokes a token down-scoped to several organizations when one of them enforces SSO", async () => {
+    const both = await signIn(issuer, {
+      userId: ADA_ID,
+      scope: SCOPE,
+      organizationIds: [ACME_ID, NEBULA_ID],
+    });
+    expect(await enforce(NEBULA_ID, true)).toMatchObject({ revoked_grants: 1 });
+    expect((await apiGet(issuer, "/v1/organizations/", both.access_token)).status).toBe(401);
+  });
+
   it("leaves unrestricted tokens working, out of the organization's reach", async () => {
     const ada = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
     await enforce(NEBULA_ID, true);

@@ -2,9 +2,11 @@ import type { IncomingMessage } from "node:http";
 import type Provider from "oidc-provider";
 import { accessibleOrganizationIds } from "../access.ts";
 import { bearerToken } from "../http.ts";
+import type { Permission } from "../permissions.ts";
+import { forgetIdentity, rememberIdentity } from "../rate-limit.ts";
 import { parseScope } from "../scopes.ts";
 import type { EmulatorState, Subject } from "../state.ts";
-import { ApiError, invalidToken, notPermitted, unauthorized } from "./errors.ts";
+import { ApiError, invalidToken, unauthorized } from "./errors.ts";
 
 export interface AccessTokenInfo {
   value: string;
@@ -17,23 +19,31 @@ export interface AccessTokenInfo {
 }
 
 export interface ApiAuth extends AccessTokenInfo {
-  /** Organizations the request may read (narrowed by Polar-Organization). */
+  /** Organizations the request may read: the token's reach, for the endpoint's permission (access.ts). */
   organizationIds: string[];
 }
 
-/** A live access token issued by this emulator, judged by the emulator's (skewable) clock. */
+/**
+ * A live access token issued by this emulator, judged by the emulator's
+ * (skewable) clock. Like Polar's auth middleware, it caches the token's
+ * identity for the rate limit when it authenticates and forgets it when it
+ * does not (rate-limit.ts).
+ */
 export async function findAccessToken(
   provider: Provider,
   state: EmulatorState,
   value: string,
 ): Promise<AccessTokenInfo | undefined> {
   const token = await provider.AccessToken.find(value, { ignoreExpiration: true });
-  if (!token?.grantId || !token.clientId || typeof token.exp !== "number") return undefined;
-  const subject = state.subjects.get(token.grantId);
-  if (!subject || token.exp <= state.now()) return undefined;
+  const subject = token?.grantId ? state.subjects.get(token.grantId) : undefined;
+  if (!token?.clientId || typeof token.exp !== "number" || !subject || token.exp <= state.now()) {
+    forgetIdentity(state, value);
+    return undefined;
+  }
+  rememberIdentity(state, value, token.clientId, subject);
   return {
     value,
-    grantId: token.grantId,
+    grantId: token.grantId as string,
     clientId: token.clientId,
     subject,
     scopes: new Set(parseScope(token.scope)),
@@ -60,26 +70,20 @@ export async function bearerError(
   return (await findAccessToken(provider, state, value)) ? undefined : invalidToken();
 }
 
+/** The request's token and the organizations it may read for `permission` (access.ts). */
 export async function authenticate(
   req: IncomingMessage,
   provider: Provider,
   state: EmulatorState,
+  permission?: Permission,
 ): Promise<ApiAuth> {
   const value = bearerToken(req);
   if (!value) throw unauthorized();
   const token = await findAccessToken(provider, state, value);
   if (!token) throw invalidToken();
 
-  // auth/middlewares.py passes the token's `organization_ids` into the auth subject.
-  let organizationIds = accessibleOrganizationIds(state, token.subject);
-
-  // @polar-sh/sdk sends Polar-Organization to act on one of a user's organizations.
-  // Not found in Polar's server code we could read; refusing a foreign
-  // organization outright is the stricter reading.
-  const header = req.headers["polar-organization"];
-  if (typeof header === "string" && header !== "") {
-    if (!organizationIds.includes(header)) throw notPermitted("You don't have access to this organization.");
-    organizationIds = [header];
-  }
-  return { ...token, organizationIds };
+  // auth/middlewares.py passes the token's `organization_ids` into the auth
+  // subject. The `Polar-Organization` header @polar-sh/sdk sends with an
+  // `organizationId` plays no part: no server code at c6c3645 reads it.
+  return { ...token, organizationIds: accessibleOrganizationIds(state, token.subject, permission) };
 }

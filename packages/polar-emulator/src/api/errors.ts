@@ -72,13 +72,15 @@ export function notPermitted(detail = "Not permitted"): ApiError {
   return new ApiError(403, { error: "NotPermitted", detail });
 }
 
+/** A 422 as Polar's handler writes it (exception_handlers.py): FastAPI's `RequestValidationError`, or Polar's own. */
 export function validationError(
   loc: (string | number)[],
   msg: string,
   type: string,
   input: unknown,
+  error: "RequestValidationError" | "PolarRequestValidationError" = "RequestValidationError",
 ): ApiError {
-  return new ApiError(422, { detail: [{ type, loc, msg, input }] });
+  return new ApiError(422, { error, detail: [{ type, loc, msg, input }] });
 }
 
 export function serverError(): ApiError {

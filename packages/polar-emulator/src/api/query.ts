@@ -1,5 +1,6 @@
 import { validationError } from "./errors.ts";
 
+const MAX_LIMIT = 100;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface Page<T> {
@@ -23,7 +24,7 @@ export function uuidList(query: URLSearchParams, name: string): string[] | undef
   return values;
 }
 
-function integer(query: URLSearchParams, name: string, fallback: number, min: number, max?: number): number {
+function integer(query: URLSearchParams, name: string, fallback: number, min: number): number {
   const raw = query.get(name);
   if (raw === null) return fallback;
   const value = Number(raw);
@@ -37,14 +38,6 @@ function integer(query: URLSearchParams, name: string, fallback: number, min: nu
   }
   if (value < min) {
     throw validationError(["query", name], `Input should be greater than ${min - 1}`, "greater_than", raw);
-  }
-  if (max !== undefined && value > max) {
-    throw validationError(
-      ["query", name],
-      `Input should be less than or equal to ${max}`,
-      "less_than_equal",
-      raw,
-    );
   }
   return value;
 }
@@ -62,7 +55,11 @@ export function booleanParam(query: URLSearchParams, name: string): boolean | un
   );
 }
 
-/** Polar's list endpoints: page ≥ 1, 1 ≤ limit ≤ 100, and `sorting` from a fixed set of fields. */
+/**
+ * Polar's list endpoints (kit/pagination.py `get_pagination_params`): page ≥ 1,
+ * limit ≥ 1 and clamped to 100 (API_PAGINATION_MAX_LIMIT), `sorting` from a
+ * fixed set of fields.
+ */
 export function paginate<T extends object>(
   query: URLSearchParams,
   rows: T[],
@@ -70,7 +67,7 @@ export function paginate<T extends object>(
   defaultSorting: string,
 ): Page<T> {
   const page = integer(query, "page", 1, 1);
-  const limit = integer(query, "limit", 10, 1, 100);
+  const limit = Math.min(integer(query, "limit", 10, 1), MAX_LIMIT);
   const sorting = query.getAll("sorting");
   const criteria = (sorting.length ? sorting : [defaultSorting]).map((criterion) => {
     const descending = criterion.startsWith("-");

@@ -1,12 +1,17 @@
 // The read endpoints of Polar's API that the starter uses, with Polar's
-// required scopes (any one of them) as documented on each SDK method.
+// required scopes (any one of them) as documented on each SDK method, and the
+// role permission each list service filters by (product/service.py `list`:
+// products:read; customer: customers:read; order and subscription:
+// sales:read; metrics: analytics:read).
 import type { models } from "@polar-sh/sdk/2026-10";
 import { userInfo } from "../claims.ts";
 import type { Dataset } from "../data/dataset.ts";
-import type { EmulatorState } from "../state.ts";
+import type { Permission } from "../permissions.ts";
+import type { EmulatorState, Subject } from "../state.ts";
 import type { ApiAuth } from "./auth.ts";
 import { notFound } from "./errors.ts";
-import { computeMetrics, metricsCacheKey, parseMetricsQuery } from "./metrics.ts";
+import { financeAndMemberResources } from "./finance-and-members.ts";
+import { computeMetrics, metricsCacheKey, metricsLimits, parseMetricsQuery } from "./metrics.ts";
 import { booleanParam, matches, paginate, uuidList } from "./query.ts";
 import {
   serializeCustomer,
@@ -21,6 +26,12 @@ export interface Resource {
   pattern: RegExp;
   /** Any one of these scopes grants access; none means any valid OAuth token. */
   scopes: string[];
+  /** The subjects the endpoint serves (Polar's `allowed_subjects`); both by default. */
+  subjects?: Subject["type"][];
+  /** The role permission that decides which organizations' rows it reads (lists filter, objects 404). */
+  permission?: Permission;
+  /** An organization-path guard: the permission the role needs in the path's organization (403 without). */
+  guard?: Permission;
   handle(
     auth: ApiAuth,
     query: URLSearchParams,
@@ -93,6 +104,7 @@ export const resources: Resource[] = [
   {
     method: "GET",
     pattern: /^\/v1\/products\/?$/,
+    permission: "products:read",
     scopes: ["products:read", "products:write"],
     handle: (auth, query, _params, { products }) => {
       const search = query.get("query");
@@ -125,12 +137,14 @@ export const resources: Resource[] = [
   {
     method: "GET",
     pattern: /^\/v1\/products\/([^/]+)$/,
+    permission: "products:read",
     scopes: ["products:read", "products:write"],
     handle: (auth, _query, [id], { products }) => serializeProduct(byId(auth, products, id)),
   },
   {
     method: "GET",
     pattern: /^\/v1\/customers\/?$/,
+    permission: "customers:read",
     scopes: ["customers:read", "customers:write"],
     handle: (auth, query, _params, { customers }) => {
       const search = query.get("query");
@@ -154,12 +168,14 @@ export const resources: Resource[] = [
   {
     method: "GET",
     pattern: /^\/v1\/customers\/([^/]+)$/,
+    permission: "customers:read",
     scopes: ["customers:read", "customers:write"],
     handle: (auth, _query, [id], { customers }) => serializeCustomer(byId(auth, customers, id)),
   },
   {
     method: "GET",
     pattern: /^\/v1\/orders\/?$/,
+    permission: "sales:read",
     scopes: ["orders:read"],
     handle: (auth, query, _params, data) => {
       const productIds = uuidList(query, "product_id");
@@ -198,12 +214,14 @@ export const resources: Resource[] = [
   {
     method: "GET",
     pattern: /^\/v1\/orders\/([^/]+)$/,
+    permission: "sales:read",
     scopes: ["orders:read"],
     handle: (auth, _query, [id], data) => serializeOrder(byId(auth, data.orders, id), data),
   },
   {
     method: "GET",
     pattern: /^\/v1\/subscriptions\/?$/,
+    permission: "sales:read",
     scopes: ["subscriptions:read", "subscriptions:write"],
     handle: (auth, query, _params, data) => {
       const productIds = uuidList(query, "product_id");
@@ -241,17 +259,26 @@ export const resources: Resource[] = [
   {
     method: "GET",
     pattern: /^\/v1\/subscriptions\/([^/]+)$/,
+    permission: "sales:read",
     scopes: ["subscriptions:read", "subscriptions:write"],
     handle: (auth, _query, [id], data) => serializeSubscription(byId(auth, data.subscriptions, id), data),
   },
   {
     method: "GET",
     pattern: /^\/v1\/metrics\/?$/,
+    permission: "analytics:read",
     scopes: ["metrics:read"],
     handle: (auth, query, _params, data) =>
       computeMetrics(parseMetricsQuery(query, auth.organizationIds), data),
     cacheKey: (auth, query) => metricsCacheKey(parseMetricsQuery(query, auth.organizationIds)),
   },
+  {
+    method: "GET",
+    pattern: /^\/v1\/metrics\/limits$/,
+    scopes: ["metrics:read"],
+    handle: () => metricsLimits() satisfies models.MetricsLimits,
+  },
+  ...financeAndMemberResources,
   {
     method: "GET|POST",
     pattern: /^\/v1\/oauth2\/userinfo$/,

@@ -5,8 +5,18 @@ import { sendJson } from "../http.ts";
 import { profileLatency } from "../latency.ts";
 import { consumeRateLimit, sendRateLimited } from "../rate-limit.ts";
 import type { EmulatorState, ForcedApiFailure } from "../state.ts";
-import { authenticate } from "./auth.ts";
-import { ApiError, insufficientScope, invalidToken, notFound, serverError } from "./errors.ts";
+import { accessibleOrganizationIds, holdsPermission } from "../access.ts";
+import { PERMISSION_DENIED_MESSAGE, type Permission } from "../permissions.ts";
+import { authenticate, type ApiAuth } from "./auth.ts";
+import {
+  ApiError,
+  insufficientScope,
+  invalidToken,
+  notFound,
+  notPermitted,
+  serverError,
+  unauthorized,
+} from "./errors.ts";
 import { answer } from "./answer.ts";
 import { resources, type Resource } from "./resources.ts";
 
@@ -38,6 +48,22 @@ function forcedResponse(failure: Exclude<ForcedApiFailure["status"], 429>, resou
   }
 }
 
+/**
+ * An organization-path guard (authz/dependencies.py OrgPolicyGuard): an
+ * organization the subject cannot reach is 404 whatever its role; one it
+ * reaches without the permission is 403 NotPermitted.
+ */
+function checkGuard(
+  state: EmulatorState,
+  auth: ApiAuth,
+  organizationId: string,
+  permission: Permission,
+): void {
+  if (!accessibleOrganizationIds(state, auth.subject).includes(organizationId)) throw notFound();
+  if (!holdsPermission(state, auth.subject, organizationId, permission))
+    throw notPermitted(PERMISSION_DENIED_MESSAGE[permission]);
+}
+
 function takeFailure(state: EmulatorState, pathname: string): ForcedApiFailure | undefined {
   const index = state.apiFailures.findIndex((failure) => !failure.path || pathname.startsWith(failure.path));
   const failure = state.apiFailures[index];
@@ -48,8 +74,9 @@ function takeFailure(state: EmulatorState, pathname: string): ForcedApiFailure |
 }
 
 /**
- * Bearer-protected /v1 API: forced failures, then authentication, the client's
- * rate limit, scopes, the resource (answer.ts). Paths no resource serves are
+ * Bearer-protected /v1 API: the stats, the rate limit (before authentication,
+ * as Polar's middleware), forced failures, authentication, scopes, the
+ * resource (answer.ts). Paths no resource serves are
  * left to the caller (false).
  */
 export function createApi(provider: Provider, state: EmulatorState) {
@@ -70,6 +97,12 @@ export function createApi(provider: Provider, state: EmulatorState) {
     const statsKey = `${req.method} ${url.pathname.replace(UUID_SEGMENT, "/{id}")}`;
     state.stats.api[statsKey] = (state.stats.api[statsKey] ?? 0) + 1;
     if (url.pathname === "/v1/oauth2/userinfo") state.stats.userinfo += 1;
+
+    const retryAfter = consumeRateLimit(state, req);
+    if (retryAfter !== undefined) {
+      sendRateLimited(res, state, String(retryAfter));
+      return true;
+    }
 
     // The `latency_ms` setting delays paths the latency profile does not cover, before anything else.
     const profiled = profileLatency(state.latency, url.pathname) !== undefined;
@@ -95,15 +128,13 @@ export function createApi(provider: Provider, state: EmulatorState) {
     }
 
     try {
-      const auth = await authenticate(req, provider, state);
-      const retryAfter = consumeRateLimit(state, auth.clientId);
-      if (retryAfter !== undefined) {
-        sendRateLimited(res, state, String(retryAfter));
-        return true;
-      }
+      const auth = await authenticate(req, provider, state, resource.permission);
+      // auth/dependencies.py Authenticator: a subject type the endpoint refuses is anonymous to it.
+      if (resource.subjects && !resource.subjects.includes(auth.subject.type)) throw unauthorized();
       if (resource.scopes.length > 0 && !resource.scopes.some((scope) => auth.scopes.has(scope))) {
         throw insufficientScope(resource.scopes);
       }
+      if (resource.guard) checkGuard(state, auth, params[0] ?? "", resource.guard);
       sendJson(res, 200, await answer(state, resource, auth, url, params));
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;

@@ -7,6 +7,7 @@ import {
   type SeedProduct,
   type SeedSubscription,
 } from "./catalogue.ts";
+import type { OrganizationRole } from "../permissions.ts";
 import { loadPopulation, type LoadPopulationSize } from "./load-population.ts";
 import {
   organizations as seedOrganizations,
@@ -27,6 +28,8 @@ export interface Dataset extends Catalogue {
   findOrganization(id: string): SeedOrganization | undefined;
   findOrganizationBySlug(slug: string): SeedOrganization | undefined;
   organizationsOf(userId: string): SeedOrganization[];
+  /** The seeded role of `userId` in `organizationId`, if they are a member. */
+  roleOf(userId: string, organizationId: string): OrganizationRole | undefined;
   findProduct(id: string): SeedProduct | undefined;
   findCustomer(id: string): SeedCustomer | undefined;
   findSubscription(id: string | null): SeedSubscription | undefined;
@@ -55,7 +58,7 @@ export function createDataset(
   const organizationsBySlug = new Map(organizations.map((org) => [org.slug, org]));
   const memberships = new Map<string, SeedOrganization[]>();
   for (const org of organizations)
-    for (const member of org.members) memberships.set(member, [...(memberships.get(member) ?? []), org]);
+    for (const { userId } of org.members) memberships.set(userId, [...(memberships.get(userId) ?? []), org]);
   const products = byId(catalogue.products);
   const customers = byId(catalogue.customers);
   const subscriptions = byId(catalogue.subscriptions);
@@ -69,6 +72,8 @@ export function createDataset(
     findOrganization: (id) => organizationsById.get(id),
     findOrganizationBySlug: (slug) => organizationsBySlug.get(slug),
     organizationsOf: (userId) => memberships.get(userId) ?? [],
+    roleOf: (userId, organizationId) =>
+      organizationsById.get(organizationId)?.members.find((member) => member.userId === userId)?.role,
     findProduct: (id) => products.get(id),
     findCustomer: (id) => customers.get(id),
     findSubscription: (id) => (id === null ? undefined : subscriptions.get(id)),

@@ -53,9 +53,10 @@ export function loadPopulation(size: LoadPopulationSize): { users: SeedUser[]; c
       website: `https://${slug}.example`,
       country: "US",
       created_at: "2025-06-01T09:00:00Z",
+      // The first user owns it, the others are plain members.
       members: users
         .filter((_, userIndex) => userIndex % size.organizations === index)
-        .map((user) => user.id),
+        .map((user, memberIndex) => ({ userId: user.id, role: memberIndex === 0 ? "owner" : "member" })),
     };
     return { organization, products: PRODUCTS, customers: CUSTOMERS_PER_ORGANIZATION };
   });

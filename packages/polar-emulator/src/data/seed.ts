@@ -1,4 +1,5 @@
 import { LOCAL_CLIENT, PUBLIC_CLIENT_ID } from "../client.ts";
+import type { OrganizationRole } from "../permissions.ts";
 import type { ProductInput } from "./catalogue.ts";
 
 // Everything the emulator serves: users, organizations, OAuth clients and the
@@ -12,6 +13,12 @@ export interface SeedUser {
   created_at: string;
 }
 
+/** A membership: the user and their role in the organization (models/user_organization.py). */
+export interface SeedMember {
+  userId: string;
+  role: OrganizationRole;
+}
+
 export interface SeedOrganization {
   id: string;
   name: string;
@@ -20,7 +27,7 @@ export interface SeedOrganization {
   website: string | null;
   country: string;
   created_at: string;
-  members: string[];
+  members: SeedMember[];
 }
 
 export interface SeedClient {
@@ -37,6 +44,8 @@ export const GRACE_ID = "103f340b-480b-4d9a-885a-6c91fd99376d";
 export const KATHERINE_ID = "5f0c6e2a-8d3b-4f61-9a7e-2c4b1d9e0f37";
 /** A member of no organization. */
 export const MARGARET_ID = "e0b3d8c1-6a52-4f7e-b9d4-3c1a7f28e645";
+/** A plain `member` of Nebula Labs: no finance reads. */
+export const HEDY_ID = "7a1d3c5e-2b4f-4e6a-9c8d-0f1e2d3c4b5a";
 export const ACME_ID = "c4f27dee-9d09-4a97-853e-bc2c1c68d129";
 export const NEBULA_ID = "9ed4606b-9c41-4923-8cbc-4d9c9908e5b2";
 export const COMPILER_CLUB_ID = "adb5b858-f664-43c2-a7c0-cbcc3df6fbdb";
@@ -74,6 +83,14 @@ export const users: SeedUser[] = [
     avatar_url: null,
     created_at: "2025-02-11T16:03:58Z",
   },
+  {
+    id: HEDY_ID,
+    name: "Hedy Lamarr",
+    email: "hedy@example.com",
+    email_verified: true,
+    avatar_url: null,
+    created_at: "2025-04-22T13:37:05Z",
+  },
 ];
 
 export const organizations: SeedOrganization[] = [
@@ -85,7 +102,8 @@ export const organizations: SeedOrganization[] = [
     website: "https://acme-analytics.example",
     country: "GB",
     created_at: "2024-03-04T09:20:10Z",
-    members: [ADA_ID],
+    // One member: its legacy organization tokens become user tokens on refresh.
+    members: [{ userId: ADA_ID, role: "owner" }],
   },
   {
     id: NEBULA_ID,
@@ -95,8 +113,14 @@ export const organizations: SeedOrganization[] = [
     website: "https://nebula-labs.example",
     country: "US",
     created_at: "2024-09-12T11:02:37Z",
-    // Two members: its legacy organization tokens stay organization tokens on refresh.
-    members: [ADA_ID, KATHERINE_ID],
+    // Several members: its legacy organization tokens stay organization tokens on
+    // refresh. One of each role that lacks a read: finance (no members:read) and
+    // member (no finance:read).
+    members: [
+      { userId: ADA_ID, role: "owner" },
+      { userId: KATHERINE_ID, role: "finance" },
+      { userId: HEDY_ID, role: "member" },
+    ],
   },
   {
     id: COMPILER_CLUB_ID,
@@ -106,16 +130,18 @@ export const organizations: SeedOrganization[] = [
     website: null,
     country: "US",
     created_at: "2025-01-08T08:45:00Z",
-    members: [GRACE_ID],
+    members: [{ userId: GRACE_ID, role: "owner" }],
   },
 ];
 
 // What the starter asks for, plus the matching write scopes so tests can check
-// that Polar accepts a write scope where read is required.
+// that Polar accepts a write scope where read is required, and payouts:read
+// for the finance endpoints where roles show (api/finance-and-members.ts).
 const APP_SCOPES = [
   "openid profile email",
   "organizations:read products:read orders:read customers:read subscriptions:read metrics:read",
   "organizations:write products:write orders:write customers:write subscriptions:write",
+  "payouts:read",
 ].join(" ");
 
 const REDIRECT_PATHS = ["/api/auth/callback/polar", "/api/auth/callback/polar-organization"];

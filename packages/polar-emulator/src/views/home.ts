@@ -15,7 +15,7 @@ export function homePage(options: {
   const memberOf = (userId: string) =>
     data
       .organizationsOf(userId)
-      .map((org) => org.name)
+      .map((org) => `${org.name} (${data.roleOf(userId, org.id)})`)
       .join(", ") || "no organization";
   const seeded = data.users.slice(0, data.users.length - data.load.users);
   return layout(

@@ -35,7 +35,7 @@ button:focus-visible,input:focus-visible{outline:2px solid var(--accent);outline
 .actions{display:grid;grid-template-columns:1fr 1fr;gap:10px}
 .section-title{font-size:13px;font-weight:600;color:var(--muted);margin:0 0 8px;text-transform:uppercase;letter-spacing:.04em}
 label.org{display:flex;align-items:center;gap:12px;flex:1;cursor:pointer;font-weight:600}
-input[type=radio]{width:18px;height:18px;accent-color:var(--accent)}
+input[type=radio],input[type=checkbox]{width:18px;height:18px;accent-color:var(--accent)}
 .error{border:1px solid var(--danger);color:var(--danger);border-radius:12px;padding:10px 12px;margin-bottom:18px;font-size:14px}
 footer{margin-top:22px;color:var(--muted);font-size:12px;text-align:center}
 code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--soft);padding:1px 5px;border-radius:6px}
