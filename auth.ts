@@ -10,7 +10,12 @@ import { storeOrganizationGrant } from "@/lib/grants/connections";
 import { polarProvider } from "@/lib/auth/polar-provider";
 import { ORGANIZATION_PROVIDER_ID, USER_PROVIDER_ID } from "@/lib/polar/flows";
 import { sameOriginRedirect } from "@/lib/auth/same-origin-redirect";
-import { endSignInGrant, signsInWith, storeSignInGrant } from "@/lib/grants/sign-in-grant";
+import {
+  endSignInGrant,
+  recordSharedOrganizations,
+  signsInWith,
+  storeSignInGrant,
+} from "@/lib/grants/sign-in-grant";
 
 const config: NextAuthConfig = {
   adapter: withHashedSessions(PrismaAdapter(db)),
@@ -60,9 +65,12 @@ const config: NextAuthConfig = {
       if (account.provider === USER_PROVIDER_ID) grantStored();
     },
     async signIn({ user, account, isNewUser }) {
-      if (account?.provider !== USER_PROVIDER_ID || isNewUser || !user.id) return;
-      await storeSignInGrant(user.id, account);
-      grantStored();
+      if (account?.provider !== USER_PROVIDER_ID || !user.id) return;
+      if (!isNewUser) {
+        await storeSignInGrant(user.id, account);
+        grantStored();
+      }
+      await recordSharedOrganizations(account);
     },
     async signOut(message) {
       if ("session" in message && message.session) await endSignInGrant(message.session.userId);

@@ -2,7 +2,7 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { AuthError } from "@auth/core/errors";
 import { PolarRateLimitError } from "@polar-sh/sdk";
-import { isApiVersionRefused } from "@/lib/polar/errors";
+import { isApiVersionRefused } from "@/lib/polar/api-version";
 import { RequestBudgetSpent } from "@/lib/polar/request-budget";
 import * as oauth from "oauth4webapi";
 import { tokenFreeError } from "@/lib/security/token-free-error";

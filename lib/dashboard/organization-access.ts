@@ -4,7 +4,7 @@ import { currentUser } from "@/lib/auth/current-user";
 import { callWithGrant, requestAccessToken, type Grant } from "@/lib/grants/grant-call";
 import { grantCheckProblem } from "@/lib/grants/grant-check";
 import { findConnection, reconnectReason, type Connection } from "@/lib/grants/connections";
-import type { PolarApi } from "@/lib/polar/client";
+import { apiVersionRefused, POLAR_API_VERSION, type PolarApi } from "@/lib/polar/client";
 import { PolarNotAnswering, type Result } from "@/lib/polar/errors";
 import { cachedRead, storeAnswer, type Read } from "@/lib/polar/read-cache";
 import { organizationTenant } from "@/lib/polar/tenants";
@@ -39,6 +39,7 @@ export const organizationAccess = cache(async (slug: string): Promise<Result<{ c
   const reconnect = async () =>
     ({ ok: false, problem: { kind: "reconnect", reason: await reconnectReason(connection.id) } }) as const;
   if (connection.needsReconnect) return reconnect();
+  if (apiVersionRefused()) return { ok: false, problem: { kind: "api-version", version: POLAR_API_VERSION } };
   try {
     // Live means Polar still accepts the grant: its token, refreshed if it is
     // about to expire, is read here once for the request and its panels, and

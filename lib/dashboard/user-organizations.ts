@@ -15,18 +15,33 @@ export interface UserOrganization {
   avatarUrl: string | null;
 }
 
-/**
- * The organizations the signed-in person belongs to at Polar, read with their
- * sign-in (user) grant and cached for them alone. "reconnect": that grant is
- * gone, sign in again.
- */
-export const readUserOrganizations = cache(async (): Promise<Read<UserOrganization[]>> => {
+/** The signed-in person's sign-in grant (without its tokens), once per request. */
+const signInGrant = cache(async () => {
   const user = await currentUser();
   const account = await db.account.findFirst({
     where: { userId: user.id, provider: USER_PROVIDER_ID },
-    select: { id: true },
+    select: { id: true, organizationsRestricted: true },
   });
-  if (!account) return { ok: false, problem: { kind: "reconnect" } };
+  return account && { user, account };
+});
+
+/**
+ * Whether the person chose specific organizations on Polar's consent page when
+ * they signed in: their sign-in grant, and so the list below, sees only those.
+ */
+export const signedInWithChosenOrganizations = cache(
+  async () => (await signInGrant())?.account.organizationsRestricted ?? false,
+);
+
+/**
+ * The organizations the signed-in person belongs to at Polar (or those they
+ * chose at sign-in), read with their sign-in (user) grant and cached for them
+ * alone. "reconnect": that grant is gone, sign in again.
+ */
+export const readUserOrganizations = cache(async (): Promise<Read<UserOrganization[]>> => {
+  const grant = await signInGrant();
+  if (!grant) return { ok: false, problem: { kind: "reconnect" } };
+  const { user, account } = grant;
   const owner = userTenant(user.id);
   return cachedRead({
     owner,

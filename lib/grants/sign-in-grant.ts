@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { grantTokens } from "./grant-tokens";
 import { endGrant, replaceGrant } from "./revoke";
 import { USER_PROVIDER_ID } from "@/lib/polar/flows";
+import { introspectAccessToken } from "@/lib/polar/oauth";
 
 /**
  * Auth.js stores an account's tokens only when it first links it; on every
@@ -28,6 +29,24 @@ export async function storeSignInGrant(userId: string, account: Account) {
 export async function signsInWith(userId: string, providerAccountId: string) {
   const linked = await db.account.count({ where: { userId, provider: USER_PROVIDER_ID, providerAccountId } });
   return linked > 0;
+}
+
+/**
+ * Records whether the person chose specific organizations on Polar's consent
+ * page at sign-in (the grant then sees only those), from Polar's introspection.
+ * A failure leaves the record as it was: it only changes a hint on the page.
+ */
+export async function recordSharedOrganizations(account: Account) {
+  if (!account.access_token) return;
+  try {
+    const { organizations } = await introspectAccessToken(account.access_token);
+    await db.account.updateMany({
+      where: { provider: account.provider, providerAccountId: account.providerAccountId },
+      data: { organizationsRestricted: organizations.length > 0 },
+    });
+  } catch (error) {
+    console.warn(`Polar's introspection of a new sign-in grant failed: ${(error as Error).message}`);
+  }
 }
 
 /** On sign-out: revoke the sign-in grant at Polar and forget its tokens. */

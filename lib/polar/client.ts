@@ -17,6 +17,7 @@ import { createOrdersService } from "@polar-sh/sdk/2026-10/services/orders";
 import { createOrganizationsService } from "@polar-sh/sdk/2026-10/services/organizations";
 import { createProductsService } from "@polar-sh/sdk/2026-10/services/products";
 import { createSubscriptionsService } from "@polar-sh/sdk/2026-10/services/subscriptions";
+import { isApiVersionRefused } from "./api-version";
 import { retryAfterSeconds } from "./retry-after";
 import { polarServer } from "./server";
 
@@ -25,6 +26,17 @@ export const POLAR_API_VERSION = "2026-10";
 
 /** Polar's API models, in that version. */
 export type { models };
+
+/** How long a refusal of the version stands before pages ask Polar again. */
+const VERSION_REFUSAL_MS = 60_000;
+let versionRefusedAt: number | undefined;
+
+/**
+ * Whether Polar refused the version above in the last minute (in this process):
+ * a page then says so once, instead of in each of its panels.
+ */
+export const apiVersionRefused = () =>
+  versionRefusedAt !== undefined && Date.now() - versionRefusedAt < VERSION_REFUSAL_MS;
 
 /**
  * How long Polar gets to answer a call, in seconds. Polar computes metrics on
@@ -50,8 +62,11 @@ function core(accessToken: string, { organizationId, timeoutSeconds }: PolarCall
   const parseResponse = client.parseResponse.bind(client);
   client.parseResponse = async <T>(...args: Parameters<typeof parseResponse>): Promise<T> => {
     try {
-      return await parseResponse<T>(...args);
+      const answer = await parseResponse<T>(...args);
+      versionRefusedAt = undefined;
+      return answer;
     } catch (error) {
+      if (isApiVersionRefused(error)) versionRefusedAt = Date.now();
       if (!(error instanceof PolarRateLimitError)) throw error;
       throw new PolarRateLimitError(error.statusCode, retryAfterSeconds(args[0].headers.get("retry-after")));
     }

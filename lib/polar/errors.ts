@@ -1,5 +1,6 @@
 import "server-only";
 import { PolarClientError, PolarNetworkError, PolarRateLimitError, PolarServerError } from "@polar-sh/sdk";
+import { isApiVersionRefused } from "./api-version";
 import { POLAR_API_VERSION } from "./client";
 import { RequestBudgetSpent } from "./request-budget";
 
@@ -73,24 +74,6 @@ export function describePolarError(error: unknown, scope: string): PolarProblem 
   if (error instanceof Error && error.name === "TimeoutError") return { kind: "unavailable" };
   console.error("Unexpected error from Polar:", error instanceof Error ? error.message : error);
   return { kind: "unexpected" };
-}
-
-/**
- * Polar's answer to a Polar-Version it does not serve (kit/versioning.py): a
- * bare 404 `{"detail": "Not Found"}` on every path, before any route runs. A
- * resource Polar cannot find answers `{"error": "ResourceNotFound", …}` instead.
- */
-export function isApiVersionRefused(error: unknown) {
-  if (!(error instanceof PolarClientError) || error.statusCode !== 404) return false;
-  let body: unknown = error.error;
-  if (typeof body === "string") {
-    try {
-      body = JSON.parse(body);
-    } catch {
-      return false;
-    }
-  }
-  return typeof body === "object" && body !== null && !("error" in body) && "detail" in body;
 }
 
 /** Polar refused the access token itself (expired, revoked, or rotated away by a refresh). */

@@ -94,6 +94,27 @@ export function revokeToken(token: string, hint: "access_token" | "refresh_token
   });
 }
 
+/**
+ * RFC 7662 introspection at Polar's /v1/oauth2/introspect: whether the access
+ * token is live and, Polar's addition, the organizations it is down-scoped to
+ * (none when it sees all of the person's organizations).
+ */
+export function introspectAccessToken(token: string) {
+  return tokenRequest(async () => {
+    const as = await authorizationServer();
+    const response = await oauth.introspectionRequest(as, client, clientAuth, token, {
+      ...httpAllowed,
+      signal: AbortSignal.timeout(TOKEN_REQUEST_TIMEOUT_MS),
+      additionalParameters: { token_type_hint: "access_token" },
+    });
+    const { active, organizations } = await oauth.processIntrospectionResponse(as, client, response);
+    return {
+      active,
+      organizations: Array.isArray(organizations) ? organizations.filter((id) => typeof id === "string") : [],
+    };
+  });
+}
+
 /** Network failures that happen before a request is sent. */
 const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"]);
 

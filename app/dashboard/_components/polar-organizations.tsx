@@ -5,14 +5,17 @@ import { CheckIcon } from "@/components/icons";
 import { OrganizationLabel } from "@/components/organization-label";
 import { PolarProblemNotice } from "@/components/polar-problem";
 import { ReadTime } from "@/components/read-time";
-import { readUserOrganizations } from "@/lib/dashboard/user-organizations";
+import { readUserOrganizations, signedInWithChosenOrganizations } from "@/lib/dashboard/user-organizations";
 
 /**
  * The organizations the person belongs to at Polar (read with their sign-in
  * token), each either open (connected) or one click from Polar's picker.
  */
 export async function PolarOrganizations({ connectedSlugs }: { connectedSlugs: Set<string> }) {
-  const result = await readUserOrganizations();
+  const [result, chosenOnly] = await Promise.all([
+    readUserOrganizations(),
+    signedInWithChosenOrganizations(),
+  ]);
   if (!result.ok) {
     if (result.problem.kind === "reconnect") {
       return (
@@ -68,6 +71,16 @@ export async function PolarOrganizations({ connectedSlugs }: { connectedSlugs: S
           );
         })}
       </ul>
+      {chosenOnly && (
+        <p
+          data-chosen-organizations
+          className="mt-3 rounded-xl bg-zinc-50 p-3 text-sm text-zinc-700 dark:bg-zinc-800/60 dark:text-zinc-300"
+        >
+          When you signed in you shared only some of your organizations with this app, so only those are
+          listed here. To list the others, sign out and sign in again, choosing “All organizations” on Polar’s
+          page. Connecting an organization works for any of them.
+        </p>
+      )}
       <ReadTime readAt={result.readAt} stale={result.stale} updating={result.updating} />
     </>
   );
