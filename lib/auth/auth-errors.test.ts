@@ -112,12 +112,12 @@ describe("authErrorCode for the Polar server the app is configured for", () => {
 
 describe("logAuthError", () => {
   /** Auth.js's error for a code exchange whose answer oauth4webapi refused, the way Auth.js builds it. */
-  async function codeExchangeError(body: Record<string, unknown>, status = 200) {
+  async function codeExchangeError(body: Record<string, unknown> | null, status = 200) {
     const as = { issuer: "https://polar.example", token_endpoint: "https://polar.example/v1/oauth2/token" };
-    const answer = new Response(JSON.stringify(body), {
-      status,
-      headers: { "content-type": "application/json" },
-    });
+    const answer =
+      body === null
+        ? new Response(null, { status })
+        : new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
     const failure = await oauth
       .processAuthorizationCodeResponse(as, { client_id: "polar_ci_x" }, answer)
       .catch((error: Error) => error);
@@ -142,6 +142,17 @@ describe("logAuthError", () => {
     const refused = await codeExchangeError({ error: "invalid_grant" }, 400);
     logAuthError(refused);
     expect(authErrorCode(refused, callback)).toBe("CallbackRouteError");
+    vi.restoreAllMocks();
+  });
+
+  it("names a code exchange Polar's rate limiter refuses (empty 429) busy, and a server error unreachable", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const limited = await codeExchangeError(null, 429);
+    logAuthError(limited);
+    expect(authErrorCode(limited, callback)).toBe("PolarBusy");
+    const failed = await codeExchangeError(null, 503);
+    logAuthError(failed);
+    expect(authErrorCode(failed, callback)).toBe("PolarUnreachable");
     vi.restoreAllMocks();
   });
 });

@@ -22,6 +22,11 @@ import { recordAuthError, runAuthRequest } from "./auth-request";
 function polarServerProblem(error: unknown): string | undefined {
   if (error instanceof TypeError && error.message === "fetch failed") return "PolarUnreachable";
   if (error instanceof Error && error.name === "TimeoutError") return "PolarUnreachable";
+  // An answer that is no OAuth response: Polar's rate limiter (429, empty; its
+  // token endpoint counts per IP address) or a server error.
+  const status = (error as { status?: unknown } | undefined)?.status;
+  if (status === 429) return "PolarBusy";
+  if (typeof status === "number" && status >= 500) return "PolarUnreachable";
   if (!(error instanceof oauth.OperationProcessingError)) return undefined;
   // RFC 9207: the callback's `iss` is missing or names another issuer.
   if (error.message.includes('"iss"')) return "IssuerMismatch";
