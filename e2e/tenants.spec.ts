@@ -172,7 +172,7 @@ test("the cache keeps an organization within its cap, evicting searches before t
 }) => {
   await signIn(page);
   await connectOrganization(page, "Acme Analytics");
-  await withCachedApp({ POLAR_CACHE_MAX_ENTRIES_PER_OWNER: "10" }, async () => {
+  await withCachedApp({ POLAR_CACHE_MAX_ENTRIES_PER_TENANT: "10" }, async () => {
     await page.goto(`${cached}/dashboard/acme-analytics`);
     await settled(page);
     for (let i = 0; i < 12; i++) {
@@ -182,7 +182,7 @@ test("the cache keeps an organization within its cap, evicting searches before t
     const rows = async () =>
       (
         await withDatabase((db) =>
-          db.query(`SELECT key, "longTail" FROM "PolarCache" WHERE owner LIKE 'organization:%'`),
+          db.query(`SELECT key, "longTail" FROM "PolarCache" WHERE tenant LIKE 'organization:%'`),
         )
       ).rows as { key: string; longTail: boolean }[];
     await expect.poll(async () => (await rows()).length).toBe(10);

@@ -239,7 +239,7 @@ describe("Polar's rate limit: the request budget and the read cache", () => {
       requestsPerMinute: 450,
       freshSeconds: 30,
       staleSeconds: 300,
-      maxEntriesPerOwner: 100,
+      maxEntriesPerTenant: 100,
       maxEntries: 10_000,
       grantCheckSeconds: 60,
     });
@@ -260,8 +260,8 @@ describe("Polar's rate limit: the request budget and the read cache", () => {
     expect(problems({ ...valid, POLAR_CACHE_FRESH_SECONDS: "3601" })).toEqual([
       expect.stringMatching(/^POLAR_CACHE_FRESH_SECONDS must be a whole number from 0 to 3600/),
     ]);
-    expect(problems({ ...valid, POLAR_CACHE_MAX_ENTRIES_PER_OWNER: "5" })).toEqual([
-      expect.stringMatching(/^POLAR_CACHE_MAX_ENTRIES_PER_OWNER must be a whole number from 10 to 100000/),
+    expect(problems({ ...valid, POLAR_CACHE_MAX_ENTRIES_PER_TENANT: "5" })).toEqual([
+      expect.stringMatching(/^POLAR_CACHE_MAX_ENTRIES_PER_TENANT must be a whole number from 10 to 100000/),
     ]);
     expect(problems({ ...valid, POLAR_GRANT_CHECK_SECONDS: "0" })).toEqual([
       expect.stringMatching(/^POLAR_GRANT_CHECK_SECONDS must be a whole number from 5 to 3600/),

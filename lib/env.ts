@@ -148,8 +148,8 @@ const polarTrafficSchema = z
       86_400,
       300,
     ),
-    POLAR_CACHE_MAX_ENTRIES_PER_OWNER: integerVariable(
-      "POLAR_CACHE_MAX_ENTRIES_PER_OWNER",
+    POLAR_CACHE_MAX_ENTRIES_PER_TENANT: integerVariable(
+      "POLAR_CACHE_MAX_ENTRIES_PER_TENANT",
       "the most cached reads kept for one organization or one person's own reads",
       10,
       100_000,
@@ -177,7 +177,7 @@ const polarTrafficSchema = z
         POLAR_REQUEST_BUDGET_PER_MINUTE,
         POLAR_CACHE_FRESH_SECONDS,
         POLAR_CACHE_STALE_SECONDS,
-        POLAR_CACHE_MAX_ENTRIES_PER_OWNER,
+        POLAR_CACHE_MAX_ENTRIES_PER_TENANT,
         POLAR_CACHE_MAX_ENTRIES,
         POLAR_GRANT_CHECK_SECONDS,
       },
@@ -200,7 +200,7 @@ const polarTrafficSchema = z
         requestsPerMinute: budget.data,
         freshSeconds: POLAR_CACHE_FRESH_SECONDS,
         staleSeconds: POLAR_CACHE_STALE_SECONDS,
-        maxEntriesPerOwner: POLAR_CACHE_MAX_ENTRIES_PER_OWNER,
+        maxEntriesPerTenant: POLAR_CACHE_MAX_ENTRIES_PER_TENANT,
         maxEntries: POLAR_CACHE_MAX_ENTRIES,
         grantCheckSeconds: POLAR_GRANT_CHECK_SECONDS,
       };

@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { RequestBudgetSpent } from "@/lib/polar/request-budget";
+import { RequestBudgetSpent } from "@/lib/polar/errors";
 import {
   AccessDenied,
   AuthError,

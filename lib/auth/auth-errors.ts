@@ -3,7 +3,7 @@ import type { NextRequest } from "next/server";
 import { AuthError } from "@auth/core/errors";
 import { PolarRateLimitError } from "@polar-sh/sdk";
 import { isApiVersionRefused } from "@/lib/polar/api-version";
-import { RequestBudgetSpent } from "@/lib/polar/request-budget";
+import { RequestBudgetSpent } from "@/lib/polar/errors";
 import * as oauth from "oauth4webapi";
 import { tokenFreeError } from "@/lib/security/token-free-error";
 import { recordAuthError, runAuthRequest } from "./auth-request";

@@ -4,8 +4,8 @@ import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { findConnection } from "@/lib/grants/connections";
-import { invalidateReads } from "@/lib/polar/read-cache";
-import { organizationTenant } from "@/lib/polar/tenants";
+import { invalidateReads } from "@/lib/polar-cache/read-cache";
+import { organizationTenant } from "@/lib/polar-cache/tenants";
 import { listSearch, overviewSearch, parseSearchParams } from "@/lib/search-params";
 import { customersRead } from "./customers";
 import { PAGE_SIZE, PANEL_SIZE } from "./list-page";
@@ -48,11 +48,11 @@ function pageReads(path: string, search: Record<string, string>) {
   return { reads: [detailsRead(), list], search: kept };
 }
 
-/** Whether the owner's Refresh may run now (and records that it does), in one statement. */
-async function refreshAllowed(owner: string) {
+/** Whether the tenant's Refresh may run now (and records that it does), in one statement. */
+async function refreshAllowed(tenant: string) {
   const allowed = await db.$queryRaw<unknown[]>`
-    INSERT INTO "PolarCacheRefresh" (owner, "refreshedAt") VALUES (${owner}, now())
-    ON CONFLICT (owner) DO UPDATE SET "refreshedAt" = now()
+    INSERT INTO "PolarCacheRefresh" (tenant, "refreshedAt") VALUES (${tenant}, now())
+    ON CONFLICT (tenant) DO UPDATE SET "refreshedAt" = now()
     WHERE "PolarCacheRefresh"."refreshedAt" < now() - make_interval(secs => ${REFRESH_EVERY_SECONDS})
     RETURNING 1`;
   return allowed.length === 1;
@@ -74,10 +74,10 @@ export async function refreshOrganization(formData: FormData) {
   const base = `/dashboard/${connection.organizationSlug}`;
   const page = pageReads(field("path"), Object.fromEntries(new URLSearchParams(field("search"))));
   if (!page) redirect(base);
-  const owner = organizationTenant(connection.organizationId);
-  if (await refreshAllowed(owner))
+  const tenant = organizationTenant(connection.organizationId);
+  if (await refreshAllowed(tenant))
     await invalidateReads(
-      owner,
+      tenant,
       page.reads.map((read) => organizationReadKey(connection.organizationId, read)),
     );
   const query = page.search.toString();

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Read } from "@/lib/polar/read-cache";
+import type { Read } from "@/lib/polar-cache/read-cache";
 
 /** One page of a Polar list, as cached: its rows and where it sits in the list. */
 export interface ListPage<Row> {

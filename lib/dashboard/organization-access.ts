@@ -6,8 +6,8 @@ import { grantCheckProblem } from "@/lib/grants/grant-check";
 import { findConnection, reconnectReason, type Connection } from "@/lib/grants/connections";
 import { apiVersionRefused, POLAR_API_VERSION, type PolarApi } from "@/lib/polar/client";
 import { PolarNotAnswering, type Result } from "@/lib/polar/errors";
-import { cachedRead, storeAnswer, type Read } from "@/lib/polar/read-cache";
-import { organizationTenant } from "@/lib/polar/tenants";
+import { cachedRead, storeAnswer, type Read } from "@/lib/polar-cache/read-cache";
+import { organizationTenant } from "@/lib/polar-cache/tenants";
 import { detailsRead, toDetails } from "./organization-details";
 
 /** The signed-in user's connection to the organization `slug` (undefined for anyone else's), once per request. */
@@ -49,7 +49,7 @@ export const organizationAccess = cache(async (slug: string): Promise<Result<{ c
     const problem = await grantCheckProblem(grant, connection, (organization) =>
       storeAnswer(
         {
-          owner: organizationTenant(connection.organizationId),
+          tenant: organizationTenant(connection.organizationId),
           key: organizationReadKey(connection.organizationId, detailsRead()),
         },
         toDetails(organization),
@@ -75,7 +75,7 @@ export const organizationReadKey = (organizationId: string, read: (string | numb
 
 /** How a read of an organization is cached and asked of Polar. */
 export interface ReadOptions {
-  /** A search or a page past the first (lib/polar/read-cache.ts). */
+  /** A search or a page past the first (lib/polar-cache/read-cache.ts). */
   longTail?: boolean;
   /** Polar takes long to answer it: any cached copy is served while a new one loads. */
   slow?: boolean;
@@ -101,7 +101,7 @@ export async function readOrganization<T>(
   const { connection, grant } = found;
   const granted = connection.scope;
   return cachedRead({
-    owner: organizationTenant(connection.organizationId),
+    tenant: organizationTenant(connection.organizationId),
     key: organizationReadKey(connection.organizationId, read),
     scope,
     longTail,

@@ -4,8 +4,8 @@ import { currentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { callWithGrant } from "@/lib/grants/grant-call";
 import { USER_PROVIDER_ID } from "@/lib/polar/flows";
-import { cachedRead, type Read } from "@/lib/polar/read-cache";
-import { userTenant } from "@/lib/polar/tenants";
+import { cachedRead, type Read } from "@/lib/polar-cache/read-cache";
+import { userTenant } from "@/lib/polar-cache/tenants";
 
 /** An organization the signed-in person belongs to at Polar. */
 export interface UserOrganization {
@@ -42,10 +42,10 @@ export const readUserOrganizations = cache(async (): Promise<Read<UserOrganizati
   const grant = await signInGrant();
   if (!grant) return { ok: false, problem: { kind: "reconnect" } };
   const { user, account } = grant;
-  const owner = userTenant(user.id);
+  const tenant = userTenant(user.id);
   return cachedRead({
-    owner,
-    key: `${owner}:organizations`,
+    tenant,
+    key: `${tenant}:organizations`,
     scope: "organizations:read",
     load: async (priority) => {
       const grant = { table: "Account", id: account.id, userId: user.id } as const;

@@ -2,9 +2,9 @@ import "server-only";
 import { cache } from "react";
 import type { Account } from "next-auth";
 import { db } from "@/lib/db/client";
-import { callPolar } from "@/lib/polar/call-polar";
-import { invalidateOwner } from "@/lib/polar/read-cache";
-import { organizationTenant, userTenant } from "@/lib/polar/tenants";
+import { callPolar } from "@/lib/polar-cache/call-polar";
+import { invalidateTenant } from "@/lib/polar-cache/read-cache";
+import { organizationTenant, userTenant } from "@/lib/polar-cache/tenants";
 import { grantTokens, subjectTypeOf } from "./grant-tokens";
 import { endGrant, replaceGrant } from "./revoke";
 
@@ -61,7 +61,7 @@ export async function storeOrganizationGrant(
   if (!existing || !(await replaceGrant("OrganizationConnection", existing.id, data))) {
     await db.organizationConnection.create({ data: { userId, organizationId: organization.id, ...data } });
   }
-  await invalidateOwner(organizationTenant(organization.id));
+  await invalidateTenant(organizationTenant(organization.id));
   return { ok: true, slug: organization.slug };
 }
 
@@ -125,6 +125,6 @@ export async function revokeAndDeleteConnection(userId: string, organizationId: 
   });
   if (!connection) return false;
   const ended = await endGrant("OrganizationConnection", connection.id, "delete");
-  await invalidateOwner(organizationTenant(organizationId));
+  await invalidateTenant(organizationTenant(organizationId));
   return ended;
 }

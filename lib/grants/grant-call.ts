@@ -1,11 +1,11 @@
 import "server-only";
 import { cache } from "react";
 import { after } from "next/server";
-import { callPolar } from "@/lib/polar/call-polar";
+import { callPolar } from "@/lib/polar-cache/call-polar";
 import type { PolarApi, PolarCallOptions } from "@/lib/polar/client";
 import { GrantRefusedError, isUnauthorized, PolarNotAnswering } from "@/lib/polar/errors";
-import type { RequestPriority } from "@/lib/polar/request-budget";
-import { organizationTenant, userTenant } from "@/lib/polar/tenants";
+import type { RequestPriority } from "@/lib/polar-cache/request-budget";
+import { organizationTenant, userTenant } from "@/lib/polar-cache/tenants";
 import type { GrantTable } from "./grant-row";
 import { freshAccessToken, refusedAccessToken } from "./refresh";
 

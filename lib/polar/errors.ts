@@ -2,13 +2,20 @@ import "server-only";
 import { PolarClientError, PolarNetworkError, PolarRateLimitError, PolarServerError } from "@polar-sh/sdk";
 import { isApiVersionRefused } from "./api-version";
 import { POLAR_API_VERSION } from "./client";
-import { RequestBudgetSpent } from "./request-budget";
 
 /** The grant has no usable token: Polar refused it, and the user must reconnect (or sign in again). */
 export class GrantRefusedError extends Error {
   constructor() {
     super("Polar no longer accepts this grant.");
     this.name = "GrantRefusedError";
+  }
+}
+
+/** The app's own request budget says no (lib/polar-cache/request-budget.ts): Polar is not asked, for about `retryAfterSeconds`. */
+export class RequestBudgetSpent extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`The app's Polar request budget is spent; retry in ${retryAfterSeconds} s.`);
+    this.name = "RequestBudgetSpent";
   }
 }
 
@@ -24,7 +31,7 @@ export class PolarNotAnswering extends Error {
 export type PolarProblem =
   | { kind: "missing-scope"; scope: string }
   | { kind: "rate-limited"; retryAfterSeconds: number | null }
-  /** The app's own request budget is spent (lib/polar/request-budget.ts); Polar was not asked. */
+  /** The app's own request budget is spent (lib/polar-cache/request-budget.ts); Polar was not asked. */
   | { kind: "busy"; retryAfterSeconds: number }
   | { kind: "unavailable" }
   | { kind: "reconnect"; reason?: "refused" | "answer_lost" | "revoked" | null }

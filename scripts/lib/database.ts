@@ -16,13 +16,13 @@ export async function ensureDatabase(url: string) {
 }
 
 /**
- * The app's cache of Polar reads (lib/polar/read-cache.ts): its table, the
- * column naming whose entry a row is, and how that names an organization.
+ * The app's cache of Polar reads (lib/polar-cache/read-cache.ts): its table,
+ * the column naming whose entry a row is, and how that names an organization.
  */
 export const POLAR_CACHE = {
   table: `"PolarCache"`,
-  owner: `"owner"`,
-  organizationOwner: /^organization:(.*)$/,
+  tenant: `"tenant"`,
+  organizationTenant: /^organization:(.*)$/,
 };
 
 /** Empties the app's cache of Polar reads, so that the next render reads Polar. */
@@ -83,25 +83,25 @@ export async function watchConnections(url: string, intervalMs = 250) {
 /**
  * Counts the rows of the app's cache of Polar reads every `intervalMs` until
  * stopped; `stop()` resolves to the most seen at once, and the most each
- * owner had.
+ * tenant had.
  */
 export async function watchCacheRows(url: string, intervalMs = 1_000) {
   let peak = 0;
-  const peakByOwner = new Map<string, number>();
+  const peakByTenant = new Map<string, number>();
   const stop = await everyInterval(url, intervalMs, async (client) => {
-    const { rows } = await client.query<{ owner: string; n: number }>(
-      `SELECT ${POLAR_CACHE.owner} AS owner, count(*)::int AS n FROM ${POLAR_CACHE.table} GROUP BY 1`,
+    const { rows } = await client.query<{ tenant: string; n: number }>(
+      `SELECT ${POLAR_CACHE.tenant} AS tenant, count(*)::int AS n FROM ${POLAR_CACHE.table} GROUP BY 1`,
     );
     peak = Math.max(
       peak,
       rows.reduce((sum, row) => sum + row.n, 0),
     );
-    for (const { owner, n } of rows) peakByOwner.set(owner, Math.max(peakByOwner.get(owner) ?? 0, n));
+    for (const { tenant, n } of rows) peakByTenant.set(tenant, Math.max(peakByTenant.get(tenant) ?? 0, n));
   });
   return {
     async stop() {
       await stop();
-      return { peak, peakByOwner };
+      return { peak, peakByTenant };
     },
   };
 }

@@ -30,7 +30,7 @@ export const populationEnv = (organizations: number, people: number) => ({
   EMULATOR_LOAD_ORGANIZATIONS: String(organizations),
 });
 
-/** The slugs of the generated organizations by their ids (a cache entry's owner names the id). */
+/** The slugs of the generated organizations by their ids (a cache entry's tenant names the id). */
 export function organizationSlugs(organizations: number, people: number) {
   const { catalogue } = loadPopulation({ users: organizations * people, organizations });
   return new Map(catalogue.map(({ organization }) => [organization.id, organization.slug]));

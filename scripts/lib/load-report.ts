@@ -93,13 +93,13 @@ export function printAbuser(views: WindowView[], windowMinutes: number) {
  * abuser's apart); `slugs` names the organizations by id.
  */
 export function printCachePeak(
-  cache: { peak: number; peakByOwner: Map<string, number> },
+  cache: { peak: number; peakByTenant: Map<string, number> },
   slugs: Map<string, string>,
   abuserSlug?: string,
 ) {
-  const byOrganization = [...cache.peakByOwner].flatMap(([owner, rows]) => {
-    const id = POLAR_CACHE.organizationOwner.exec(owner)?.[1];
-    return id ? [{ slug: slugs.get(id) ?? owner, rows }] : [];
+  const byOrganization = [...cache.peakByTenant].flatMap(([tenant, rows]) => {
+    const id = POLAR_CACHE.organizationTenant.exec(tenant)?.[1];
+    return id ? [{ slug: slugs.get(id) ?? tenant, rows }] : [];
   });
   const most = (entries: typeof byOrganization) =>
     entries.reduce((top, entry) => (entry.rows > top.rows ? entry : top), { slug: "none", rows: 0 });

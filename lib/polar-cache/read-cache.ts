@@ -9,8 +9,8 @@
 // answering) any entry still at hand is served, marked stale.
 // POLAR_CACHE_FRESH_SECONDS=0 turns the cache off: every view asks Polar.
 //
-// The cache is bounded: at most POLAR_CACHE_MAX_ENTRIES_PER_OWNER entries per
-// owner (an organization, or a user's own reads), enforced whenever a new entry
+// The cache is bounded: at most POLAR_CACHE_MAX_ENTRIES_PER_TENANT entries per
+// tenant (an organization, or a user's own reads), enforced whenever a new entry
 // is written, and POLAR_CACHE_MAX_ENTRIES in all, enforced once a minute per
 // instance. The least recently read go first, searches and pages past the first
 // (the long tail) before the pages everyone opens. A hit writes nothing, except
@@ -26,7 +26,7 @@ import "server-only";
 import { after } from "next/server";
 import { db } from "@/lib/db/client";
 import { polarTrafficEnv } from "@/lib/env";
-import { describePolarError, type PolarProblem, type Result } from "./errors";
+import { describePolarError, type PolarProblem, type Result } from "@/lib/polar/errors";
 import type { RequestPriority } from "./request-budget";
 
 /**
@@ -38,8 +38,8 @@ export type Read<T> = Result<{ data: T; readAt: Date; stale?: PolarProblem; upda
 /** What one cached read is: its entry's key, whose data it is, and how Polar answers it. */
 export interface CachedRead<T> {
   /** `organization:<id>` or `user:<id>` (lib/polar/tenants.ts): bounded and invalidated together. */
-  owner: string;
-  /** Unique per owner and read, e.g. `organization:<id>:products:1:20:`. */
+  tenant: string;
+  /** Unique per tenant and read, e.g. `organization:<id>:products:1:20:`. */
   key: string;
   /** The OAuth scope the read needs, for the "permission needed" notice. */
   scope: string;
@@ -67,33 +67,33 @@ const TOUCH_EVERY_MS = 60_000;
 /** Reads in flight on this instance, so concurrent misses of one key ask Polar once. */
 const inFlight = new Map<string, Promise<Read<unknown>>>();
 
-/** Stores Polar's answer; a new key may push its owner's least recently read entries out. */
+/** Stores Polar's answer; a new key may push its tenant's least recently read entries out. */
 async function store<T>(
-  read: Pick<CachedRead<T>, "owner" | "key" | "longTail">,
+  read: Pick<CachedRead<T>, "tenant" | "key" | "longTail">,
   data: T,
   readAt = new Date(),
 ) {
   const json = JSON.stringify(data);
   const longTail = read.longTail ?? false;
   const [{ inserted } = { inserted: false }] = await db.$queryRaw<{ inserted: boolean }[]>`
-    INSERT INTO "PolarCache" (key, owner, data, "readAt", "lastReadAt", "longTail", invalidated, "refreshingUntil")
-    VALUES (${read.key}, ${read.owner}, ${json}::jsonb, ${readAt}, now(), ${longTail}, false, NULL)
+    INSERT INTO "PolarCache" (key, tenant, data, "readAt", "lastReadAt", "longTail", invalidated, "refreshingUntil")
+    VALUES (${read.key}, ${read.tenant}, ${json}::jsonb, ${readAt}, now(), ${longTail}, false, NULL)
     ON CONFLICT (key) DO UPDATE SET
       data = EXCLUDED.data, "readAt" = EXCLUDED."readAt", "lastReadAt" = EXCLUDED."lastReadAt",
       invalidated = false, "refreshingUntil" = NULL
     RETURNING (xmax = 0) AS inserted`;
-  if (inserted) await evictOverflow(read.owner);
+  if (inserted) await evictOverflow(read.tenant);
   sweep();
 }
 
-/** Deletes the owner's entries beyond its cap: the long tail first, then the least recently read. */
-async function evictOverflow(owner: string) {
-  const { maxEntriesPerOwner } = polarTrafficEnv();
+/** Deletes the tenant's entries beyond its cap: the long tail first, then the least recently read. */
+async function evictOverflow(tenant: string) {
+  const { maxEntriesPerTenant } = polarTrafficEnv();
   await db.$executeRaw`
     DELETE FROM "PolarCache" WHERE key IN (
-      SELECT key FROM "PolarCache" WHERE owner = ${owner}
+      SELECT key FROM "PolarCache" WHERE tenant = ${tenant}
       ORDER BY "longTail" DESC, "lastReadAt" ASC
-      LIMIT GREATEST(0, (SELECT count(*) FROM "PolarCache" WHERE owner = ${owner}) - ${maxEntriesPerOwner}::int)
+      LIMIT GREATEST(0, (SELECT count(*) FROM "PolarCache" WHERE tenant = ${tenant}) - ${maxEntriesPerTenant}::int)
     )`;
 }
 
@@ -156,7 +156,7 @@ function fetchNow<T>(read: CachedRead<T>, fallback?: { data: unknown; readAt: Da
 function refreshLater<T>(read: CachedRead<T>, freshSeconds: number) {
   afterResponse(async () => {
     const now = new Date();
-    const claimed = await db.polarCacheEntry.updateMany({
+    const claimed = await db.polarCache.updateMany({
       where: {
         key: read.key,
         // Still in need: a view that found it so may get here after another refreshed it.
@@ -198,7 +198,7 @@ export async function cachedRead<T>(read: CachedRead<T>): Promise<Read<T>> {
     read.refusal,
     freshSeconds === 0
       ? null
-      : db.polarCacheEntry.findUnique({
+      : db.polarCache.findUnique({
           where: { key: read.key },
           select: { data: true, readAt: true, lastReadAt: true, invalidated: true },
         }),
@@ -215,18 +215,18 @@ export async function cachedRead<T>(read: CachedRead<T>): Promise<Read<T>> {
 }
 
 /** Stores an answer Polar gave to another request (after the response), as if `read` had asked for it. */
-export function storeAnswer<T>(read: Pick<CachedRead<T>, "owner" | "key">, data: T) {
+export function storeAnswer<T>(read: Pick<CachedRead<T>, "tenant" | "key">, data: T) {
   afterResponse(() => store(read, data));
 }
 
-/** Makes every read of `owner` ask Polar again (its old entries stay as a fallback). */
-export async function invalidateOwner(owner: string) {
-  await db.polarCacheEntry.updateMany({ where: { owner }, data: { invalidated: true } });
+/** Makes every read of `tenant` ask Polar again (its old entries stay as a fallback). */
+export async function invalidateTenant(tenant: string) {
+  await db.polarCache.updateMany({ where: { tenant }, data: { invalidated: true } });
 }
 
-/** Makes these reads of `owner` ask Polar again: what one page shows. */
-export async function invalidateReads(owner: string, keys: string[]) {
-  await db.polarCacheEntry.updateMany({ where: { owner, key: { in: keys } }, data: { invalidated: true } });
+/** Makes these reads of `tenant` ask Polar again: what one page shows. */
+export async function invalidateReads(tenant: string, keys: string[]) {
+  await db.polarCache.updateMany({ where: { tenant, key: { in: keys } }, data: { invalidated: true } });
 }
 
 let sweptAt = 0;
@@ -244,7 +244,7 @@ function sweep() {
  */
 export async function sweepCache() {
   const { maxEntries } = polarTrafficEnv();
-  await db.polarCacheEntry.deleteMany({
+  await db.polarCache.deleteMany({
     where: { lastReadAt: { lt: new Date(Date.now() - KEEP_UNREAD_MS) } },
   });
   await db.$executeRaw`

@@ -1,5 +1,5 @@
 import "server-only";
-import { polarApi, type PolarApi, type PolarCallOptions } from "./client";
+import { polarApi, type PolarApi, type PolarCallOptions } from "@/lib/polar/client";
 import { withinRequestBudget, type Requester } from "./request-budget";
 
 /**

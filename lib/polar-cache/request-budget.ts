@@ -33,7 +33,8 @@ import "server-only";
 import { PolarRateLimitError } from "@polar-sh/sdk";
 import { db } from "@/lib/db/client";
 import { polarTrafficEnv } from "@/lib/env";
-import { polarServer } from "./server";
+import { RequestBudgetSpent } from "@/lib/polar/errors";
+import { polarServer } from "@/lib/polar/server";
 
 const MAX_WAIT_MS = 2_000;
 const IDLE_SHARE_MS = 60 * 60 * 1000;
@@ -53,14 +54,6 @@ export interface Requester {
   tenant: string;
   person: string;
   priority: RequestPriority;
-}
-
-/** Where the budget says no: it is spent (or paused) for this requester for about `retryAfterSeconds`. */
-export class RequestBudgetSpent extends Error {
-  constructor(readonly retryAfterSeconds: number) {
-    super(`The app's Polar request budget is spent; retry in ${retryAfterSeconds} s.`);
-    this.name = "RequestBudgetSpent";
-  }
 }
 
 function bucket() {

@@ -9,6 +9,7 @@ import { RESET_DATABASE } from "@/test-support/reset-database";
 import { ADA_ID } from "polar-emulator/seed";
 import { control, signIn } from "polar-emulator/testing";
 import { withEmulator } from "polar-emulator/vitest";
+import { RequestBudgetSpent } from "@/lib/polar/errors";
 import type { Requester, RequestPriority } from "./request-budget";
 
 let issuer: string;
@@ -49,7 +50,7 @@ async function granted(count: number, who: Requester, maxWaitMs?: number) {
     Array.from({ length: count }, () => budget.withinRequestBudget(who, async () => undefined, maxWaitMs)),
   );
   for (const outcome of outcomes)
-    if (outcome.status === "rejected") expect(outcome.reason).toBeInstanceOf(budget.RequestBudgetSpent);
+    if (outcome.status === "rejected") expect(outcome.reason).toBeInstanceOf(RequestBudgetSpent);
   return outcomes.filter((outcome) => outcome.status === "fulfilled").length;
 }
 
@@ -74,10 +75,8 @@ it("lets a burst through up to the bucket and a 2-second queue, and refuses the 
   expect(Math.max(...ran)).toBeGreaterThan(900);
   expect(Math.max(...ran)).toBeLessThan(2_600);
   for (const error of refused) {
-    expect(error).toBeInstanceOf(budget.RequestBudgetSpent);
-    expect(
-      (error as InstanceType<typeof budget.RequestBudgetSpent>).retryAfterSeconds,
-    ).toBeGreaterThanOrEqual(1);
+    expect(error).toBeInstanceOf(RequestBudgetSpent);
+    expect((error as InstanceType<typeof RequestBudgetSpent>).retryAfterSeconds).toBeGreaterThanOrEqual(1);
   }
 });
 
@@ -92,7 +91,7 @@ it("checks and debits the client, the tenant and the person in one statement, fo
   } finally {
     statements.mockRestore();
   }
-  const rows = await db.polarRequestBudget.findMany({ orderBy: [{ tenant: "asc" }, { person: "asc" }] });
+  const rows = await db.polarBudget.findMany({ orderBy: [{ tenant: "asc" }, { person: "asc" }] });
   expect(rows.map(({ tenant, person }) => [tenant, person])).toEqual([
     ["", ""],
     ["organization:a", ""],
@@ -146,12 +145,12 @@ describe("fair shares", () => {
 
   it("sizes shares by the tenants that asked in the last minute", async () => {
     await granted(1, requester("gone"));
-    await db.polarRequestBudget.updateMany({
+    await db.polarBudget.updateMany({
       where: { tenant: "organization:gone" },
       data: { askedAt: new Date(Date.now() - 61_000) },
     });
     await granted(1, requester("here"));
-    const here = await db.polarRequestBudget.findFirstOrThrow({
+    const here = await db.polarBudget.findFirstOrThrow({
       where: { tenant: "organization:here", person: "" },
     });
     // Alone in the last minute: its share is the whole bucket, less the one it took.
@@ -177,8 +176,8 @@ it("pauses every request for Retry-After once Polar answers 429", async () => {
   await list();
   await expect(list()).rejects.toBeInstanceOf(PolarRateLimitError);
   const refused = await list().catch((error: unknown) => error);
-  expect(refused).toBeInstanceOf(budget.RequestBudgetSpent);
-  expect((refused as InstanceType<typeof budget.RequestBudgetSpent>).retryAfterSeconds).toBeGreaterThan(30);
+  expect(refused).toBeInstanceOf(RequestBudgetSpent);
+  expect((refused as InstanceType<typeof RequestBudgetSpent>).retryAfterSeconds).toBeGreaterThan(30);
   // The third request never reached Polar: two did, one of them answered 429.
   const stats = await emulatorStats();
   expect(stats.rate_limited).toBe(1);

@@ -7,7 +7,7 @@ import { until } from "@/test-support/until";
 import { ACME_ID, ADA_ID, NEBULA_ID } from "polar-emulator/seed";
 import { control, signIn } from "polar-emulator/testing";
 import { withEmulator } from "polar-emulator/vitest";
-import type { PolarProblem } from "./errors";
+import type { PolarProblem } from "@/lib/polar/errors";
 import type { RequestPriority } from "./request-budget";
 
 let issuer: string;
@@ -28,7 +28,7 @@ beforeEach(async () => {
   process.env.POLAR_CACHE_FRESH_SECONDS = "30";
   process.env.POLAR_CACHE_STALE_SECONDS = "300";
   process.env.POLAR_REQUEST_BUDGET_PER_MINUTE = "450";
-  delete process.env.POLAR_CACHE_MAX_ENTRIES_PER_OWNER;
+  delete process.env.POLAR_CACHE_MAX_ENTRIES_PER_TENANT;
   delete process.env.POLAR_CACHE_MAX_ENTRIES;
   await db.$executeRawUnsafe(RESET_DATABASE);
   ({ access_token: accessToken } = await signIn(issuer, {
@@ -41,19 +41,19 @@ beforeEach(async () => {
 
 afterAll(() => db?.$disconnect());
 
-const owner = `organization:${NEBULA_ID}`;
+const tenant = `organization:${NEBULA_ID}`;
 
 /** A products read of Nebula Labs, as a dashboard panel makes it (page 1 unless said). */
 function productsRead(page = 1) {
   return {
-    owner,
-    key: `${owner}:products:${page}:5:`,
+    tenant,
+    key: `${tenant}:products:${page}:5:`,
     scope: "products:read",
     longTail: page > 1,
     load: (priority: RequestPriority) =>
       callPolar(
         accessToken,
-        { tenant: owner, person: ADA_ID, priority },
+        { tenant, person: ADA_ID, priority },
         (polar) => polar.products.list({ page, limit: 5 }),
         { organizationId: NEBULA_ID },
       ).then((r) => r.pagination),
@@ -67,12 +67,12 @@ async function productCalls() {
 
 /** Waits until the read answered from Polar has been written (after its response, in the app). */
 async function written(count = 1) {
-  await until(async () => (await db.polarCacheEntry.count({ where: { invalidated: false } })) >= count);
+  await until(async () => (await db.polarCache.count({ where: { invalidated: false } })) >= count);
 }
 
 /** Makes the entry `seconds` old, as if it had been read that long ago. */
 async function age(seconds: number) {
-  await db.polarCacheEntry.updateMany({ data: { readAt: new Date(Date.now() - seconds * 1000) } });
+  await db.polarCache.updateMany({ data: { readAt: new Date(Date.now() - seconds * 1000) } });
 }
 
 it("asks Polar once for a fresh entry, however many views read it at once", async () => {
@@ -89,7 +89,7 @@ it("serves a stale entry at once and refreshes it once in the background", async
   const stale = await Promise.all(Array.from({ length: 5 }, () => cache.cachedRead(productsRead())));
   expect(stale.every((view) => view.ok && view.readAt.getTime() < Date.now() - 40_000)).toBe(true);
   await until(async () => (await productCalls()) === 2);
-  await until(async () => (await db.polarCacheEntry.findFirstOrThrow()).refreshingUntil === null);
+  await until(async () => (await db.polarCache.findFirstOrThrow()).refreshingUntil === null);
   const refreshed = await cache.cachedRead(productsRead());
   expect(refreshed.ok && first.ok && refreshed.readAt > first.readAt).toBe(true);
   expect(await productCalls()).toBe(2);
@@ -98,7 +98,7 @@ it("serves a stale entry at once and refreshes it once in the background", async
 it("asks Polar before answering once an entry is invalidated or past its stale window", async () => {
   await cache.cachedRead(productsRead());
   await written();
-  await cache.invalidateOwner(owner);
+  await cache.invalidateTenant(tenant);
   const afterInvalidation = await cache.cachedRead(productsRead());
   await written();
   expect(afterInvalidation.ok && Date.now() - afterInvalidation.readAt.getTime() < 2_000).toBe(true);
@@ -113,7 +113,7 @@ it("asks Polar before answering once an entry is invalidated or past its stale w
 it("serves the old entry marked stale when Polar fails, and the problem when there is none", async () => {
   await cache.cachedRead(productsRead());
   await written();
-  await cache.invalidateOwner(owner);
+  await cache.invalidateTenant(tenant);
   await control(issuer, "api-failures", { status: 503, path: "/v1/products", count: 2 });
   const fallback = await cache.cachedRead(productsRead());
   expect(fallback).toMatchObject({ ok: true, stale: { kind: "unavailable" } });
@@ -125,7 +125,7 @@ it("serves the old entry marked stale when Polar fails, and the problem when the
 it("never serves an entry past a refused grant", async () => {
   await cache.cachedRead(productsRead());
   await written();
-  await cache.invalidateOwner(owner);
+  await cache.invalidateTenant(tenant);
   await control(issuer, "api-failures", { status: 401, path: "/v1/products", count: 1 });
   expect(await cache.cachedRead(productsRead())).toEqual({ ok: false, problem: { kind: "reconnect" } });
 });
@@ -138,7 +138,7 @@ it("serves nothing and asks Polar nothing for a request whose check refuses it",
     ok: false,
     problem: { kind: "not-connected" },
   });
-  await cache.invalidateOwner(owner);
+  await cache.invalidateTenant(tenant);
   expect(await cache.cachedRead(refused({ kind: "reconnect" }))).toEqual({
     ok: false,
     problem: { kind: "reconnect" },
@@ -152,8 +152,7 @@ it("serves nothing and asks Polar nothing for a request whose check refuses it",
 it("writes nothing to the request budget on a hit", async () => {
   await cache.cachedRead(productsRead());
   await written();
-  const budget = async () =>
-    db.polarRequestBudget.findMany({ orderBy: [{ tenant: "asc" }, { person: "asc" }] });
+  const budget = async () => db.polarBudget.findMany({ orderBy: [{ tenant: "asc" }, { person: "asc" }] });
   const before = await budget();
   const statements = vi.spyOn(db, "$queryRaw");
   try {
@@ -171,17 +170,17 @@ it("asks Polar on every view with POLAR_CACHE_FRESH_SECONDS=0, and stores nothin
   await cache.cachedRead(productsRead());
   await cache.cachedRead(productsRead());
   expect(await productCalls()).toBe(2);
-  expect(await db.polarCacheEntry.count()).toBe(0);
+  expect(await db.polarCache.count()).toBe(0);
 });
 
 describe("bounds", () => {
   const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
   /** Entries of `of` as if read long ago and last served `lastRead` minutes ago. */
   function entries(of: string, lastRead: number[], longTail = false) {
-    return db.polarCacheEntry.createMany({
+    return db.polarCache.createMany({
       data: lastRead.map((minutes, i) => ({
         key: `${of}:seed:${longTail ? "tail" : "core"}:${i}`,
-        owner: of,
+        tenant: of,
         data: {},
         readAt: new Date(),
         lastReadAt: minutesAgo(minutes),
@@ -189,44 +188,42 @@ describe("bounds", () => {
       })),
     });
   }
-  const keys = async (of = owner) =>
-    (await db.polarCacheEntry.findMany({ where: { owner: of }, select: { key: true } })).map((e) => e.key);
-  /** Waits until `key` is stored and its owner back within its cap (the eviction follows the write). */
+  const keys = async (of = tenant) =>
+    (await db.polarCache.findMany({ where: { tenant: of }, select: { key: true } })).map((e) => e.key);
+  /** Waits until `key` is stored and its tenant back within its cap (the eviction follows the write). */
   const stored = (key: string, cap = 10) =>
-    until(
-      async () => (await db.polarCacheEntry.count({ where: { key } })) === 1 && (await keys()).length <= cap,
-    );
+    until(async () => (await db.polarCache.count({ where: { key } })) === 1 && (await keys()).length <= cap);
 
-  it("keeps an owner within its cap: the long tail goes first, then the least recently read", async () => {
-    process.env.POLAR_CACHE_MAX_ENTRIES_PER_OWNER = "10";
-    await entries(owner, [10, 9, 8, 7, 6, 5, 4, 3]);
-    await entries(owner, [2, 1], true);
+  it("keeps an tenant within its cap: the long tail goes first, then the least recently read", async () => {
+    process.env.POLAR_CACHE_MAX_ENTRIES_PER_TENANT = "10";
+    await entries(tenant, [10, 9, 8, 7, 6, 5, 4, 3]);
+    await entries(tenant, [2, 1], true);
     const neighbour = `organization:${ACME_ID}`;
     await entries(neighbour, [60, 50]);
 
     await cache.cachedRead(productsRead(1));
     await stored(productsRead(1).key);
     expect(await keys()).toHaveLength(10);
-    expect(await keys()).not.toContain(`${owner}:seed:tail:0`);
+    expect(await keys()).not.toContain(`${tenant}:seed:tail:0`);
 
     await cache.cachedRead(productsRead(2)); // long tail itself
     await stored(productsRead(2).key);
-    expect(await keys()).not.toContain(`${owner}:seed:tail:1`);
+    expect(await keys()).not.toContain(`${tenant}:seed:tail:1`);
 
     await cache.cachedRead(productsRead(3)); // long tail: the newest long tail goes before any core entry
     await stored(productsRead(3).key);
     expect(await keys()).not.toContain(productsRead(2).key);
     expect((await keys()).filter((key) => key.includes(":core:"))).toHaveLength(8);
 
-    const another = (name: string) => ({ ...productsRead(1), key: `${owner}:products:1:5:${name}` });
+    const another = (name: string) => ({ ...productsRead(1), key: `${tenant}:products:1:5:${name}` });
     await cache.cachedRead(another("a"));
     await stored(another("a").key);
     expect(await keys()).not.toContain(productsRead(3).key);
-    expect(await keys()).toContain(`${owner}:seed:core:0`);
+    expect(await keys()).toContain(`${tenant}:seed:core:0`);
     await cache.cachedRead(another("b"));
     await stored(another("b").key);
     expect(await keys()).toHaveLength(10);
-    expect(await keys()).not.toContain(`${owner}:seed:core:0`);
+    expect(await keys()).not.toContain(`${tenant}:seed:core:0`);
     // Another organization's entries are never evicted for this one's.
     expect(await keys(neighbour)).toHaveLength(2);
   });
@@ -244,7 +241,7 @@ describe("bounds", () => {
     await entries("organization:b", [1, 2], true);
     await entries("organization:c", [25 * 60]);
     await cache.sweepCache();
-    expect(await db.polarCacheEntry.count()).toBe(100);
+    expect(await db.polarCache.count()).toBe(100);
     expect(await keys("organization:c")).toEqual([]);
     expect((await keys("organization:b")).some((key) => key.includes(":tail:"))).toBe(false);
     // 107 left after a day's sweep: the 2 long-tail entries and the 5 least
@@ -256,14 +253,14 @@ describe("bounds", () => {
     await cache.cachedRead(productsRead());
     await stored(productsRead().key);
     const lastReadAt = async () =>
-      (await db.polarCacheEntry.findFirstOrThrow({ where: { key: productsRead().key } })).lastReadAt;
-    await db.polarCacheEntry.updateMany({ data: { lastReadAt: minutesAgo(0.5) } });
+      (await db.polarCache.findFirstOrThrow({ where: { key: productsRead().key } })).lastReadAt;
+    await db.polarCache.updateMany({ data: { lastReadAt: minutesAgo(0.5) } });
     const recent = await lastReadAt();
     await cache.cachedRead(productsRead());
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await lastReadAt()).toEqual(recent);
 
-    await db.polarCacheEntry.updateMany({ data: { lastReadAt: minutesAgo(2) } });
+    await db.polarCache.updateMany({ data: { lastReadAt: minutesAgo(2) } });
     await cache.cachedRead(productsRead());
     await until(async () => Date.now() - (await lastReadAt()).getTime() < 5_000);
     expect(Date.now() - (await lastReadAt()).getTime()).toBeLessThan(5_000);
@@ -272,21 +269,21 @@ describe("bounds", () => {
 
 it("serves a slow read's old copy at once, marked as updating, while a new one loads", async () => {
   const metrics = {
-    owner,
-    key: `${owner}:metrics:test`,
+    tenant,
+    key: `${tenant}:metrics:test`,
     scope: "metrics:read",
     slow: true,
     load: () => new Promise<{ at: number }>((resolve) => setTimeout(() => resolve({ at: Date.now() }), 500)),
   };
   const first = await cache.cachedRead(metrics);
   await written();
-  await cache.invalidateOwner(owner);
+  await cache.invalidateTenant(tenant);
   const started = Date.now();
   const served = await cache.cachedRead(metrics);
   expect(Date.now() - started).toBeLessThan(400);
   expect(served).toMatchObject({ ok: true, updating: true, data: first.ok ? first.data : undefined });
   await until(async () => {
-    const entry = await db.polarCacheEntry.findFirstOrThrow({ where: { key: metrics.key } });
+    const entry = await db.polarCache.findFirstOrThrow({ where: { key: metrics.key } });
     return !entry.invalidated;
   });
   const renewed = await cache.cachedRead(metrics);
