@@ -50,7 +50,6 @@ async function migrateDev(databaseUrl: string | undefined, name: string) {
   return stdout;
 }
 
-/** The SQL of the copy's migrations named `*_<name>`. */
 /** The repository's migrations by name, oldest first (without their timestamps). */
 async function committedMigrations() {
   const entries = await readdir("prisma/migrations", { withFileTypes: true });
@@ -58,6 +57,7 @@ async function committedMigrations() {
   return names.sort().map((name) => name.replace(/^\d{14}_/, ""));
 }
 
+/** The SQL of the copy's migrations named `*_<name>`. */
 async function migrationsNamed(name: string) {
   const dir = path.join(copy, "prisma/migrations");
   const matching = (await readdir(dir)).filter((entry) => entry.endsWith(`_${name}`));

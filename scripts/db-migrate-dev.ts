@@ -1,9 +1,9 @@
-// `npm run db:migrate:dev -- <name>`: after an edit to prisma/schema.prisma,
-// writes the migration that takes the database there
-// (prisma/migrations/<timestamp>_<name>/migration.sql), applies it to
-// DATABASE_URL and regenerates the client, as `prisma migrate dev` does, on
-// Prisma's WebAssembly schema engine (nothing to download). With no
-// DATABASE_URL it works on an embedded Postgres, as `npm run dev` does.
+// `npm run db:migrate:dev -- <name>`: after an edit to prisma/schema.prisma, creates the migration
+// that takes the database there (prisma/migrations/<timestamp>_<name>/migration.sql), applies it
+// to DATABASE_URL and regenerates the client. With internet, `prisma migrate dev --name <name>`
+// and then `prisma generate` do the same; this runs the same engine as WebAssembly
+// (lib/schema-engine.ts), so nothing is downloaded. With no DATABASE_URL it works on an embedded
+// Postgres, as `npm run dev` does.
 //
 //   --schema <file>   another schema; its migrations folder is beside it
 import { spawnSync } from "node:child_process";
@@ -99,7 +99,9 @@ async function createAndApply(engine: SchemaEngine, onEmbedded: boolean) {
 
 let embedded: EmbeddedPostgres | undefined;
 let engine: SchemaEngine | undefined;
-// Not process.exitCode: PGlite resets it when the embedded database stops.
+// Not process.exitCode. Works around: closing the embedded database sets process.exitCode to 0
+// (@electric-sql/pglite 0.4.3, fixed by electric-sql/pglite#1059).
+// Delete when `process.exitCode = 1; await (await startEmbeddedPostgres("x")).close()` leaves it 1.
 let succeeded = false;
 try {
   if (!process.env.DATABASE_URL) {
@@ -133,5 +135,5 @@ if (succeeded) {
   );
   succeeded = generate.status === 0;
 }
-// The engine leaves timers and connections behind (up to a minute): do not wait for them.
+// The engine leaves its pools open, as in db-migrate.ts: do not wait for them.
 process.exit(succeeded ? 0 : 1);

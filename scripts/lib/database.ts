@@ -1,6 +1,10 @@
 import pg from "pg";
 
-/** Creates the database named in `url` on its server if it does not exist yet. */
+/**
+ * Creates the database named in `url` on its server if it does not exist yet, as `prisma migrate
+ * deploy` does itself; the WebAssembly engine of `npm run db:migrate` cannot (it has no
+ * createDatabase).
+ */
 export async function ensureDatabase(url: string) {
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.slice(1));

@@ -1,14 +1,18 @@
 // The embedded Postgres serves a connection pool as a server would: many
 // connections at once, concurrent parameterized queries each getting their own
 // answer while prisma dev runs queries of its own, and a connection that dies
-// mid-transaction leaves nothing locked.
+// mid-transaction leaves nothing locked. One test per fix in
+// pglite-socket-fixes.ts: they tell when a fix can go.
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
 
 let database: EmbeddedPostgres;
-/** The PGlite session behind the socket server, to run queries beside the clients' as prisma dev does. */
+/**
+ * The PGlite session behind the socket server, to run queries beside the clients' as prisma dev
+ * does; prisma dev does not expose it, so it is taken as the server starts.
+ */
 let session: { query(sql: string): Promise<unknown> } | undefined;
 const { start } = PGLiteSocketServer.prototype;
 PGLiteSocketServer.prototype.start = function (this: PGLiteSocketServer) {

@@ -1,9 +1,10 @@
-// Prisma's embedded PostgreSQL (`prisma dev`: PGlite, running in this process)
-// for when DATABASE_URL is not set. Each start is an empty in-memory database on
-// free ports, gone once closed. It keeps a single database (CREATE DATABASE
-// creates nothing to connect to) and runs one query at a time, whatever the
-// number of connections (see pglite-socket-fixes.ts); its separate shadow
-// database is for the schema engine's diffs.
+// Starts an embedded database: Prisma's embedded PostgreSQL (`prisma dev`: PGlite, in this
+// process) for `npm run dev`, `npm test` and `npm run db:migrate:dev` when DATABASE_URL is not set.
+// The CLI's equivalent is `prisma dev`, a long-lived server on fixed ports; this is the same server
+// from @prisma/dev, started for one command, on free ports, with pglite-socket-fixes.ts applied.
+// Each start is an empty in-memory database, gone once closed. It keeps a single database (CREATE
+// DATABASE creates nothing to connect to) and runs one query at a time, whatever the number of
+// connections; its separate shadow database is for the schema engine's diffs.
 import { startPrismaDevServer } from "@prisma/dev";
 import { applyPgliteSocketFixes } from "./pglite-socket-fixes.ts";
 

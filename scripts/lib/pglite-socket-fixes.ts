@@ -1,21 +1,18 @@
-// Fixes to @electric-sql/pglite-socket 0.1.3, the server that `prisma dev` puts
-// in front of PGlite, for clients with connection pools (the app, the tests,
-// Prisma Studio). PGlite is a single session: the server queues the protocol
-// messages of every connection and runs them there one at a time. As released:
-// - it lets other messages into the session in the middle of an
-//   extended-protocol batch (Parse, Bind, Describe, Execute … Sync): another
-//   connection's, or prisma dev's own queries (its WAL feed runs after every
-//   write). They replace the batch's unnamed statement, and its Bind fails
-//   ("bind message supplies 2 parameters, but prepared statement "" requires
-//   0") or reads another query's rows;
-// - a message that throws stops the queue for good;
-// - `prisma dev` lets 10 clients connect and drops the 11th, while the app's
-//   pool alone opens 10 under load.
-// Upstream: electric-sql/pglite issue #1046, pull request #977. Drop this file
-// once `prisma dev` ships a pglite-socket that keeps batches together.
+// Fixes to @electric-sql/pglite-socket 0.1.3, the server that `prisma dev` (@prisma/dev 0.24.17)
+// puts in front of PGlite, for clients with connection pools (the app, the tests, Prisma Studio).
+// PGlite is a single session: the server queues the protocol messages of every connection and runs
+// them there one at a time. scripts/lib/embedded-postgres.test.ts has one test per fix; delete this
+// file when that test passes with `applyPgliteSocketFixes()` removed from embedded-postgres.ts.
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
-/** Queries are queued in one session anyway: more connections cost only sockets. */
+/**
+ * Connections the server accepts. Queries are queued in one session anyway: more connections cost
+ * only sockets.
+ * Works around: `prisma dev` fixes the server's limit at 10 (its `connectionLimit`, not an option
+ * of @prisma/dev 0.24.17) and the server drops the 11th connection (the client sees ECONNRESET),
+ * while the app's pool alone opens 10 under load.
+ * Delete when the test "accepts more connections than one pool opens" passes without it.
+ */
 const MAX_CONNECTIONS = 100;
 
 /** Message types that continue an extended-protocol batch until its Sync. */
@@ -45,7 +42,6 @@ interface QueryQueue {
   queue: QueuedMessage[];
   processing: boolean;
   lastHandlerId: number | null;
-  inBatch?: boolean;
   /** Ends this queue's hold on PGlite's lock, while a connection owns the session. */
   unlock?: () => void;
   db: Session;
@@ -61,9 +57,18 @@ function lock(session: Session) {
 }
 
 /**
- * Runs queued messages. The connection inside a batch or a transaction owns
- * the session until it ends: the queue serves only its messages and keeps
- * PGlite locked in between, so nothing else runs there meanwhile.
+ * Replaces QueryQueueManager.processQueue. The connection inside a batch or a transaction owns the
+ * session until it ends: the queue serves only its messages and keeps PGlite locked in between,
+ * so nothing else runs there meanwhile; a message that fails fails alone.
+ * Works around electric-sql/pglite#1046: the queue lets other messages into the session in the
+ * middle of an extended-protocol batch (Parse, Bind, Describe, Execute … Sync): another
+ * connection's, or prisma dev's own queries (its WAL feed runs after every write). They replace
+ * the batch's unnamed statement, and its Bind fails ("bind message supplies 2 parameters, but
+ * prepared statement "" requires 0") or reads another query's rows. And a message that throws
+ * stops the queue for good. Seen in 0.1.3; #1046 reports both in 0.2.7 too; proposed fixes:
+ * electric-sql/pglite#977 and #1094.
+ * Delete, with releaseSession, when the test "keeps each connection's parameterized queries whole,
+ * whatever else runs in the session" passes without it.
  */
 async function processQueue(this: QueryQueue) {
   if (this.processing) return;
@@ -89,8 +94,7 @@ async function processQueue(this: QueryQueue) {
         next.reject(error);
       }
       this.lastHandlerId = next.handlerId;
-      this.inBatch = BATCH_MESSAGES.has(next.message[0]!);
-      if (!this.inBatch && !this.db.isInTransaction()) {
+      if (!BATCH_MESSAGES.has(next.message[0]!) && !this.db.isInTransaction()) {
         this.unlock();
         this.unlock = undefined;
       }
@@ -100,7 +104,14 @@ async function processQueue(this: QueryQueue) {
   }
 }
 
-/** When the connection that owns the session goes, ends its batch and rolls back its transaction. */
+/**
+ * Replaces QueryQueueManager.clearTransactionIfNeeded: when the connection that owns the session
+ * goes, ends its batch and rolls back its transaction through the queue.
+ * Works around: the original runs its ROLLBACK under PGlite's lock, which processQueue above
+ * holds for the owner, so every connection would wait forever; it does not end a batch either.
+ * Delete with processQueue; the test "rolls back the transaction of a connection that goes away,
+ * and serves the others" covers it.
+ */
 async function releaseSession(this: QueryQueue, handlerId: number) {
   if (this.lastHandlerId !== handlerId || !this.unlock) return;
   for (const message of [SYNC, ROLLBACK]) {
@@ -111,7 +122,10 @@ async function releaseSession(this: QueryQueue, handlerId: number) {
 
 let applied = false;
 
-/** Applies the fixes to every socket server started from now on. */
+/**
+ * Monkeypatch: applies the fixes above to every socket server started from now on. `prisma dev`
+ * constructs the server, and pglite-socket does not export its queue, so they go in at `start()`.
+ */
 export function applyPgliteSocketFixes() {
   if (applied) return;
   applied = true;

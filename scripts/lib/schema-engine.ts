@@ -1,9 +1,9 @@
-// Prisma's own schema engine, compiled to WebAssembly, driven through the pg
-// driver adapter. `prisma migrate` needs a native engine binary that Prisma
-// downloads on first use; this runs the same engine from npm with nothing to
-// download, and records `_prisma_migrations` exactly as `migrate deploy` does.
+// Prisma's schema engine (what `prisma migrate` runs) as WebAssembly from npm, through the pg
+// driver adapter, for db-migrate.ts and db-migrate-dev.ts. Prisma 7's CLI runs it only as a native
+// binary downloaded from binaries.prisma.sh, with no option to take this build (prisma 7.10.1). It
+// records `_prisma_migrations` exactly as `prisma migrate deploy` does, so the CLI and these
+// scripts can take over from each other on one database.
 import { readFile, readdir } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -19,10 +19,18 @@ export function schemaLocation(schemaPath = path.join(root, "prisma/schema.prism
   };
 }
 
+/**
+ * The engine's module, its WebAssembly instantiated here (what the package's entry point does).
+ * Works around: that entry point imports the .wasm file as an ES module, which Node 22 refuses
+ * without --experimental-wasm-modules and Node 24.22 runs with an ExperimentalWarning on every
+ * command (@prisma/schema-engine-wasm 8.1.0-2.59be4fda).
+ * Delete when package.json's engines.node only allows versions where
+ * `node -e 'import("@prisma/schema-engine-wasm")'` prints no warning: then import that instead.
+ */
 async function loadEngineModule() {
+  const glue = "@prisma/schema-engine-wasm/schema_engine_bg";
   const bg = await import("@prisma/schema-engine-wasm/schema_engine_bg");
-  const glue = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-  const bytes = await readFile(path.join(path.dirname(glue), "schema_engine_bg.wasm"));
+  const bytes = await readFile(new URL("schema_engine_bg.wasm", import.meta.resolve(glue)));
   const { instance } = await WebAssembly.instantiate(bytes, {
     "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports,
   });
@@ -32,23 +40,29 @@ async function loadEngineModule() {
   return bg;
 }
 
-// adapter-pg 7.10 has no column type for Postgres's internal `"char"` (oid 18),
-// which the engine's catalog introspection reads (diffing against migrations
-// needs it); report it as text, which is what it is.
 type PgResult = { fields: { dataTypeID: number }[] };
+let charAsText = false;
+/**
+ * Monkeypatch: adapter-pg reports Postgres's internal `"char"` type (oid 18) as text, which it is.
+ * Works around: adapter-pg has no column type for it, and the engine's catalog introspection reads
+ * it, so `npm run db:migrate:dev` fails with "Column type 'char' could not be deserialized from the
+ * database" (@prisma/adapter-pg 7.10.1; the same failure for `name`, oid 19, is prisma/orm#27403,
+ * and 7.10.1 maps `name` to text but not `"char"`).
+ * Delete when `npx vitest run scripts/db-migrate-dev.test.ts` passes without it.
+ */
 function readCharAsText(adapter: object) {
+  if (charAsText) return;
+  charAsText = true;
+  // The adapter's prototype's prototype is PgQueryable, which its transactions share.
   const queryable = Object.getPrototypeOf(Object.getPrototypeOf(adapter)) as {
     performIO: (...args: unknown[]) => Promise<PgResult>;
-    charAsText?: true;
   };
-  if (queryable.charAsText) return;
   const performIO = queryable.performIO;
   queryable.performIO = async function (this: unknown, ...args: unknown[]) {
     const result = await performIO.apply(this, args);
     for (const field of result.fields) if (field.dataTypeID === 18) field.dataTypeID = 25;
     return result;
   };
-  queryable.charAsText = true;
 }
 
 type ClientConfig = ReturnType<typeof parseIntoClientConfig>;
@@ -60,17 +74,20 @@ async function connect(config: ClientConfig) {
 }
 
 /**
- * A throwaway database beside the main one, for replaying migrations. A server
- * that keeps a single database (Prisma's embedded Postgres) would hand back the
- * main database under the new name, and replaying there would wreck it; such a
- * server needs its own shadow database (`shadowDatabaseUrl`).
+ * A throwaway database beside the main one for replaying migrations, dropped after. A server that
+ * keeps a single database (Prisma's embedded Postgres) would hand back the main database under the
+ * new name, and replaying there would wreck it: that is refused.
+ * Works around: adapter-pg's own `connectToShadowDb` drops the database while its pool is still
+ * connected, so `npm run db:migrate:dev` fails with 'database "prisma_migrate_shadow_db_…" is being
+ * accessed by other users' and leaves it behind (@prisma/adapter-pg 7.10.1; given a connection
+ * string, it also connects to the main database, not the new one).
+ * Delete, keeping the single-database check, when `npx vitest run scripts/db-migrate-dev.test.ts`
+ * passes with `connectToShadowDb: () => pg.connectToShadowDb()` and leaves no such database.
  */
 async function createShadowDatabase(config: ClientConfig) {
   const main = await connect(config);
   const database = `prisma_shadow_${crypto.randomUUID().replaceAll("-", "")}`;
   await main.executeScript(`CREATE DATABASE "${database}"`);
-  // adapter-pg's own shadow database ignores `database` when the config has a
-  // connection string, and drops it while its pool is still connected.
   const shadow = await connect({ ...config, database });
   const dispose = shadow.dispose.bind(shadow);
   shadow.dispose = async () => {
@@ -89,7 +106,15 @@ async function createShadowDatabase(config: ClientConfig) {
   return shadow;
 }
 
-/** A given shadow database, emptied: the engine replays the migrations into it as it is. */
+/**
+ * A given shadow database, emptied (as `prisma migrate dev` soft-resets a `shadowDatabaseUrl`).
+ * Works around: the WebAssembly engine replays the migrations into the shadow database as it finds
+ * it, and connects twice in one devDiagnostic, so the second replay fails with "Migration `…_init`
+ * failed to apply cleanly to the shadow database … relation "User" already exists"
+ * (@prisma/schema-engine-wasm 8.1.0-2.59be4fda).
+ * Delete when the embedded test of `npx vitest run scripts/db-migrate-dev.test.ts` passes without
+ * the DROP SCHEMA.
+ */
 async function emptiedShadowDatabase(url: string) {
   const shadow = await connect(parseIntoClientConfig(url));
   await shadow.executeScript("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
@@ -120,6 +145,10 @@ export async function openSchemaEngine(
   return bg.SchemaEngine.new({ datamodels: [["schema.prisma", datamodel]] }, () => {}, factory);
 }
 
+/**
+ * The migrations folder as the engine takes it: the list the Prisma CLI builds for its own engine
+ * (`listMigrations` in @prisma/migrate, bundled into prisma's CLI and not exported).
+ */
 export async function readMigrationsList(migrationsDir = schemaLocation().migrationsDir) {
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
   const dirs = entries
