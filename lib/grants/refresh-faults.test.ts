@@ -13,6 +13,7 @@ import { RESET_DATABASE } from "@/test-support/reset-database";
 import { ACME_ID, NEBULA_ID } from "polar-emulator/seed";
 import { withEmulator } from "polar-emulator/vitest";
 import { grantFixtures } from "@/test-support/grant-fixtures";
+import { needsServerReason } from "@/test-support/one-session";
 
 let freshAccessToken: typeof import("./refresh").freshAccessToken;
 let LEASE_MS: number;
@@ -95,11 +96,9 @@ it("Slow Polar: a refresh answered after 9.5 s serves 20 waiting requests while 
 }, 30_000);
 
 it("Long lock: a grant row locked for 25 s holds up only that grant's requests, never the pool", async (context) => {
-  // The embedded Postgres (PGlite) runs one session at a time: any open
-  // transaction holds up every other query, so only a server can show this.
-  const [server] = await db.$queryRaw<{ version: string }[]>`SELECT version()`;
-  if (server?.version.includes("wasm32"))
-    return context.skip("the embedded Postgres serves one session at a time");
+  // On the embedded Postgres any open transaction holds up every other query.
+  const needsServer = await needsServerReason();
+  if (needsServer) return context.skip(needsServer);
   const locked = await grants.expiredConnection(NEBULA_ID, "nebula-labs");
   const probe = await otherUsersPage();
   // Another user's expired grant: its refresh claims and writes another row of the same table.
