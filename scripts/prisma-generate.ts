@@ -1,6 +1,7 @@
 // `npm run db:generate` (and postinstall): generates the Prisma Client into lib/generated/prisma.
 // With internet this is `prisma generate`; offline the CLI needs the one setting below.
 import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 
 const env = { ...process.env };
 // An engine path, so that the CLI downloads no schema engine; `generate` never runs it.
@@ -12,9 +13,10 @@ const env = { ...process.env };
 // (and no engine in ~/.cache/prisma): then this script is `prisma generate`.
 env.PRISMA_SCHEMA_ENGINE_BINARY ??= "/bin/false";
 env.PRISMA_HIDE_UPDATE_MESSAGE = "1";
-const { status } = spawnSync("prisma", ["generate", ...process.argv.slice(2)], {
+// The CLI through this Node by its own path: `prisma` is on PATH only inside npm scripts.
+const cli = fileURLToPath(import.meta.resolve("prisma/build/index.js"));
+const { status } = spawnSync(process.execPath, [cli, "generate", ...process.argv.slice(2)], {
   stdio: "inherit",
   env,
-  shell: false,
 });
 process.exit(status ?? 1);
