@@ -23,6 +23,9 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // next-auth imports next/server without an extension, which only a
+          // bundler resolves: Vite bundles it for the tests that reach it.
+          server: { deps: { inline: ["next-auth"] } },
           env: {
             DATABASE_URL:
               process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/polar_starter_test",

@@ -1,17 +1,8 @@
 import Link from "next/link";
 import { pickOrganizationAtPolar } from "@/lib/auth/actions";
 import type { PolarProblem } from "@/lib/polar/errors";
+import { READ_SCOPE_NAMES, type ReadScope } from "@/lib/polar/scopes";
 import { PolarButton } from "./buttons";
-
-/** Polar's display names for the scopes the dashboard reads with. */
-const SCOPE_NAMES: Record<string, string> = {
-  "organizations:read": "Read your organizations",
-  "products:read": "Read products",
-  "orders:read": "Read orders made on your organizations",
-  "customers:read": "Read customers",
-  "subscriptions:read": "Read subscriptions made on your organizations",
-  "metrics:read": "Read metrics",
-};
 
 const tones = {
   warning:
@@ -44,7 +35,8 @@ export function PolarProblemNotice({
           <p>
             This connection was granted without the{" "}
             <code className="font-mono font-semibold">{problem.scope}</code> scope (“
-            {SCOPE_NAMES[problem.scope] ?? problem.scope}”). Reconnect the organization and allow it.
+            {READ_SCOPE_NAMES[problem.scope as ReadScope] ?? problem.scope}”). Reconnect the organization and
+            allow it.
           </p>
           <ReconnectForm />
         </Notice>

@@ -1,13 +1,8 @@
 import { customFetch } from "@auth/core";
 import type { OIDCConfig } from "next-auth/providers";
 import { polarOAuthFetch } from "@/lib/polar/oauth";
-import {
-  ORGANIZATION_PROVIDER_ID,
-  ORGANIZATION_SCOPES,
-  USER_PROVIDER_ID,
-  USER_SCOPES,
-  type PolarSubjectType,
-} from "@/lib/polar/flows";
+import { ORGANIZATION_PROVIDER_ID, USER_PROVIDER_ID, type PolarSubjectType } from "@/lib/polar/flows";
+import { CONNECT_SCOPES, SIGN_IN_SCOPES } from "@/lib/polar/scopes";
 import { polarServer } from "@/lib/polar/server";
 
 /**
@@ -42,8 +37,8 @@ export function polarProvider(subType: PolarSubjectType): OIDCConfig<PolarIdToke
     client: { token_endpoint_auth_method: "client_secret_post" },
     authorization: {
       params: isUser
-        ? { scope: USER_SCOPES.join(" "), sub_type: subType }
-        : { scope: ORGANIZATION_SCOPES.join(" "), sub_type: subType, prompt: "consent" },
+        ? { scope: SIGN_IN_SCOPES.join(" "), sub_type: subType }
+        : { scope: CONNECT_SCOPES.join(" "), sub_type: subType, prompt: "consent" },
     },
     [customFetch]: polarOAuthFetch,
     profile(claims) {

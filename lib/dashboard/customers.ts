@@ -1,8 +1,7 @@
 import "server-only";
-import { cache } from "react";
 import type { models } from "@/lib/polar/client";
-import { isLongTail, listPage } from "./list-page";
-import { readOrganization } from "./organization-access";
+import { READ_SCOPES } from "@/lib/polar/scopes";
+import { listRead } from "./list-page";
 
 /** What the customers table shows of a customer. */
 export interface CustomerRow {
@@ -21,32 +20,18 @@ const toRow = (customer: models.Customer): CustomerRow => ({
   createdAt: String(customer.created_at),
 });
 
-/** The cache's name for one page of customers. */
-export const customersRead = (page: number, limit: number, query: string) => [
-  "customers",
-  page,
-  limit,
-  query,
-];
-
 /** The organization's customers, newest first; `query` searches names and emails ("" for all). */
-export const readCustomers = cache((slug: string, page: number, limit: number, query: string) =>
-  readOrganization(
-    slug,
-    customersRead(page, limit, query),
-    "customers:read",
-    async (polar, organizationId) =>
-      listPage(
-        await polar.customers.list({
-          organization_id: organizationId,
-          page,
-          limit,
-          query: query || null,
-          sorting: ["-created_at"],
-        }),
-        toRow,
-        { organizationId, organizationOf: (customer) => customer.organization_id },
-      ),
-    { longTail: isLongTail(page, query) },
-  ),
-);
+export const customersLoader = listRead({
+  name: "customers",
+  scope: READ_SCOPES.customers,
+  list: (polar, organizationId, { page, limit, query }) =>
+    polar.customers.list({
+      organization_id: organizationId,
+      page,
+      limit,
+      query: query || null,
+      sorting: ["-created_at"],
+    }),
+  organizationOf: (customer) => customer.organization_id,
+  toRow,
+});

@@ -12,14 +12,14 @@ const signedIn = vi.hoisted(() => ({ id: "" }));
 vi.mock("@/lib/auth/current-user", () => ({ currentUser: async () => ({ id: signedIn.id }) }));
 
 let issuer: string;
-let readProducts: typeof import("./products").readProducts;
+let productsLoader: typeof import("./products").productsLoader;
 let freshAccessToken: typeof import("@/lib/grants/refresh").freshAccessToken;
 let db: typeof import("@/lib/db/client").db;
 
 withEmulator(async (url) => {
   issuer = url;
   process.env.POLAR_EMULATOR_URL = url;
-  ({ readProducts } = await import("./products"));
+  ({ productsLoader } = await import("./products"));
   ({ freshAccessToken } = await import("@/lib/grants/refresh"));
   ({ db } = await import("@/lib/db/client"));
 });
@@ -58,7 +58,7 @@ it("retries once with the stored token when a concurrent refresh revoked the one
   await control(issuer, "settings", { latency_ms: 300, latency_path: "/v1/products" });
 
   signedIn.id = user.id;
-  const read = readProducts(connection.organizationSlug, 1, 5, "");
+  const read = productsLoader.read(connection.organizationSlug, { page: 1, limit: 5, query: "" });
   // Once the call is at Polar, another request finds the token expiring and refreshes the grant.
   for (let i = 0; i < 200 && !(await stats()).api["GET /v1/products/"]; i++)
     await new Promise((resolve) => setTimeout(resolve, 10));

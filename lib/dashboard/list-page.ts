@@ -1,5 +1,8 @@
 import "server-only";
+import type { PolarApi } from "@/lib/polar/client";
+import type { ReadScope } from "@/lib/polar/scopes";
 import type { Read } from "@/lib/polar-cache/read-cache";
+import { organizationRead, type OrganizationRead } from "./organization-read";
 
 /** One page of a Polar list, as cached: its rows and where it sits in the list. */
 export interface ListPage<Row> {
@@ -33,7 +36,48 @@ export function listPage<Item extends { id: string }, Row>(
 }
 
 /** Whether reading `page` with `query` is the long tail (a search, or a page past the first). */
-export const isLongTail = (page: number, query = "") => page > 1 || query !== "";
+const isLongTail = ({ page, query }: ListParams) => page > 1 || query !== "";
+
+/** Which page of a list to read: its number, its size, and the search ("" for none). */
+export interface ListParams {
+  page: number;
+  limit: number;
+  query: string;
+}
+
+/** A loader of one of Polar's lists. */
+export type ListRead<Row> = OrganizationRead<ListParams, ListPage<Row>>;
+
+/**
+ * A loader of one of Polar's lists: `list` asks for a page of it (for the
+ * organization `organizationId`, which it passes as `organization_id`), whose
+ * items `toRow` reduces to what the panel shows. Searches and pages past the
+ * first are the long tail (lib/polar-cache/read-cache.ts).
+ */
+export function listRead<Item extends { id: string }, Row>(loader: {
+  name: string;
+  scope: ReadScope;
+  list: (
+    polar: PolarApi,
+    organizationId: string,
+    params: ListParams,
+  ) => Promise<{ items: Item[]; pagination: { total_count: number; max_page: number } }>;
+  /** The organization an item belongs to, to drop any of another one. */
+  organizationOf: (item: Item) => string;
+  toRow: (item: Item) => Row;
+}): ListRead<Row> {
+  return organizationRead({
+    name: loader.name,
+    scope: loader.scope,
+    key: ({ page, limit, query }) => [page, limit, query],
+    options: (params) => ({ longTail: isLongTail(params) }),
+    load: async (polar, organizationId, params) =>
+      listPage(await loader.list(polar, organizationId, params), loader.toRow, {
+        organizationId,
+        organizationOf: loader.organizationOf,
+      }),
+  });
+}
 
 /**
  * Reads `page`, or the last page when `page` is past the end (a stale link or a

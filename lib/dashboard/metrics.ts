@@ -1,8 +1,8 @@
 import "server-only";
-import { cache } from "react";
 import { POLAR_TIMEOUT_SECONDS } from "@/lib/polar/client";
 import { periodRange, type PeriodKey } from "@/lib/polar/periods";
-import { readOrganization } from "./organization-access";
+import { READ_SCOPES } from "@/lib/polar/scopes";
+import { organizationRead } from "./organization-read";
 
 const METRICS = ["revenue", "orders", "active_subscriptions"] as const;
 type Metric = (typeof METRICS)[number];
@@ -16,30 +16,25 @@ export interface Metrics {
 const values = (source: Partial<Record<Metric, number | null>>) =>
   Object.fromEntries(METRICS.map((metric) => [metric, source[metric] ?? 0])) as Record<Metric, number>;
 
-/** The cache's name for the metrics over `period`, ending today. */
-export const metricsRead = (period: PeriodKey) => ["metrics", period, periodRange(period).end_date];
-
 /**
  * The overview's metrics over `period`, ending today (UTC). Polar computes them
  * on request, which can take many seconds: a cached copy is served while a new
  * one loads.
  */
-export const readMetrics = cache((slug: string, period: PeriodKey) =>
-  readOrganization(
-    slug,
-    metricsRead(period),
-    "metrics:read",
-    async (polar, organizationId): Promise<Metrics> => {
-      const { periods, totals } = await polar.metrics.get({
-        ...periodRange(period),
-        organization_id: organizationId,
-        metrics: [...METRICS],
-      });
-      return {
-        periods: periods.map((p) => ({ timestamp: String(p.timestamp), ...values(p) })),
-        totals: values(totals),
-      };
-    },
-    { slow: true, timeoutSeconds: POLAR_TIMEOUT_SECONDS.metrics },
-  ),
-);
+export const metricsLoader = organizationRead({
+  name: "metrics",
+  scope: READ_SCOPES.metrics,
+  key: ({ period }: { period: PeriodKey }) => [period, periodRange(period).end_date],
+  options: () => ({ slow: true, timeoutSeconds: POLAR_TIMEOUT_SECONDS.metrics }),
+  load: async (polar, organizationId, { period }): Promise<Metrics> => {
+    const { periods, totals } = await polar.metrics.get({
+      ...periodRange(period),
+      organization_id: organizationId,
+      metrics: [...METRICS],
+    });
+    return {
+      periods: periods.map((p) => ({ timestamp: String(p.timestamp), ...values(p) })),
+      totals: values(totals),
+    };
+  },
+});

@@ -1,8 +1,7 @@
 import "server-only";
-import { cache } from "react";
 import type { models } from "@/lib/polar/client";
-import { isLongTail, listPage } from "./list-page";
-import { readOrganization } from "./organization-access";
+import { READ_SCOPES } from "@/lib/polar/scopes";
+import { listRead } from "./list-page";
 
 /** What the orders table shows of an order. */
 export interface OrderRow {
@@ -27,21 +26,12 @@ const toRow = (order: models.Order): OrderRow => ({
   invoiceNumber: order.invoice_number,
 });
 
-/** The cache's name for one page of orders. */
-export const ordersRead = (page: number, limit: number) => ["orders", page, limit];
-
 /** The organization's orders, newest first. */
-export const readOrders = cache((slug: string, page: number, limit: number) =>
-  readOrganization(
-    slug,
-    ordersRead(page, limit),
-    "orders:read",
-    async (polar, organizationId) =>
-      listPage(
-        await polar.orders.list({ organization_id: organizationId, page, limit, sorting: ["-created_at"] }),
-        toRow,
-        { organizationId, organizationOf: (order) => order.customer.organization_id },
-      ),
-    { longTail: isLongTail(page) },
-  ),
-);
+export const ordersLoader = listRead({
+  name: "orders",
+  scope: READ_SCOPES.orders,
+  list: (polar, organizationId, { page, limit }) =>
+    polar.orders.list({ organization_id: organizationId, page, limit, sorting: ["-created_at"] }),
+  organizationOf: (order) => order.customer.organization_id,
+  toRow,
+});

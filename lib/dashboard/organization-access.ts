@@ -8,7 +8,7 @@ import { apiVersionRefused, POLAR_API_VERSION, type PolarApi } from "@/lib/polar
 import { PolarNotAnswering, type Result } from "@/lib/polar/errors";
 import { cachedRead, storeAnswer, type Read } from "@/lib/polar-cache/read-cache";
 import { organizationTenant } from "@/lib/polar-cache/tenants";
-import { detailsRead, toDetails } from "./organization-details";
+import { DETAILS, toDetails } from "./organization-details";
 
 /** The signed-in user's connection to the organization `slug` (undefined for anyone else's), once per request. */
 const connectionTo = cache(async (slug: string) => {
@@ -50,7 +50,7 @@ export const organizationAccess = cache(async (slug: string): Promise<Result<{ c
       storeAnswer(
         {
           tenant: organizationTenant(connection.organizationId),
-          key: organizationReadKey(connection.organizationId, detailsRead()),
+          key: organizationReadKey(connection.organizationId, [DETAILS]),
         },
         toDetails(organization),
       ),

@@ -10,8 +10,8 @@ export interface OrganizationDetails {
   currency: string;
 }
 
-/** The cache's name for the organization's details. */
-export const detailsRead = () => ["details"];
+/** The details' name in the cache key: the organization's own read, which grant checks renew. */
+export const DETAILS = "details";
 
 export const toDetails = (organization: models.Organization): OrganizationDetails => ({
   name: organization.name,

@@ -1,11 +1,12 @@
 import "server-only";
-import { cache } from "react";
-import { readOrganization } from "./organization-access";
-import { detailsRead, toDetails } from "./organization-details";
+import { READ_SCOPES } from "@/lib/polar/scopes";
+import { DETAILS, toDetails } from "./organization-details";
+import { organizationRead } from "./organization-read";
 
-/** The organization as Polar has it now (grant checks, which read it too, keep the entry fresh). */
-export const readOrganizationDetails = cache((slug: string) =>
-  readOrganization(slug, detailsRead(), "organizations:read", async (polar, id) =>
-    toDetails(await polar.organizations.get(id)),
-  ),
-);
+/** The organization as Polar has it now (grant checks, which read it too, keep its entry fresh). */
+export const detailsLoader = organizationRead({
+  name: DETAILS,
+  scope: READ_SCOPES.organization,
+  key: () => [],
+  load: async (polar, organizationId) => toDetails(await polar.organizations.get(organizationId)),
+});

@@ -1,9 +1,8 @@
 import "server-only";
-import { cache } from "react";
 import type { models } from "@/lib/polar/client";
 import { formatMoney } from "@/lib/format";
-import { isLongTail, listPage } from "./list-page";
-import { readOrganization } from "./organization-access";
+import { READ_SCOPES } from "@/lib/polar/scopes";
+import { listRead } from "./list-page";
 
 /** What the products table shows of a product. */
 export interface ProductRow {
@@ -44,28 +43,19 @@ const toRow = (product: models.Product): ProductRow => ({
     : null,
 });
 
-/** The cache's name for one page of products. */
-export const productsRead = (page: number, limit: number, query: string) => ["products", page, limit, query];
-
 /** The organization's products, newest first, not archived; `query` searches them ("" for all). */
-export const readProducts = cache((slug: string, page: number, limit: number, query: string) =>
-  readOrganization(
-    slug,
-    productsRead(page, limit, query),
-    "products:read",
-    async (polar, organizationId) =>
-      listPage(
-        await polar.products.list({
-          organization_id: organizationId,
-          page,
-          limit,
-          query: query || null,
-          is_archived: false,
-          sorting: ["-created_at"],
-        }),
-        toRow,
-        { organizationId, organizationOf: (product) => product.organization_id },
-      ),
-    { longTail: isLongTail(page, query) },
-  ),
-);
+export const productsLoader = listRead({
+  name: "products",
+  scope: READ_SCOPES.products,
+  list: (polar, organizationId, { page, limit, query }) =>
+    polar.products.list({
+      organization_id: organizationId,
+      page,
+      limit,
+      query: query || null,
+      is_archived: false,
+      sorting: ["-created_at"],
+    }),
+  organizationOf: (product) => product.organization_id,
+  toRow,
+});

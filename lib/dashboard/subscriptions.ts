@@ -1,8 +1,7 @@
 import "server-only";
-import { cache } from "react";
 import type { models } from "@/lib/polar/client";
-import { isLongTail, listPage } from "./list-page";
-import { readOrganization } from "./organization-access";
+import { READ_SCOPES } from "@/lib/polar/scopes";
+import { listRead } from "./list-page";
 
 /** What the subscriptions table shows of a subscription. */
 export interface SubscriptionRow {
@@ -33,26 +32,12 @@ const toRow = (subscription: models.Subscription): SubscriptionRow => ({
   interval: { unit: subscription.recurring_interval, count: subscription.recurring_interval_count },
 });
 
-/** The cache's name for one page of subscriptions. */
-export const subscriptionsRead = (page: number, limit: number) => ["subscriptions", page, limit];
-
 /** The organization's subscriptions, most recently started first. */
-export const readSubscriptions = cache((slug: string, page: number, limit: number) =>
-  readOrganization(
-    slug,
-    subscriptionsRead(page, limit),
-    "subscriptions:read",
-    async (polar, organizationId) =>
-      listPage(
-        await polar.subscriptions.list({
-          organization_id: organizationId,
-          page,
-          limit,
-          sorting: ["-started_at"],
-        }),
-        toRow,
-        { organizationId, organizationOf: (subscription) => subscription.product.organization_id },
-      ),
-    { longTail: isLongTail(page) },
-  ),
-);
+export const subscriptionsLoader = listRead({
+  name: "subscriptions",
+  scope: READ_SCOPES.subscriptions,
+  list: (polar, organizationId, { page, limit }) =>
+    polar.subscriptions.list({ organization_id: organizationId, page, limit, sorting: ["-started_at"] }),
+  organizationOf: (subscription) => subscription.product.organization_id,
+  toRow,
+});

@@ -9,12 +9,13 @@ import { RESET_DATABASE } from "@/test-support/reset-database";
 import { ADA_ID } from "polar-emulator/seed";
 import { control, signIn } from "polar-emulator/testing";
 import { withEmulator } from "polar-emulator/vitest";
-import { RequestBudgetSpent } from "@/lib/polar/errors";
 import type { Requester, RequestPriority } from "./request-budget";
 
 let issuer: string;
 let budget: typeof import("./request-budget");
 let callPolar: typeof import("./call-polar").callPolar;
+// Imported once the emulator runs: the app's modules read the Polar server when loaded.
+let RequestBudgetSpent: typeof import("@/lib/polar/errors").RequestBudgetSpent;
 let db: typeof import("@/lib/db/client").db;
 
 withEmulator(async (url) => {
@@ -22,6 +23,7 @@ withEmulator(async (url) => {
   process.env.POLAR_EMULATOR_URL = url;
   budget = await import("./request-budget");
   ({ callPolar } = await import("./call-polar"));
+  ({ RequestBudgetSpent } = await import("@/lib/polar/errors"));
   ({ db } = await import("@/lib/db/client"));
 });
 

@@ -7,14 +7,3 @@ export type PolarSubjectType = "user" | "organization";
 
 export const USER_PROVIDER_ID = "polar";
 export const ORGANIZATION_PROVIDER_ID = "polar-organization";
-
-export const USER_SCOPES = ["openid", "profile", "email", "organizations:read"];
-export const ORGANIZATION_SCOPES = [
-  "openid",
-  "organizations:read",
-  "products:read",
-  "orders:read",
-  "customers:read",
-  "subscriptions:read",
-  "metrics:read",
-];

@@ -1,5 +1,5 @@
 import { EmptyState } from "@/components/empty-state";
-import { readCustomers } from "@/lib/dashboard/customers";
+import { customersLoader } from "@/lib/dashboard/customers";
 import { pageWithinList } from "@/lib/dashboard/list-page";
 import { formatDate } from "@/lib/format";
 import { ListResult } from "./list-result";
@@ -9,7 +9,10 @@ import { RowsTable } from "./rows-table";
 /** The organization's customers: a page of them, or the newest few on the overview. */
 export async function Customers(props: ListProps) {
   const { slug, page, limit, query } = props;
-  const { result, page: shown } = await pageWithinList((p) => readCustomers(slug, p, limit, query), page);
+  const { result, page: shown } = await pageWithinList(
+    (p) => customersLoader.read(slug, { page: p, limit, query }),
+    page,
+  );
   const link = polarLinks(slug);
   const empty = query ? (
     <EmptyState title={`No customers match “${query}”`}>Try a shorter or different search.</EmptyState>

@@ -1,20 +1,21 @@
 import { PolarLink } from "@/components/external-link";
 import { PANEL_SIZE } from "@/lib/dashboard/list-page";
 import { organizationAccess } from "@/lib/dashboard/organization-access";
-import { readOrders } from "@/lib/dashboard/orders";
-import { readProducts } from "@/lib/dashboard/products";
+import { ordersLoader } from "@/lib/dashboard/orders";
+import { productsLoader } from "@/lib/dashboard/products";
 
 /**
  * For an organization with no products and no orders: what to do in Polar
  * first. Reads the same pages as the overview's panels (deduplicated by cache()).
  */
 export async function GettingStarted({ slug }: { slug: string }) {
-  const [access, products, orders] = await Promise.all([
+  const [access, productList, orderList] = await Promise.all([
     organizationAccess(slug),
-    readProducts(slug, 1, PANEL_SIZE, ""),
-    readOrders(slug, 1, PANEL_SIZE),
+    productsLoader.read(slug, { page: 1, limit: PANEL_SIZE, query: "" }),
+    ordersLoader.read(slug, { page: 1, limit: PANEL_SIZE, query: "" }),
   ]);
-  const empty = products.ok && orders.ok && products.data.totalCount === 0 && orders.data.totalCount === 0;
+  const empty =
+    productList.ok && orderList.ok && productList.data.totalCount === 0 && orderList.data.totalCount === 0;
   if (!empty) return null;
   const name = access.ok ? access.connection.organizationName : slug;
   const steps = [

@@ -1,7 +1,7 @@
 import { KpiCard } from "@/components/kpi-card";
 import { PolarProblemNotice } from "@/components/polar-problem";
-import { readMetrics } from "@/lib/dashboard/metrics";
-import { readOrganizationDetails } from "@/lib/dashboard/organization";
+import { metricsLoader } from "@/lib/dashboard/metrics";
+import { detailsLoader } from "@/lib/dashboard/organization";
 import { formatCompactMoney, formatMoney, formatNumber, formatPeriod } from "@/lib/format";
 import { PERIODS, type PeriodKey } from "@/lib/polar/periods";
 import { niceCeiling, TICKS } from "./chart-scale";
@@ -11,8 +11,11 @@ import { ReadTime } from "@/components/read-time";
 /** Revenue, orders and active subscriptions over `period`, from Polar's metrics endpoint. */
 export async function Metrics({ slug, period }: { slug: string; period: PeriodKey }) {
   // Both reads are already under way (the header reads the details too).
-  const [result, details] = await Promise.all([readMetrics(slug, period), readOrganizationDetails(slug)]);
-  const currency = details.ok ? details.data.currency : "usd";
+  const [result, organization] = await Promise.all([
+    metricsLoader.read(slug, { period }),
+    detailsLoader.read(slug, {}),
+  ]);
+  const currency = organization.ok ? organization.data.currency : "usd";
   if (!result.ok) {
     return (
       <PolarProblemNotice

@@ -1,5 +1,5 @@
 import { EmptyState } from "@/components/empty-state";
-import { readOrders } from "@/lib/dashboard/orders";
+import { ordersLoader } from "@/lib/dashboard/orders";
 import { pageWithinList } from "@/lib/dashboard/list-page";
 import { formatDate, formatMoney } from "@/lib/format";
 import { ListResult } from "./list-result";
@@ -11,7 +11,10 @@ const DATE_COLUMN = "hidden @3xl:table-cell muted";
 /** The organization's orders: a page of them, or the latest few on the overview. */
 export async function Orders(props: ListProps) {
   const { slug, page, limit } = props;
-  const { result, page: shown } = await pageWithinList((p) => readOrders(slug, p, limit), page);
+  const { result, page: shown } = await pageWithinList(
+    (p) => ordersLoader.read(slug, { page: p, limit, query: "" }),
+    page,
+  );
   const link = polarLinks(slug);
   return (
     <ListResult

@@ -2,7 +2,7 @@ import { Suspense } from "react";
 import { DisconnectButton } from "@/components/disconnect-button";
 import { PolarLink } from "@/components/external-link";
 import { OrganizationAvatar } from "@/components/organization-avatar";
-import { readOrganizationDetails } from "@/lib/dashboard/organization";
+import { detailsLoader } from "@/lib/dashboard/organization";
 import type { Connection } from "@/lib/grants/connections";
 import { OrganizationSwitcher } from "./organization-switcher";
 
@@ -40,7 +40,7 @@ function Identity({
 
 /** The organization as Polar has it now; until it arrives (or if it fails), as stored at connect time. */
 async function LiveIdentity({ connection }: { connection: Connection }) {
-  const result = await readOrganizationDetails(connection.organizationSlug);
+  const result = await detailsLoader.read(connection.organizationSlug, {});
   if (!result.ok) return <StoredIdentity connection={connection} />;
   const organization = result.data;
   return (

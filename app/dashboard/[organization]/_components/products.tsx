@@ -1,6 +1,6 @@
 import { EmptyState } from "@/components/empty-state";
 import { PolarLink } from "@/components/external-link";
-import { readProducts } from "@/lib/dashboard/products";
+import { productsLoader } from "@/lib/dashboard/products";
 import { pageWithinList } from "@/lib/dashboard/list-page";
 import { formatInterval } from "@/lib/format";
 import { ListResult } from "./list-result";
@@ -10,7 +10,10 @@ import { RowsTable } from "./rows-table";
 /** The organization's products: a page of them, or the first few on the overview. */
 export async function Products(props: ListProps) {
   const { slug, page, limit, query } = props;
-  const { result, page: shown } = await pageWithinList((p) => readProducts(slug, p, limit, query), page);
+  const { result, page: shown } = await pageWithinList(
+    (p) => productsLoader.read(slug, { page: p, limit, query }),
+    page,
+  );
   const link = polarLinks(slug);
   const empty = query ? (
     <EmptyState title={`No products match “${query}”`}>Try a shorter or different search.</EmptyState>

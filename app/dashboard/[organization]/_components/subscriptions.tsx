@@ -1,5 +1,5 @@
 import { EmptyState } from "@/components/empty-state";
-import { readSubscriptions } from "@/lib/dashboard/subscriptions";
+import { subscriptionsLoader } from "@/lib/dashboard/subscriptions";
 import { pageWithinList } from "@/lib/dashboard/list-page";
 import { formatDate, formatInterval, formatMoney } from "@/lib/format";
 import { ListResult } from "./list-result";
@@ -9,7 +9,10 @@ import { RowsTable } from "./rows-table";
 /** The organization's subscriptions: a page of them, or the latest few on the overview. */
 export async function Subscriptions(props: ListProps) {
   const { slug, page, limit } = props;
-  const { result, page: shown } = await pageWithinList((p) => readSubscriptions(slug, p, limit), page);
+  const { result, page: shown } = await pageWithinList(
+    (p) => subscriptionsLoader.read(slug, { page: p, limit, query: "" }),
+    page,
+  );
   const link = polarLinks(slug);
   return (
     <ListResult

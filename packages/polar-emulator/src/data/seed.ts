@@ -1,6 +1,7 @@
 import { LOCAL_CLIENT, PUBLIC_CLIENT_ID } from "../client.ts";
 import type { OrganizationRole } from "../permissions.ts";
 import type { ProductInput } from "./catalogue.ts";
+import { CONNECT_SCOPES, READ_SCOPES, SIGN_IN_SCOPES } from "../../../../lib/polar/scopes.ts";
 
 // Everything the emulator serves: users, organizations, OAuth clients and the
 // organizations' catalogue. Ids are fixed so tests and docs can refer to them.
@@ -134,13 +135,15 @@ export const organizations: SeedOrganization[] = [
   },
 ];
 
-// What the starter asks for, plus the matching write scopes so tests can check
-// that Polar accepts a write scope where read is required, and payouts:read
-// for the finance endpoints where roles show (api/finance-and-members.ts).
+// What the app asks for (its scope map, lib/polar/scopes.ts), plus the
+// matching write scopes so tests can check that Polar accepts a write scope
+// where read is required, and payouts:read for the finance endpoints where
+// roles show (api/finance-and-members.ts).
 const APP_SCOPES = [
-  "openid profile email",
-  "organizations:read products:read orders:read customers:read subscriptions:read metrics:read",
-  "organizations:write products:write orders:write customers:write subscriptions:write",
+  ...new Set([...SIGN_IN_SCOPES, ...CONNECT_SCOPES]),
+  ...Object.values(READ_SCOPES)
+    .map((scope) => scope.replace(/:read$/, ":write"))
+    .filter((scope) => scope !== "metrics:write"),
   "payouts:read",
 ].join(" ");
 
