@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { artifacts, e2eEnv } from "./e2e/env";
+import { artifacts, e2eEnv } from "./test-support/e2e-env";
 import { chromiumPath } from "./scripts/lib/chromium.ts";
 
 export default defineConfig({

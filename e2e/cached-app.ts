@@ -5,7 +5,7 @@
 // localhost, reaches both. Both instances share the database, as instances in
 // production do.
 import { expect, type Page } from "@playwright/test";
-import { e2eEnv } from "./env";
+import { e2eEnv } from "../test-support/e2e-env";
 import { nextStart } from "./next-start";
 
 const cachedPort = Number(e2eEnv.PORT) + 3;

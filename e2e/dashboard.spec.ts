@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { resetDatabase, withDatabase } from "./db";
 import { emulatorControl } from "./emulator";
-import { artifacts } from "./env";
+import { artifacts } from "../test-support/e2e-env";
 import { connectOrganization, pickOrganization, signIn } from "./flows";
 
 const shot = async (page: Page, name: string) => {

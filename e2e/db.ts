@@ -3,7 +3,7 @@ import pg from "pg";
 import { ownerColumns, ownerOf, tokenAad, type TokenTable } from "../lib/db/token-aad";
 import { decrypt, encrypt, parseKey } from "../lib/crypto/aes-gcm";
 import { RESET_DATABASE } from "../test-support/reset-database";
-import { e2eEnv } from "./env";
+import { e2eEnv } from "../test-support/e2e-env";
 
 const key = parseKey(e2eEnv.TOKEN_ENCRYPTION_KEY, "TOKEN_ENCRYPTION_KEY");
 const keys = new Map([[key.id, key]]);

@@ -1,6 +1,6 @@
 import { expect } from "@playwright/test";
 import { control, oauthPost, refresh } from "polar-emulator/testing";
-import { e2eEnv } from "./env";
+import { e2eEnv } from "../test-support/e2e-env";
 
 /** Calls one of the emulator's test controls (`/__emulator/...`). */
 export async function emulatorControl(path: string, body?: unknown) {

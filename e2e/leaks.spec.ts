@@ -7,7 +7,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { resetDatabase, withDatabase } from "./db";
-import { artifacts } from "./env";
+import { artifacts } from "../test-support/e2e-env";
 import { connectOrganization, signIn } from "./flows";
 
 const TOKEN = /polar_(at|rt|cs)_/;

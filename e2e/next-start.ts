@@ -1,7 +1,7 @@
 // A second instance of the app the e2e run built, with its own environment:
 // for configurations the main instance cannot have.
 import { spawn } from "node:child_process";
-import { e2eEnv } from "./env";
+import { e2eEnv } from "../test-support/e2e-env";
 
 /** Runs `next start` on `port` with `env` over the e2e environment; resolves when it exits. */
 export function nextStart(port: number, env: Record<string, string | undefined>) {

@@ -4,7 +4,7 @@ import { expect, test } from "@playwright/test";
 import { cached, settled, withCachedApp } from "./cached-app";
 import { resetDatabase } from "./db";
 import { emulatorControl } from "./emulator";
-import { artifacts } from "./env";
+import { artifacts } from "../test-support/e2e-env";
 import { connectOrganization, signIn } from "./flows";
 
 async function polarCalls() {

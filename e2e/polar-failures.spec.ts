@@ -5,7 +5,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { resetDatabase, withDatabase } from "./db";
 import { emulatorControl } from "./emulator";
-import { e2eEnv } from "./env";
+import { e2eEnv } from "../test-support/e2e-env";
 import { signIn } from "./flows";
 import { nextStart } from "./next-start";
 

@@ -4,7 +4,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { resetDatabase } from "./db";
 import { emulatorControl } from "./emulator";
-import { artifacts } from "./env";
+import { artifacts } from "../test-support/e2e-env";
 import { connectOrganization, signIn } from "./flows";
 
 const ORGANIZATION = "/dashboard/acme-analytics";

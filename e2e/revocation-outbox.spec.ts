@@ -5,7 +5,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { connectionTokens, makeOutboxDue, outboxRows, resetDatabase } from "./db";
 import { emulatorControl, isLiveAtEmulator, refreshAtEmulator } from "./emulator";
-import { e2eEnv } from "./env";
+import { e2eEnv } from "../test-support/e2e-env";
 import { connectOrganization, signIn } from "./flows";
 import { nextStart } from "./next-start";
 

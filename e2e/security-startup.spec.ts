@@ -1,7 +1,7 @@
 // The built app (`next start` on the output the e2e run just built) refuses to
 // start when its configuration is incomplete, and says which variable to fix.
 import { expect, test } from "@playwright/test";
-import { e2eEnv } from "./env";
+import { e2eEnv } from "../test-support/e2e-env";
 import { nextStart } from "./next-start";
 
 const startupPort = Number(e2eEnv.PORT) + 1;

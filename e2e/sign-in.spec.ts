@@ -5,7 +5,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { connectionTokens, resetDatabase, signInTokens, withDatabase } from "./db";
 import { emulatorControl, refreshAtEmulator } from "./emulator";
-import { artifacts, e2eEnv } from "./env";
+import { artifacts, e2eEnv } from "../test-support/e2e-env";
 import { pickOrganization } from "./flows";
 
 const shot = (name: string) => ({ path: `${artifacts}/screenshots/${name}.png`, fullPage: true });

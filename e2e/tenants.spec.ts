@@ -6,7 +6,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ADA_ID, NEBULA_ID } from "polar-emulator/seed";
 import { cached, settled, withCachedApp } from "./cached-app";
 import { connectionTokens, expireConnection, resetDatabase, withDatabase } from "./db";
-import { artifacts } from "./env";
+import { artifacts } from "../test-support/e2e-env";
 import { emulatorControl } from "./emulator";
 import { connectOrganization, signIn } from "./flows";
 

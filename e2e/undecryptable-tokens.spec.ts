@@ -7,7 +7,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { connectionTokens, resetDatabase, signInTokens, storeForeignCiphertext } from "./db";
 import { emulatorControl } from "./emulator";
-import { artifacts } from "./env";
+import { artifacts } from "../test-support/e2e-env";
 import { connectOrganization, pickOrganization, signIn } from "./flows";
 
 const appLog = () => readFile(path.join(artifacts, "app.log"), "utf8");

@@ -9,7 +9,7 @@ import { Panel } from "@/components/panel";
 import { ServerBadge } from "@/components/server-badge";
 import { ListSkeleton } from "@/components/skeletons";
 import { pickOrganizationAtPolar } from "@/lib/auth/actions";
-import { listConnections } from "@/lib/grants/connections";
+import { connectedOrganizations } from "@/lib/dashboard/connections";
 import { currentUser } from "@/lib/auth/current-user";
 import { PolarOrganizations } from "./_components/polar-organizations";
 
@@ -17,7 +17,7 @@ export const metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const user = await currentUser();
-  const connections = await listConnections(user.id);
+  const connections = await connectedOrganizations();
 
   return (
     <div className="grid gap-6 lg:grid-cols-3">

@@ -1,9 +1,8 @@
 import "server-only";
 import { cache } from "react";
 import { currentUser } from "@/lib/auth/current-user";
-import { db } from "@/lib/db/client";
 import { callWithGrant } from "@/lib/grants/grant-call";
-import { USER_PROVIDER_ID } from "@/lib/polar/flows";
+import { signInGrantOf } from "@/lib/grants/sign-in-grant";
 import { cachedRead, type Read } from "@/lib/polar-cache/read-cache";
 import { userTenant } from "@/lib/polar-cache/tenants";
 
@@ -18,10 +17,7 @@ export interface UserOrganization {
 /** The signed-in person's sign-in grant (without its tokens), once per request. */
 const signInGrant = cache(async () => {
   const user = await currentUser();
-  const account = await db.account.findFirst({
-    where: { userId: user.id, provider: USER_PROVIDER_ID },
-    select: { id: true, organizationsRestricted: true },
-  });
+  const account = await signInGrantOf(user.id);
   return account && { user, account };
 });
 

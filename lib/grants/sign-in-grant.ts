@@ -32,6 +32,17 @@ export async function signsInWith(userId: string, providerAccountId: string) {
 }
 
 /**
+ * The person's sign-in grant (never its tokens): its row, and whether they
+ * chose specific organizations at Polar when they signed in.
+ */
+export function signInGrantOf(userId: string) {
+  return db.account.findFirst({
+    where: { userId, provider: USER_PROVIDER_ID },
+    select: { id: true, organizationsRestricted: true },
+  });
+}
+
+/**
  * Records whether the person chose specific organizations on Polar's consent
  * page at sign-in (the grant then sees only those), from Polar's introspection.
  * A failure leaves the record as it was: it only changes a hint on the page.

@@ -224,9 +224,23 @@ export async function invalidateTenant(tenant: string) {
   await db.polarCache.updateMany({ where: { tenant }, data: { invalidated: true } });
 }
 
-/** Makes these reads of `tenant` ask Polar again: what one page shows. */
-export async function invalidateReads(tenant: string, keys: string[]) {
+/** A tenant's reads are renewed on request (Refresh) at most this often, whoever asks. */
+const RENEW_EVERY_SECONDS = 10;
+
+/**
+ * Makes these reads of `tenant` ask Polar again (what one page shows), at most
+ * once per RENEW_EVERY_SECONDS per tenant: false, and nothing renewed, when
+ * asked sooner. The limit is one statement on the tenant's row.
+ */
+export async function renewReads(tenant: string, keys: string[]) {
+  const allowed = await db.$queryRaw<unknown[]>`
+    INSERT INTO "PolarCacheRefresh" (tenant, "refreshedAt") VALUES (${tenant}, now())
+    ON CONFLICT (tenant) DO UPDATE SET "refreshedAt" = now()
+    WHERE "PolarCacheRefresh"."refreshedAt" < now() - make_interval(secs => ${RENEW_EVERY_SECONDS})
+    RETURNING 1`;
+  if (allowed.length === 0) return false;
   await db.polarCache.updateMany({ where: { tenant, key: { in: keys } }, data: { invalidated: true } });
+  return true;
 }
 
 let sweptAt = 0;

@@ -50,7 +50,7 @@ export async function startBenchStack(options: BenchStackOptions) {
   process.env.E2E_APP_PORT = process.env.BENCH_APP_PORT ?? String(options.appPort);
   process.env.E2E_EMULATOR_PORT = process.env.BENCH_EMULATOR_PORT ?? String(options.emulatorPort);
   process.env.DATABASE_URL ??= `postgresql://postgres@127.0.0.1:5432/${options.database}`;
-  const { e2eEnv } = await import("../../e2e/env.ts");
+  const { e2eEnv } = await import("../../test-support/e2e-env.ts");
   // The cache as deployed, with its defaults (the e2e run turns it off).
   const env = {
     ...e2eEnv,

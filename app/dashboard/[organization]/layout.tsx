@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
-import { currentUser } from "@/lib/auth/current-user";
 import { organizationAccess } from "@/lib/dashboard/organization-access";
-import { listConnections } from "@/lib/grants/connections";
+import { connectedOrganizations } from "@/lib/dashboard/connections";
 import { AccessProblem } from "./_components/access-problem";
 import { OrganizationHeader } from "./_components/organization-header";
 
@@ -12,8 +11,8 @@ export default async function OrganizationLayout({
   children: React.ReactNode;
   params: Promise<{ organization: string }>;
 }) {
-  const [{ organization: slug }, user] = await Promise.all([params, currentUser()]);
-  const [access, connections] = await Promise.all([organizationAccess(slug), listConnections(user.id)]);
+  const { organization: slug } = await params;
+  const [access, connections] = await Promise.all([organizationAccess(slug), connectedOrganizations()]);
   const connection = connections.find((c) => c.organizationSlug === slug);
   if (!connection || (!access.ok && access.problem.kind === "not-connected")) notFound();
 

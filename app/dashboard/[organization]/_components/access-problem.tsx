@@ -4,7 +4,7 @@ import { DisconnectButton } from "@/components/disconnect-button";
 import { MessageCard } from "@/components/message-card";
 import { ApiVersionRetired } from "@/components/polar-problem";
 import { pickOrganizationAtPolar } from "@/lib/auth/actions";
-import type { Connection } from "@/lib/grants/connections";
+import type { Connection } from "@/lib/dashboard/connections";
 import type { PolarProblem } from "@/lib/polar/errors";
 
 const RECONNECT_WHY = {

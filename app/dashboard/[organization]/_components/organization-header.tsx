@@ -3,7 +3,7 @@ import { DisconnectButton } from "@/components/disconnect-button";
 import { PolarLink } from "@/components/external-link";
 import { OrganizationAvatar } from "@/components/organization-avatar";
 import { detailsLoader } from "@/lib/dashboard/organization";
-import type { Connection } from "@/lib/grants/connections";
+import type { Connection } from "@/lib/dashboard/connections";
 import { OrganizationSwitcher } from "./organization-switcher";
 
 function Identity({

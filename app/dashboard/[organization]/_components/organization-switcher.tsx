@@ -2,7 +2,7 @@ import Link from "next/link";
 import { pickOrganizationAtPolar } from "@/lib/auth/actions";
 import { ChevronDownIcon, PlusIcon } from "@/components/icons";
 import { OrganizationLabel } from "@/components/organization-label";
-import type { Connection } from "@/lib/grants/connections";
+import type { Connection } from "@/lib/dashboard/connections";
 
 /**
  * The signed-in user's connected organizations as a disclosure menu (<details>:
