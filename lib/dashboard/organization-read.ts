@@ -5,6 +5,9 @@ import type { ReadScope } from "@/lib/polar/scopes";
 import type { Read } from "@/lib/polar-cache/read-cache";
 import { readOrganization, type ReadOptions } from "./organization-access";
 
+/** What a loader answers; pages take it from here, as they reach the cache only through loaders. */
+export type { Read } from "@/lib/polar-cache/read-cache";
+
 /** One read of an organization's data that the dashboard shows, by its parameters: a loader. */
 export interface OrganizationRead<P, T> {
   /** The scope it needs (lib/polar/scopes.ts). */

@@ -37,7 +37,7 @@ export type Read<T> = Result<{ data: T; readAt: Date; stale?: PolarProblem; upda
 
 /** What one cached read is: its entry's key, whose data it is, and how Polar answers it. */
 export interface CachedRead<T> {
-  /** `organization:<id>` or `user:<id>` (lib/polar/tenants.ts): bounded and invalidated together. */
+  /** `organization:<id>` or `user:<id>` (lib/polar-cache/tenants.ts): bounded and invalidated together. */
   tenant: string;
   /** Unique per tenant and read, e.g. `organization:<id>:products:1:20:`. */
   key: string;

@@ -2,7 +2,7 @@
 // budget, 500 requests a minute in production and 100 in sandbox, and answers
 // 429 beyond it. This budget keeps every server instance together under
 // POLAR_REQUEST_BUDGET_PER_MINUTE (default 450, sandbox 90), and shares it
-// fairly between tenants (lib/polar/tenants.ts: an organization, or one
+// fairly between tenants (lib/polar-cache/tenants.ts: an organization, or one
 // person's own reads) and between the people of each tenant.
 //
 // Three token buckets in PostgreSQL, all checked and debited by one statement:

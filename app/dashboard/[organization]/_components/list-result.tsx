@@ -1,7 +1,7 @@
 import { Pagination } from "@/components/pagination";
 import { PolarProblemNotice } from "@/components/polar-problem";
 import type { ListPage } from "@/lib/dashboard/list-page";
-import type { Read } from "@/lib/polar-cache/read-cache";
+import type { Read } from "@/lib/dashboard/organization-read";
 import { ReadTime } from "@/components/read-time";
 
 /** One page of a Polar list: the problem if it failed, `empty` if it has no rows, else the rows and when they were read. */
