@@ -11,20 +11,16 @@ import { RESET_DATABASE } from "@/test-support/reset-database";
 import { grantFixtures } from "@/test-support/grant-fixtures";
 import { needsServerReason } from "@/test-support/one-session";
 
-const CRON_SECRET = "test-cron-secret-0123456789";
 let outbox: typeof import("./revocation-outbox");
 let revokeGrant: typeof import("./revoke").revokeGrant;
-let cronRoute: typeof import("@/app/api/cron/revocations/route");
 let db: typeof import("@/lib/db/client").db;
 let grants: ReturnType<typeof grantFixtures>;
 const raw = new pg.Client({ connectionString: process.env.DATABASE_URL });
 
 withEmulator(async (url) => {
   process.env.POLAR_EMULATOR_URL = url;
-  process.env.CRON_SECRET = CRON_SECRET;
   outbox = await import("./revocation-outbox");
   ({ revokeGrant } = await import("./revoke"));
-  cronRoute = await import("@/app/api/cron/revocations/route");
   ({ db } = await import("@/lib/db/client"));
   grants = grantFixtures(url, db);
 });
@@ -186,33 +182,5 @@ describe("claiming due rows", () => {
       await locker.query("ROLLBACK");
       await locker.end();
     }
-  });
-});
-
-describe("the cron route", () => {
-  const call = (authorization?: string) =>
-    cronRoute.GET(
-      new Request("http://localhost/api/cron/revocations", {
-        headers: authorization ? { authorization } : {},
-      }),
-    );
-
-  it("refuses a call without CRON_SECRET, and with it sends the due rows again", async () => {
-    vi.spyOn(console, "warn").mockImplementation(() => {});
-    vi.spyOn(console, "log").mockImplementation(() => {});
-    const tokens = await grantWithFailures(503);
-    await endGrant(tokens);
-    await makeDue();
-
-    expect((await call()).status).toBe(401);
-    expect((await call(`Bearer ${CRON_SECRET}x`)).status).toBe(401);
-    expect((await call(CRON_SECRET)).status).toBe(401);
-    expect(await stored()).toHaveLength(1);
-
-    const response = await call(`Bearer ${CRON_SECRET}`);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ revoked: 1, dropped: 0, failed: 0 });
-    expect(await stored()).toEqual([]);
-    expect(await grants.isLive(tokens.access_token)).toBe(false);
   });
 });
