@@ -8,7 +8,7 @@ const METRICS = ["revenue", "orders", "active_subscriptions"] as const;
 type Metric = (typeof METRICS)[number];
 
 /** Revenue (cents), orders and active subscriptions per period, and their totals. */
-export interface Metrics {
+export interface PeriodMetrics {
   periods: ({ timestamp: string } & Record<Metric, number>)[];
   totals: Record<Metric, number>;
 }
@@ -26,7 +26,7 @@ export const metricsLoader = organizationRead({
   scope: READ_SCOPES.metrics,
   key: ({ period }: { period: PeriodKey }) => [period, periodRange(period).end_date],
   options: () => ({ slow: true, timeoutSeconds: POLAR_TIMEOUT_SECONDS.metrics }),
-  load: async (polar, organizationId, { period }): Promise<Metrics> => {
+  load: async (polar, organizationId, { period }): Promise<PeriodMetrics> => {
     const { periods, totals } = await polar.metrics.get({
       ...periodRange(period),
       organization_id: organizationId,
