@@ -2,7 +2,7 @@
 // and `reset()` brings it back to a fresh start (the dataset is immutable).
 import type { ServerResponse } from "node:http";
 import type { Dataset } from "./data/dataset.ts";
-import type { RegisteredClient } from "./directory.ts";
+import type { SeedClient } from "./data/seed.ts";
 import type { LatencyProfile } from "./latency.ts";
 import type { RateLimitGroup, RateLimitProfile } from "./rate-limit.ts";
 import type { ApiVersions } from "./versions.ts";
@@ -20,6 +20,15 @@ export type Subject =
 
 export interface StoredRecord {
   payload: Record<string, unknown>;
+}
+
+/**
+ * A client registered at the registration endpoint (RFC 7591, registration.ts),
+ * with its full redirect URIs; directory.ts finds it beside the seeded ones.
+ */
+export interface RegisteredClient extends Omit<SeedClient, "redirect_paths"> {
+  redirect_uris: string[];
+  registration_access_token: string;
 }
 
 export interface ForcedTokenFailure {
