@@ -40,7 +40,7 @@ import { deleteGrants } from "./grants.ts";
 import { checkLatencyProfile } from "./latency.ts";
 import { issueLegacyOrganizationToken, LegacyTokenError } from "./legacy-tokens.ts";
 import { MembershipError, setMembership } from "./memberships.ts";
-import { defaultBudget, RATE_LIMIT_GROUPS, type RateLimitGroup } from "./rate-limit.ts";
+import { defaultBudget, RATE_LIMIT_GROUPS, type RateLimitGroup } from "./rate-limit-rules.ts";
 import { API_ROUTES } from "./routes.ts";
 import { setSsoEnforcement } from "./sso.ts";
 import { apiVersions } from "./versions.ts";

@@ -4,7 +4,7 @@ import type { ServerResponse } from "node:http";
 import type { Dataset } from "./data/dataset.ts";
 import type { SeedClient } from "./data/seed.ts";
 import type { LatencyProfile } from "./latency.ts";
-import type { RateLimitGroup, RateLimitProfile } from "./rate-limit.ts";
+import type { RateLimitGroup, RateLimitProfile } from "./rate-limit-rules.ts";
 import type { ApiVersions } from "./versions.ts";
 import { setStalled } from "./stall.ts";
 
@@ -73,7 +73,7 @@ export interface Settings {
   latencyPath?: string;
   /**
    * Overrides Polar's rate limit groups with one budget a minute per OAuth
-   * client, counted from each token's first request; null keeps Polar's (rate-limit.ts).
+   * client, counted from each token's first request; null keeps Polar's (rate-limit-rules.ts).
    */
   rateLimitPerMinute: number | null;
 }
