@@ -30,7 +30,8 @@
 //   GET  /__emulator/stats                counters since start / last reset
 //   POST /__emulator/stats/reset          zero the counters only
 //   POST /__emulator/reset                everything back to a fresh start: tokens, grants, sessions, consents,
-//                                         registered clients, and all these controls change (state.ts `reset`)
+//                                         registered clients, and all these controls change (state.ts `reset`;
+//                                         stalls end as at /stall, closing the requests they held)
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
 import { LOCAL_CLIENT } from "./client.ts";
@@ -343,6 +344,7 @@ export function createControls(provider: Provider, state: EmulatorState) {
           sendJson(res, 200, {});
           return true;
         case "POST /reset":
+          for (const origin of ["web", "api"] as const) setStalled(state, origin, false);
           state.reset();
           sendJson(res, 200, {});
           return true;
