@@ -30,7 +30,8 @@
 //   GET  /__emulator/stats                counters since start / last reset
 //   POST /__emulator/stats/reset          zero the counters only
 //   POST /__emulator/reset                everything back to a fresh start: tokens, grants, sessions, consents,
-//                                         registered clients, and all these controls change (state.ts `reset`)
+//                                         registered clients, and all these controls change (state.ts `reset`;
+//                                         stalls end as at /stall, closing the requests they held)
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
 import { LOCAL_CLIENT } from "./client.ts";
@@ -40,7 +41,7 @@ import { deleteGrants } from "./grants.ts";
 import { checkLatencyProfile } from "./latency.ts";
 import { issueLegacyOrganizationToken, LegacyTokenError } from "./legacy-tokens.ts";
 import { MembershipError, setMembership } from "./memberships.ts";
-import { defaultBudget, RATE_LIMIT_GROUPS, type RateLimitGroup } from "./rate-limit.ts";
+import { defaultBudget, RATE_LIMIT_GROUPS, type RateLimitGroup } from "./rate-limit-rules.ts";
 import { API_ROUTES } from "./routes.ts";
 import { setSsoEnforcement } from "./sso.ts";
 import { apiVersions } from "./versions.ts";
@@ -343,6 +344,7 @@ export function createControls(provider: Provider, state: EmulatorState) {
           sendJson(res, 200, {});
           return true;
         case "POST /reset":
+          for (const origin of ["web", "api"] as const) setStalled(state, origin, false);
           state.reset();
           sendJson(res, 200, {});
           return true;

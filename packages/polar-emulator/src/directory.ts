@@ -2,13 +2,7 @@
 // those registered at POST /v1/oauth2/register (registration.ts), which a
 // reset forgets.
 import { clients, type SeedClient } from "./data/seed.ts";
-import type { EmulatorState } from "./state.ts";
-
-/** A client registered at the registration endpoint (RFC 7591), with its full redirect URIs. */
-export interface RegisteredClient extends Omit<SeedClient, "redirect_paths"> {
-  redirect_uris: string[];
-  registration_access_token: string;
-}
+import type { EmulatorState, RegisteredClient } from "./state.ts";
 
 export type KnownClient = SeedClient | RegisteredClient;
 

@@ -1,5 +1,5 @@
 import { parseLatencyProfile, type LatencyProfile } from "./latency.ts";
-import { RATE_LIMIT_PROFILES, type RateLimitProfile } from "./rate-limit.ts";
+import { RATE_LIMIT_PROFILES, type RateLimitProfile } from "./rate-limit-rules.ts";
 import { apiVersions } from "./versions.ts";
 import { readyLine } from "./ready.ts";
 import { startEmulator } from "./server.ts";

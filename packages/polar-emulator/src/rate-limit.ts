@@ -11,46 +11,22 @@
 //   the identity is cached for 5 minutes after each request that authenticates
 //   (auth/middlewares.py `write_cached_identity`), never for an invalid one;
 // - no bearer: the client IP (`True-Client-IP`, else the connection's) in `default`.
-// Rules of the catch-all `^/v1`: `default` 500 (sandbox 100) a minute,
-// `restricted` 60 (10) a minute, `elevated` 100 (50) a second. Windows are
+// Each identity counts against its rule (rate-limit-rules.ts). Windows are
 // fixed, from the first request counted in them; over the limit the answer is
 // 429 with an empty body and `Retry-After` = the window's length.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { bearerToken } from "./http.ts";
+import { RATE_LIMIT_RULES, type RateLimitRule } from "./rate-limit-rules.ts";
 import type { EmulatorState, Subject } from "./state.ts";
-
-export const RATE_LIMIT_PROFILES = { production: 500, sandbox: 100 } as const;
-export type RateLimitProfile = keyof typeof RATE_LIMIT_PROFILES;
-
-/** The groups Polar sets per OAuth client (enums.py RateLimitGroup; `web` is for dashboard sessions). */
-export const RATE_LIMIT_GROUPS = ["default", "restricted", "elevated"] as const;
-export type RateLimitGroup = (typeof RATE_LIMIT_GROUPS)[number];
-
-interface Rule {
-  limit: number;
-  windowSeconds: number;
-}
-
-const RULES: Record<RateLimitProfile, Record<RateLimitGroup | "pending_auth", Rule>> = {
-  production: {
-    default: { limit: 500, windowSeconds: 60 },
-    restricted: { limit: 60, windowSeconds: 60 },
-    elevated: { limit: 100, windowSeconds: 1 },
-    pending_auth: { limit: 60, windowSeconds: 60 },
-  },
-  sandbox: {
-    default: { limit: 100, windowSeconds: 60 },
-    restricted: { limit: 10, windowSeconds: 60 },
-    elevated: { limit: 50, windowSeconds: 1 },
-    pending_auth: { limit: 60, windowSeconds: 60 },
-  },
-};
 
 const IDENTITY_TTL_MS = 300_000;
 
 /** Who a request counts as, and under which rule. */
-function identify(state: EmulatorState, req: IncomingMessage): { user: string; rule: Rule } | undefined {
-  const rules = RULES[state.rateLimitProfile];
+function identify(
+  state: EmulatorState,
+  req: IncomingMessage,
+): { user: string; rule: RateLimitRule } | undefined {
+  const rules = RATE_LIMIT_RULES[state.rateLimitProfile];
   const token = bearerToken(req);
   const override = state.settings.rateLimitPerMinute;
   if (token !== undefined && override !== null) {
@@ -105,11 +81,6 @@ export function rememberIdentity(
 /** After a request whose token did not authenticate (`clear_cached_identity`). */
 export function forgetIdentity(state: EmulatorState, token: string): void {
   state.identities.delete(token);
-}
-
-/** The per-minute budget of the `default` group in this profile. */
-export function defaultBudget(profile: RateLimitProfile): number {
-  return RULES[profile].default.limit;
 }
 
 /** The middleware's 429, counted in the stats. */

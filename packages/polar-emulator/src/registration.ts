@@ -13,11 +13,10 @@ import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApiError, validationError } from "./api/errors.ts";
 import { sendApiError } from "./api/router.ts";
-import type { RegisteredClient } from "./directory.ts";
 import { OAUTH_NO_STORE, readBody, sendJson } from "./http.ts";
 import { API_ROUTES } from "./routes.ts";
 import { parseScope, SCOPES_SUPPORTED } from "./scopes.ts";
-import type { EmulatorState } from "./state.ts";
+import type { EmulatorState, RegisteredClient } from "./state.ts";
 
 const AUTH_METHODS = ["client_secret_basic", "client_secret_post", "none"] as const;
 const GRANT_TYPES = ["authorization_code", "refresh_token"] as const;

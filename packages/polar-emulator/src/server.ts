@@ -8,7 +8,7 @@ import { createInteractions } from "./interactions.ts";
 import { createLog } from "./log.ts";
 import { checkLatencyProfile, POLAR_LATENCY, type LatencyProfile } from "./latency.ts";
 import { createProvider } from "./provider.ts";
-import type { RateLimitProfile } from "./rate-limit.ts";
+import type { RateLimitProfile } from "./rate-limit-rules.ts";
 import { holdIfStalled } from "./stall.ts";
 import { createState, type EmulatorState, type Origin } from "./state.ts";
 import { createTokenEndpoint, installResponseHooks } from "./token-endpoint.ts";
@@ -36,7 +36,7 @@ export interface EmulatorOptions {
   loadUsers?: number;
   /** Generated organizations the load-test users are spread over (load-org-01, …); one per 10 users by default. */
   loadOrganizations?: number;
-  /** Which of Polar's rate limit rules apply (rate-limit.ts): production (default, `default` group 500/min) or sandbox (100/min). */
+  /** Which of Polar's rate limit rules apply (rate-limit-rules.ts): production (default, `default` group 500/min) or sandbox (100/min). */
   rateLimitProfile?: RateLimitProfile;
   /**
    * How long Polar takes per path prefix on the API origin, in milliseconds (the

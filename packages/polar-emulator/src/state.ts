@@ -1,12 +1,12 @@
 // Mutable runtime state of one emulator instance. Everything here is in memory
-// and `reset()` brings it back to a fresh start (the dataset is immutable).
+// and `reset()` brings it back to a fresh start (the dataset is immutable; the
+// stalls are ended by the reset control, which closes their connections).
 import type { ServerResponse } from "node:http";
 import type { Dataset } from "./data/dataset.ts";
-import type { RegisteredClient } from "./directory.ts";
+import type { SeedClient } from "./data/seed.ts";
 import type { LatencyProfile } from "./latency.ts";
-import type { RateLimitGroup, RateLimitProfile } from "./rate-limit.ts";
+import type { RateLimitGroup, RateLimitProfile } from "./rate-limit-rules.ts";
 import type { ApiVersions } from "./versions.ts";
-import { setStalled } from "./stall.ts";
 
 /** Polar's two origins: polar.sh (web) and api.polar.sh (api). */
 export type Origin = "web" | "api";
@@ -20,6 +20,15 @@ export type Subject =
 
 export interface StoredRecord {
   payload: Record<string, unknown>;
+}
+
+/**
+ * A client registered at the registration endpoint (RFC 7591, registration.ts),
+ * with its full redirect URIs; directory.ts finds it beside the seeded ones.
+ */
+export interface RegisteredClient extends Omit<SeedClient, "redirect_paths"> {
+  redirect_uris: string[];
+  registration_access_token: string;
 }
 
 export interface ForcedTokenFailure {
@@ -64,7 +73,7 @@ export interface Settings {
   latencyPath?: string;
   /**
    * Overrides Polar's rate limit groups with one budget a minute per OAuth
-   * client, counted from each token's first request; null keeps Polar's (rate-limit.ts).
+   * client, counted from each token's first request; null keeps Polar's (rate-limit-rules.ts).
    */
   rateLimitPerMinute: number | null;
 }
@@ -137,7 +146,7 @@ export interface EmulatorState {
   readonly identities: Map<string, CachedIdentity>;
   /** OAuth clients a test moved out of the `default` rate limit group. */
   readonly clientGroups: Map<string, RateLimitGroup>;
-  /** Per origin: null, or the requests a stall holds unanswered (stall.ts). */
+  /** Per origin: null, or the requests a stall holds unanswered (stall.ts); kept by reset, whose control ends them. */
   readonly stalls: Record<Origin, Set<ServerResponse> | null>;
   tokenFailures: ForcedTokenFailure[];
   tokenDelays: TokenDelay[];
@@ -147,6 +156,7 @@ export interface EmulatorState {
   stats: Stats;
   /** The emulator's clock in epoch seconds, including the configured skew. */
   now(): number;
+  /** Back to a fresh start, but for the stalls: ending one closes connections, so the reset control does it (stall.ts). */
   reset(): void;
 }
 
@@ -219,7 +229,6 @@ export function createState(
       state.rateBuckets.clear();
       state.identities.clear();
       state.clientGroups.clear();
-      for (const origin of ["web", "api"] as const) setStalled(state, origin, false);
       state.tokenFailures = [];
       state.tokenDelays = [];
       state.tokenQuirks = [];

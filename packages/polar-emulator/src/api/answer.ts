@@ -6,7 +6,7 @@
 import { waitAsProfiled } from "../latency.ts";
 import type { EmulatorState } from "../state.ts";
 import type { ApiAuth } from "./auth.ts";
-import type { Resource } from "./resources.ts";
+import type { Resource } from "./resource.ts";
 
 const CACHE_TTL_MS = 60_000;
 

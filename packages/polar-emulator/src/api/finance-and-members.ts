@@ -15,7 +15,7 @@ import type { OrganizationRole } from "../permissions.ts";
 import type { EmulatorState } from "../state.ts";
 import { notFound } from "./errors.ts";
 import { paginate, uuidList } from "./query.ts";
-import type { Resource } from "./resources.ts";
+import type { Resource } from "./resource.ts";
 
 interface ListResource<T> {
   items: T[];

@@ -6,13 +6,12 @@
 import type { models } from "@polar-sh/sdk/2026-10";
 import { userInfo } from "../claims.ts";
 import type { Dataset } from "../data/dataset.ts";
-import type { Permission } from "../permissions.ts";
-import type { EmulatorState, Subject } from "../state.ts";
 import type { ApiAuth } from "./auth.ts";
 import { notFound } from "./errors.ts";
 import { financeAndMemberResources } from "./finance-and-members.ts";
 import { computeMetrics, metricsCacheKey, metricsLimits, parseMetricsQuery } from "./metrics.ts";
 import { booleanParam, matches, paginate, uuidList } from "./query.ts";
+import type { Resource } from "./resource.ts";
 import {
   serializeCustomer,
   serializeOrder,
@@ -20,28 +19,6 @@ import {
   serializeProduct,
   serializeSubscription,
 } from "./serializers.ts";
-
-export interface Resource {
-  method: "GET" | "GET|POST";
-  pattern: RegExp;
-  /** Any one of these scopes grants access; none means any valid OAuth token. */
-  scopes: string[];
-  /** The subjects the endpoint serves (Polar's `allowed_subjects`); both by default. */
-  subjects?: Subject["type"][];
-  /** The role permission that decides which organizations' rows it reads (lists filter, objects 404). */
-  permission?: Permission;
-  /** An organization-path guard: the permission the role needs in the path's organization (403 without). */
-  guard?: Permission;
-  handle(
-    auth: ApiAuth,
-    query: URLSearchParams,
-    params: string[],
-    data: Dataset,
-    state: EmulatorState,
-  ): unknown;
-  /** For answers Polar caches: the cache key of this request (answer.ts). */
-  cacheKey?(auth: ApiAuth, query: URLSearchParams): string;
-}
 
 function readable<T extends { organization_id: string }>(
   auth: ApiAuth,

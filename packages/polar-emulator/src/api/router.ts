@@ -18,7 +18,8 @@ import {
   unauthorized,
 } from "./errors.ts";
 import { answer } from "./answer.ts";
-import { resources, type Resource } from "./resources.ts";
+import type { Resource } from "./resource.ts";
+import { resources } from "./resources.ts";
 
 const UUID_SEGMENT = /\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|$)/gi;
 

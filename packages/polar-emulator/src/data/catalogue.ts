@@ -2,7 +2,7 @@
 // from fixed inputs with a fixed random seed per organization, so ids and
 // amounts are the same on every start; dates are relative to the start so
 // dashboards always show recent activity.
-import type { SeedOrganization } from "./seed.ts";
+import type { ProductInput, SeedOrganization } from "./seed.ts";
 
 export interface SeedPrice {
   id: string;
@@ -70,14 +70,6 @@ export interface SeedOrder {
   invoice_number: string;
   created_at: string;
 }
-
-export type ProductInput = [
-  name: string,
-  description: string | null,
-  interval: "month" | "year" | null,
-  amount: number,
-  options?: { custom?: boolean; private?: boolean; archived?: boolean },
-];
 
 export interface CatalogueEntry {
   organization: SeedOrganization;

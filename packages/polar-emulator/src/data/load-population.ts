@@ -3,8 +3,8 @@
 // (load-org-01, …), each organization selling a few products to a few
 // customers, so a dashboard has rows. Everything is derived from the numbers
 // alone: the same N and M give the same ids on every start.
-import { stableId, type CatalogueEntry, type ProductInput } from "./catalogue.ts";
-import type { SeedOrganization, SeedUser } from "./seed.ts";
+import { stableId, type CatalogueEntry } from "./catalogue.ts";
+import type { ProductInput, SeedOrganization, SeedUser } from "./seed.ts";
 
 export interface LoadPopulationSize {
   users: number;

@@ -1,6 +1,5 @@
 import { LOCAL_CLIENT, PUBLIC_CLIENT_ID } from "../client.ts";
 import type { OrganizationRole } from "../permissions.ts";
-import type { ProductInput } from "./catalogue.ts";
 import { CONNECT_SCOPES, READ_SCOPES, SIGN_IN_SCOPES } from "../../../../lib/polar/scopes.ts";
 
 // Everything the emulator serves: users, organizations, OAuth clients and the
@@ -172,6 +171,20 @@ export const clients: SeedClient[] = [
 // Catalogue: catalogue.ts generates each organization's products, customers,
 // subscriptions and orders from these inputs.
 // ---------------------------------------------------------------------------
+
+/**
+ * One product an organization sells, as catalogue.ts takes it: a `month` or
+ * `year` interval for a subscription, null for a one-off purchase; `amount` in
+ * cents. Options: `custom` pay what you want, `private` not listed publicly,
+ * `archived` no longer sold.
+ */
+export type ProductInput = [
+  name: string,
+  description: string | null,
+  interval: "month" | "year" | null,
+  amount: number,
+  options?: { custom?: boolean; private?: boolean; archived?: boolean },
+];
 
 /** What each seeded organization sells, and how many customers it has. */
 export const SEED_CATALOGUE: Record<string, { products: ProductInput[]; customers: number }> = {
