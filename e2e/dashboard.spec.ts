@@ -1,8 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { resetDatabase, withDatabase } from "./db";
 import { emulatorControl } from "./emulator";
 import { artifacts } from "../test-support/e2e-env";
-import { connectOrganization, pickOrganization, signIn } from "./flows";
+import { connectOrganization, pickOrganization } from "./flows";
 
 const shot = async (page: Page, name: string) => {
   await page.screenshot({ path: `${artifacts}/screenshots/dashboard/${name}.png`, fullPage: true });
@@ -19,10 +20,8 @@ test.beforeEach(async () => {
 });
 
 test("the overview renders every panel from Polar, at desktop and phone widths, light and dark", async ({
-  page,
+  connected: page,
 }) => {
-  await signIn(page);
-  await connectOrganization(page, "Acme Analytics");
   await expect(page).toHaveURL(/\/dashboard\/acme-analytics$/);
   await expect(page.getByRole("heading", { level: 1, name: "Acme Analytics" })).toBeVisible();
   await settled(page);
@@ -69,9 +68,9 @@ test("the overview renders every panel from Polar, at desktop and phone widths, 
   await shot(page, "overview-phone");
 });
 
-test("list pages paginate, search where Polar can, and link to Polar's dashboard", async ({ page }) => {
-  await signIn(page);
-  await connectOrganization(page, "Acme Analytics");
+test("list pages paginate, search where Polar can, and link to Polar's dashboard", async ({
+  connected: page,
+}) => {
   await settled(page);
 
   await page.getByRole("link", { name: "View all customers" }).click();
@@ -118,10 +117,8 @@ test("list pages paginate, search where Polar can, and link to Polar's dashboard
 });
 
 test("missing scope, rate limit and Polar errors each show their own message in their own panel", async ({
-  page,
+  connected: page,
 }) => {
-  await signIn(page);
-  await connectOrganization(page, "Acme Analytics");
   await settled(page);
 
   // A 429 pauses every call of the app: slow Polar down so that all six panels
@@ -166,25 +163,28 @@ test("missing scope, rate limit and Polar errors each show their own message in 
   await expect(panel(page, "Recent orders").locator("tbody tr")).toHaveCount(5);
 });
 
-test("an organization with no sales gets a getting-started guide and empty states", async ({ page }) => {
-  await signIn(page, "Grace Hopper");
-  await connectOrganization(page, "Compiler Club", "Grace Hopper");
-  await expect(page).toHaveURL(/\/dashboard\/compiler-club$/);
-  await settled(page);
-  await expect(page.getByRole("heading", { name: "Compiler Club has no sales yet" })).toBeVisible();
-  await expect(page.getByText("No orders yet")).toBeVisible();
-  await expect(page.getByText("No products yet")).toBeVisible();
-  await expect(page.getByText("No customers yet")).toBeVisible();
-  await expect(page.getByText("No subscriptions yet")).toBeVisible();
-  // Polar lists what the person's role allows, and does not tell the app the role: said softly.
-  await expect(page.getByText("Or your role in this organization can’t see them")).toHaveCount(4);
-  await shot(page, "empty-organization");
+test.describe(() => {
+  test.use({ user: "Grace Hopper", organization: "Compiler Club" });
+
+  test("an organization with no sales gets a getting-started guide and empty states", async ({
+    connected: page,
+  }) => {
+    await expect(page).toHaveURL(/\/dashboard\/compiler-club$/);
+    await settled(page);
+    await expect(page.getByRole("heading", { name: "Compiler Club has no sales yet" })).toBeVisible();
+    await expect(page.getByText("No orders yet")).toBeVisible();
+    await expect(page.getByText("No products yet")).toBeVisible();
+    await expect(page.getByText("No customers yet")).toBeVisible();
+    await expect(page.getByText("No subscriptions yet")).toBeVisible();
+    // Polar lists what the person's role allows, and does not tell the app the role: said softly.
+    await expect(page.getByText("Or your role in this organization can’t see them")).toHaveCount(4);
+    await shot(page, "empty-organization");
+  });
 });
 
 test("the user view lists the profile, the Polar organizations and the connected ones; switch and disconnect", async ({
-  page,
+  signedIn: page,
 }) => {
-  await signIn(page);
   const polarOrganizations = panel(page, "Your organizations on Polar");
   await expect(polarOrganizations.getByRole("button", { name: "Connect Acme Analytics" })).toBeVisible();
   await expect(polarOrganizations.getByRole("button", { name: "Connect Nebula Labs" })).toBeVisible();
@@ -224,10 +224,8 @@ test("the user view lists the profile, the Polar organizations and the connected
 });
 
 test("keyboard: the tabs, period picker and switcher are reachable and usable with the keyboard", async ({
-  page,
+  connected: page,
 }) => {
-  await signIn(page);
-  await connectOrganization(page, "Acme Analytics");
   await settled(page);
   await page.locator("summary").focus();
   await page.keyboard.press("Enter");

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { resetDatabase, withDatabase } from "./db";
 import { artifacts } from "../test-support/e2e-env";
 import { connectOrganization, signIn } from "./flows";
@@ -18,8 +18,11 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 }
 
-test("no token in what the app serves, in its client bundle, or in its logs", async ({ page, baseURL }) => {
+test.beforeEach(async () => {
   await resetDatabase();
+});
+
+test("no token in what the app serves, in its client bundle, or in its logs", async ({ page, baseURL }) => {
   const served: string[] = [];
   page.on("response", async (response) => {
     if (!response.url().startsWith(baseURL!)) return;
@@ -61,12 +64,10 @@ test("no token in what the app serves, in its client bundle, or in its logs", as
 });
 
 test("the Session table holds a hash of the session cookie: a dump of it signs nobody in", async ({
-  page,
+  signedIn: page,
   context,
   baseURL,
 }) => {
-  await resetDatabase();
-  await signIn(page);
   const cookie = (await context.cookies()).find((c) => c.name === "__Host-authjs.session-token")!;
   const { rows } = await withDatabase((db) => db.query('SELECT "sessionToken" FROM "Session"'));
   expect(rows).toEqual([{ sessionToken: createHash("sha256").update(cookie.value).digest("hex") }]);

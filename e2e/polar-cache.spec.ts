@@ -1,6 +1,6 @@
 // The Polar read cache and the request budget, in the browser, on a second app
 // instance with the cache on (e2e/cached-app.ts).
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { cached, settled, withCachedApp } from "./cached-app";
 import { resetDatabase } from "./db";
 import { emulatorControl } from "./emulator";
@@ -18,10 +18,8 @@ test.beforeEach(async () => {
 });
 
 test("views within 30 s share one read per panel, say when it was read, and Refresh reads again", async ({
-  page,
+  connected: page,
 }) => {
-  await signIn(page);
-  await connectOrganization(page, "Acme Analytics");
   await withCachedApp({}, async () => {
     await emulatorControl("stats/reset", {});
     await page.goto(`${cached}/dashboard/acme-analytics`);
@@ -44,9 +42,10 @@ test("views within 30 s share one read per panel, say when it was read, and Refr
   });
 });
 
-test("cached data reaches only people connected to the organization", async ({ page, browser }) => {
-  await signIn(page);
-  await connectOrganization(page, "Acme Analytics");
+test("cached data reaches only people connected to the organization", async ({
+  connected: page,
+  browser,
+}) => {
   await withCachedApp({}, async () => {
     await page.goto(`${cached}/dashboard/acme-analytics/customers`);
     await settled(page);
@@ -61,9 +60,9 @@ test("cached data reaches only people connected to the organization", async ({ p
   });
 });
 
-test("disconnecting and reconnecting reads the organization from Polar again", async ({ page }) => {
-  await signIn(page);
-  await connectOrganization(page, "Acme Analytics");
+test("disconnecting and reconnecting reads the organization from Polar again", async ({
+  connected: page,
+}) => {
   await withCachedApp({}, async () => {
     await page.goto(`${cached}/dashboard/acme-analytics/products`);
     await settled(page);
@@ -81,10 +80,8 @@ test("disconnecting and reconnecting reads the organization from Polar again", a
 });
 
 test("a spent request budget shows cached data as stale, else a busy notice, and never reaches Polar's limit", async ({
-  page,
+  connected: page,
 }) => {
-  await signIn(page);
-  await connectOrganization(page, "Acme Analytics");
   // One request a minute: the first view gets one panel from Polar and a busy notice in each other.
   await withCachedApp({ POLAR_REQUEST_BUDGET_PER_MINUTE: "1" }, async () => {
     await emulatorControl("stats/reset", {});

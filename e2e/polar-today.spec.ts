@@ -1,10 +1,10 @@
 // Polar as it is today, through the app in Chromium (issue 21): a sign-in that
 // shares only chosen organizations, and the day Polar stops serving the API
 // version the app speaks.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { resetDatabase } from "./db";
 import { emulatorControl } from "./emulator";
-import { connectOrganization, signIn } from "./flows";
+import { connectOrganization } from "./flows";
 
 test.beforeEach(async () => {
   await resetDatabase();
@@ -32,18 +32,15 @@ test("a sign-in that shares only some organizations lists those, says how to lis
   await expect(page.getByRole("heading", { level: 1, name: "Nebula Labs" })).toBeVisible();
 });
 
-test("a sign-in that shares all organizations says nothing of choosing", async ({ page }) => {
-  await signIn(page);
+test("a sign-in that shares all organizations says nothing of choosing", async ({ signedIn: page }) => {
   const listed = page.getByRole("region", { name: "Your organizations on Polar" });
   await expect(listed.getByRole("button", { name: "Connect Nebula Labs" })).toBeVisible();
   await expect(listed.locator("[data-chosen-organizations]")).toHaveCount(0);
 });
 
 test("the day Polar stops serving the app's API version, the page says to upgrade, never showing empty panels", async ({
-  page,
+  connected: page,
 }) => {
-  await signIn(page);
-  await connectOrganization(page, "Acme Analytics");
   await emulatorControl("api-versions", { accepted: ["2026-04"] });
 
   // The first view learns it from Polar's answers; from then on the page says it once.

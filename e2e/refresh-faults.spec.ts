@@ -1,10 +1,12 @@
 // Faults around a token refresh through the real app (issue 10): a refresh
 // Polar answers late holds up only its own organization's pages, and a refresh
 // whose answer is lost ends in "Reconnect", saying why, never an error page.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { connectionTokens, expireConnection, resetDatabase, withDatabase } from "./db";
 import { emulatorControl, refreshCount } from "./emulator";
-import { connectOrganization, pickOrganization, signIn } from "./flows";
+import { pickOrganization } from "./flows";
+
+test.use({ organization: "Nebula Labs" });
 
 test.beforeEach(async () => {
   await resetDatabase();
@@ -12,10 +14,8 @@ test.beforeEach(async () => {
 });
 
 test("a refresh Polar answers after 9.5 s holds up only that organization's pages, and none past its wait", async ({
-  page,
+  connected: page,
 }) => {
-  await signIn(page);
-  await connectOrganization(page, "Nebula Labs");
   await expireConnection("nebula-labs");
   const original = await connectionTokens("nebula-labs");
   await emulatorControl("token-delays", { delay_ms: 9_500, grant_type: "refresh_token" });
@@ -58,10 +58,8 @@ test("a refresh Polar answers after 9.5 s holds up only that organization's page
 });
 
 test("a refresh whose answer Polar never sends ends in Reconnect, saying so, and reconnecting restores it", async ({
-  page,
+  connected: page,
 }) => {
-  await signIn(page);
-  await connectOrganization(page, "Nebula Labs");
   await expireConnection("nebula-labs");
   // Polar rotates the token, then the connection closes without its answer.
   await emulatorControl("token-delays", { delay_ms: 0, drop: true, grant_type: "refresh_token" });

@@ -2,24 +2,24 @@
 // and the token waits, encrypted, in the revocation outbox; once Polar accepts,
 // the cron route, or the next dashboard request on a server instance, revokes
 // it, and Polar no longer knows the token.
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { connectionTokens, makeOutboxDue, outboxRows, resetDatabase } from "./db";
 import { emulatorControl, isLiveAtEmulator, refreshAtEmulator } from "./emulator";
 import { e2eEnv } from "../test-support/e2e-env";
-import { connectOrganization, signIn } from "./flows";
 import { nextStart } from "./next-start";
 
 const freshPort = Number(e2eEnv.PORT) + 4;
+
+test.use({ organization: "Nebula Labs" });
 
 test.beforeEach(async () => {
   await resetDatabase();
   await emulatorControl("reset", {});
 });
 
-/** Connects Nebula Labs, then disconnects it while Polar answers revocations with 503; returns its tokens. */
+/** On a page connected to Nebula Labs, disconnects it while Polar answers revocations with 503; returns its tokens. */
 async function disconnectWhilePolarRefuses(page: Page) {
-  await signIn(page);
-  await connectOrganization(page, "Nebula Labs");
   const tokens = await connectionTokens("nebula-labs");
   await emulatorControl("revocation-failures", { status: 503 });
   await page.getByRole("button", { name: "Disconnect Nebula Labs" }).click();
@@ -33,7 +33,7 @@ const cronCall = (page: Page, authorization?: string) =>
   page.request.get("/api/cron/revocations", { headers: authorization ? { authorization } : {} });
 
 test("a disconnect Polar refuses to revoke waits in the outbox until the cron route revokes it", async ({
-  page,
+  connected: page,
 }) => {
   const { refreshToken, accessToken } = await disconnectWhilePolarRefuses(page);
 
@@ -56,7 +56,7 @@ test("a disconnect Polar refuses to revoke waits in the outbox until the cron ro
 });
 
 test("the next dashboard request of a server instance sends due revocations after its response", async ({
-  page,
+  connected: page,
 }) => {
   const { refreshToken, accessToken } = await disconnectWhilePolarRefuses(page);
   await makeOutboxDue();

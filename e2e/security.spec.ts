@@ -1,6 +1,6 @@
 // Security headers, the nonce-based Content-Security-Policy on every page, and
 // CSRF: a cross-origin POST changes nothing, callbackUrl cannot leave the app.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { watchCspViolations } from "./csp-violations";
 import { resetDatabase } from "./db";
 import { emulatorControl } from "./emulator";
@@ -78,8 +78,7 @@ test("responses carry the security headers, with a fresh nonce per request", asy
   expect(api.headers()["x-content-type-options"]).toBe("nosniff");
 });
 
-test("a cross-origin POST to a server action is refused", async ({ page }) => {
-  await signIn(page);
+test("a cross-origin POST to a server action is refused", async ({ signedIn: page }) => {
   const signOutAction = await page
     .locator('form input[type="hidden"][name^="$ACTION_ID_"]')
     .first()
@@ -102,8 +101,7 @@ test("a cross-origin POST to a server action is refused", async ({ page }) => {
   expect(await (await page.request.get("/api/auth/session")).json()).toBeNull();
 });
 
-test("Auth.js refuses a state-changing POST without its CSRF token", async ({ page }) => {
-  await signIn(page);
+test("Auth.js refuses a state-changing POST without its CSRF token", async ({ signedIn: page }) => {
   const forged = await page.request.post("/api/auth/signout", {
     headers: { origin: EVIL },
     form: { callbackUrl: "/" },
@@ -114,8 +112,7 @@ test("Auth.js refuses a state-changing POST without its CSRF token", async ({ pa
   expect((await (await page.request.get("/api/auth/session")).json())?.user?.email).toBe("ada@example.com");
 });
 
-test("callbackUrl cannot send the browser to another site", async ({ page, baseURL }) => {
-  await signIn(page);
+test("callbackUrl cannot send the browser to another site", async ({ signedIn: page, baseURL }) => {
   const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
   for (const callbackUrl of [`${EVIL}/phish`, "//evil.example/phish", "/\\evil.example"]) {
     const response = await page.request.post("/api/auth/signin/polar", {

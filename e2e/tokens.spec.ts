@@ -1,9 +1,11 @@
 // The token lifecycle through the real app: expiry, rotation, single flight
 // across concurrent requests, a refused grant, revocation on the way out.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { connectionTokens, expireConnection, resetDatabase, signInTokens, withDatabase } from "./db";
 import { emulatorControl, refreshAtEmulator, refreshCount } from "./emulator";
 import { connectOrganization, pickOrganization, signIn } from "./flows";
+
+test.use({ organization: "Nebula Labs" });
 
 test.beforeEach(async () => {
   await resetDatabase();
@@ -32,9 +34,9 @@ test("after the access token expires the dashboard still renders with a rotated 
   expect(reuse.body.error).toBe("invalid_grant");
 });
 
-test("50 concurrent requests with an expired token cause one refresh, and all succeed", async ({ page }) => {
-  await signIn(page);
-  await connectOrganization(page, "Nebula Labs");
+test("50 concurrent requests with an expired token cause one refresh, and all succeed", async ({
+  connected: page,
+}) => {
   await expireConnection("nebula-labs");
   const before = await refreshCount();
 
@@ -49,31 +51,33 @@ test("50 concurrent requests with an expired token cause one refresh, and all su
   expect(await refreshCount()).toBe(before + 1);
 });
 
-test("a grant Polar refuses asks to reconnect that organization and keeps the rest", async ({ page }) => {
-  await signIn(page);
-  await connectOrganization(page, "Acme Analytics");
-  await connectOrganization(page, "Nebula Labs");
-  const { refreshToken } = await connectionTokens("nebula-labs");
-  await emulatorControl("revoke", { refresh_token: refreshToken });
-  await expireConnection("nebula-labs");
+test.describe(() => {
+  test.use({ organization: "Acme Analytics" });
 
-  await page.goto("/dashboard/nebula-labs");
-  await expect(page.getByRole("heading", { name: "Reconnect Nebula Labs" })).toBeVisible();
-  expect((await connectionTokens("nebula-labs")).needsReconnect).toBe(true);
+  test("a grant Polar refuses asks to reconnect that organization and keeps the rest", async ({
+    connected: page,
+  }) => {
+    await connectOrganization(page, "Nebula Labs");
+    const { refreshToken } = await connectionTokens("nebula-labs");
+    await emulatorControl("revoke", { refresh_token: refreshToken });
+    await expireConnection("nebula-labs");
 
-  await page.goto("/dashboard/acme-analytics");
-  await expect(page.getByRole("heading", { level: 1, name: "Acme Analytics" })).toBeVisible();
+    await page.goto("/dashboard/nebula-labs");
+    await expect(page.getByRole("heading", { name: "Reconnect Nebula Labs" })).toBeVisible();
+    expect((await connectionTokens("nebula-labs")).needsReconnect).toBe(true);
 
-  await page.goto("/dashboard/nebula-labs");
-  await page.getByRole("button", { name: "Reconnect organization" }).click();
-  await pickOrganization(page, "Nebula Labs");
-  await expect(page.getByRole("heading", { level: 1, name: "Nebula Labs" })).toBeVisible();
-  expect((await connectionTokens("nebula-labs")).needsReconnect).toBe(false);
+    await page.goto("/dashboard/acme-analytics");
+    await expect(page.getByRole("heading", { level: 1, name: "Acme Analytics" })).toBeVisible();
+
+    await page.goto("/dashboard/nebula-labs");
+    await page.getByRole("button", { name: "Reconnect organization" }).click();
+    await pickOrganization(page, "Nebula Labs");
+    await expect(page.getByRole("heading", { level: 1, name: "Nebula Labs" })).toBeVisible();
+    expect((await connectionTokens("nebula-labs")).needsReconnect).toBe(false);
+  });
 });
 
-test("sign-out and disconnect revoke the tokens at Polar and delete them", async ({ page }) => {
-  await signIn(page);
-  await connectOrganization(page, "Nebula Labs");
+test("sign-out and disconnect revoke the tokens at Polar and delete them", async ({ connected: page }) => {
   const organization = await connectionTokens("nebula-labs");
 
   await page.goto("/dashboard");

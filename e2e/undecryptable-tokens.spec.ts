@@ -4,7 +4,7 @@
 // the ciphertext.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { connectionTokens, resetDatabase, signInTokens, storeForeignCiphertext } from "./db";
 import { emulatorControl } from "./emulator";
 import { artifacts } from "../test-support/e2e-env";
@@ -18,10 +18,8 @@ test.beforeEach(async () => {
 });
 
 test("an organization token under an unknown key asks to reconnect that organization only", async ({
-  page,
+  connected: page,
 }) => {
-  await signIn(page);
-  await connectOrganization(page, "Acme Analytics");
   await connectOrganization(page, "Nebula Labs");
   const { id, ciphertexts } = await storeForeignCiphertext("OrganizationConnection", "nebula-labs");
 
@@ -48,9 +46,8 @@ test("an organization token under an unknown key asks to reconnect that organiza
 });
 
 test("a sign-in token under an unknown key does not stop sign-out or the next sign-in, which replaces it", async ({
-  page,
+  signedIn: page,
 }) => {
-  await signIn(page);
   const { id } = await storeForeignCiphertext("Account");
 
   const response = await page.goto("/dashboard");

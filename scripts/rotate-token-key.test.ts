@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { RESET_DATABASE } from "../test-support/reset-database";
+import { setUpDatabase } from "../test-support/integration";
 import { tokenAad } from "../lib/db/token-aad";
 import { decrypt, encrypt, parseKey } from "../lib/crypto/aes-gcm";
 import { encryptV1 } from "../lib/crypto/testing";
@@ -49,11 +49,11 @@ const storedTokens = async () =>
     )
   ).rows;
 
+setUpDatabase();
 beforeAll(() => db.connect());
 afterAll(() => db.end());
 
 beforeEach(async () => {
-  await db.query(RESET_DATABASE);
   const key = parseKey(oldKey, "old");
   await db.query(`INSERT INTO "User" (id, "updatedAt") VALUES ('u1', now())`);
   await db.query(

@@ -6,23 +6,17 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { PrismaAdapter } from "@auth/prisma-adapter";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { RESET_DATABASE } from "@/test-support/reset-database";
-import { db } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
+import { setUpDatabase } from "@/test-support/integration";
 import { hashSessionToken, withHashedSessions } from "./hashed-sessions";
 
+const db = setUpDatabase();
 const adapter = withHashedSessions(PrismaAdapter(db));
 const inAnHour = () => new Date(Date.now() + 3_600_000);
 
 async function storedTokens() {
   return (await db.session.findMany({ select: { sessionToken: true } })).map((s) => s.sessionToken);
 }
-
-beforeEach(async () => {
-  await db.$executeRawUnsafe(RESET_DATABASE);
-});
-
-afterAll(() => db.$disconnect());
 
 describe("withHashedSessions", () => {
   it("stores the SHA-256 of the cookie, and finds the session by the cookie only", async () => {

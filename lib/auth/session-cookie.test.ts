@@ -3,11 +3,12 @@
 import { randomUUID } from "node:crypto";
 import { Auth, type AuthConfig } from "@auth/core";
 import { PrismaAdapter } from "@auth/prisma-adapter";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { RESET_DATABASE } from "@/test-support/reset-database";
-import { db } from "@/lib/db/client";
+import { beforeEach, describe, expect, it } from "vitest";
+import { setUpDatabase } from "@/test-support/integration";
 import { hashSessionToken, withHashedSessions } from "./hashed-sessions";
 import { sessionCookieOptions } from "./session-cookie";
+
+const db = setUpDatabase();
 
 const config: AuthConfig = {
   adapter: withHashedSessions(PrismaAdapter(db)),
@@ -38,7 +39,6 @@ async function readSession(
 }
 
 beforeEach(async () => {
-  await db.$executeRawUnsafe(RESET_DATABASE);
   const user = await db.user.create({ data: { name: "Ada" } });
   cookie = randomUUID();
   await config.adapter!.createSession!({
@@ -47,8 +47,6 @@ beforeEach(async () => {
     expires: new Date(Date.now() + 3_600_000),
   });
 });
-
-afterAll(() => db.$disconnect());
 
 describe("the session cookie", () => {
   it("is __Secure- prefixed by Auth.js's own default on https, which allows a Domain attribute", async () => {

@@ -1,29 +1,21 @@
 // The cron route's work (lib/cron/revocations.ts) against PostgreSQL and the
 // Polar emulator: only Vercel Cron's secret runs it, and it sends the due
 // revocations of the outbox again.
-import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { NEBULA_ID } from "polar-emulator/seed";
-import { withEmulator } from "polar-emulator/vitest";
-import { RESET_DATABASE } from "@/test-support/reset-database";
-import { grantFixtures } from "@/test-support/grant-fixtures";
+import { setUpEmulator, type PolarSetUp } from "@/test-support/integration";
 
 const CRON_SECRET = "test-cron-secret-0123456789";
 let revocationCron: typeof import("./revocations").revocationCron;
 let revokeGrant: typeof import("@/lib/grants/revoke").revokeGrant;
-let db: typeof import("@/lib/db/client").db;
-let grants: ReturnType<typeof grantFixtures>;
+let grants: PolarSetUp["grants"];
 
-withEmulator(async (url) => {
-  process.env.POLAR_EMULATOR_URL = url;
-  process.env.CRON_SECRET = CRON_SECRET;
+const db = setUpEmulator(async (polar) => {
+  grants = polar.grants;
+  vi.stubEnv("CRON_SECRET", CRON_SECRET);
   ({ revocationCron } = await import("./revocations"));
   ({ revokeGrant } = await import("@/lib/grants/revoke"));
-  ({ db } = await import("@/lib/db/client"));
-  grants = grantFixtures(url, db);
 });
-
-beforeEach(() => db.$executeRawUnsafe(RESET_DATABASE));
-afterAll(() => db?.$disconnect());
 
 const call = (authorization?: string) =>
   revocationCron(

@@ -1,11 +1,10 @@
 // A dashboard read whose access token a concurrent refresh rotated away: Polar
 // revokes the old access token at the moment of the refresh, so the read gets
 // 401 and must retry once with the token the refresh stored.
-import { beforeEach, expect, it, vi } from "vitest";
-import { RESET_DATABASE } from "@/test-support/reset-database";
+import { expect, it, vi } from "vitest";
 import { ADA_ID, NEBULA_ID } from "polar-emulator/seed";
 import { control, signIn } from "polar-emulator/testing";
-import { withEmulator } from "polar-emulator/vitest";
+import { setUpEmulator } from "@/test-support/integration";
 
 // The session is not under test: the loaders ask for the signed-in user, and get this one.
 const signedIn = vi.hoisted(() => ({ id: "" }));
@@ -14,18 +13,11 @@ vi.mock("@/lib/auth/current-user", () => ({ currentUser: async () => ({ id: sign
 let issuer: string;
 let productsLoader: typeof import("./products").productsLoader;
 let freshAccessToken: typeof import("@/lib/grants/refresh").freshAccessToken;
-let db: typeof import("@/lib/db/client").db;
 
-withEmulator(async (url) => {
-  issuer = url;
-  process.env.POLAR_EMULATOR_URL = url;
+const db = setUpEmulator(async (polar) => {
+  issuer = polar.issuer;
   ({ productsLoader } = await import("./products"));
   ({ freshAccessToken } = await import("@/lib/grants/refresh"));
-  ({ db } = await import("@/lib/db/client"));
-});
-
-beforeEach(async () => {
-  await db.$executeRawUnsafe(RESET_DATABASE);
 });
 
 async function stats() {

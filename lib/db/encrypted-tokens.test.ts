@@ -4,12 +4,12 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { RESET_DATABASE } from "@/test-support/reset-database";
-import { db } from "@/lib/db/client";
+import { setUpDatabase } from "@/test-support/integration";
 import { encrypt, parseKey } from "@/lib/crypto/aes-gcm";
 import { encryptV1 } from "@/lib/crypto/testing";
 import { tokenAad } from "./token-aad";
 
+const db = setUpDatabase();
 const raw = new pg.Client({ connectionString: process.env.DATABASE_URL });
 const appKey = parseKey(process.env.TOKEN_ENCRYPTION_KEY!, "TOKEN_ENCRYPTION_KEY");
 
@@ -43,13 +43,9 @@ const readTokens = (id: string) =>
   });
 
 beforeAll(() => raw.connect());
-afterAll(async () => {
-  await raw.end();
-  await db.$disconnect();
-});
+afterAll(() => raw.end());
 
 beforeEach(async () => {
-  await db.$executeRawUnsafe(RESET_DATABASE);
   ada = await db.user.create({ data: { name: "Ada" } });
   grace = await db.user.create({ data: { name: "Grace" } });
 });

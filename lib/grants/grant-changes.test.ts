@@ -4,36 +4,24 @@
 // stores its tokens over a new grant. Real PostgreSQL, the Polar emulator.
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Account } from "next-auth";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { RESET_DATABASE } from "@/test-support/reset-database";
+import { describe, expect, it } from "vitest";
 import { ADA_ID, NEBULA_ID } from "polar-emulator/seed";
 import { signIn } from "polar-emulator/testing";
-import { withEmulator } from "polar-emulator/vitest";
-import { grantFixtures } from "@/test-support/grant-fixtures";
+import { setUpEmulator, type PolarSetUp } from "@/test-support/integration";
 import type { GrantTable } from "./grant-row";
 
 let emulatorUrl: string;
 let freshAccessToken: typeof import("./refresh").freshAccessToken;
 let connections: typeof import("./connections");
 let userGrant: typeof import("./sign-in-grant");
-let db: typeof import("@/lib/db/client").db;
-let grants: ReturnType<typeof grantFixtures>;
+let grants: PolarSetUp["grants"];
 
-withEmulator(async (url) => {
-  emulatorUrl = url;
-  process.env.POLAR_EMULATOR_URL = url;
+const db = setUpEmulator(async (polar) => {
+  ({ issuer: emulatorUrl, grants } = polar);
   ({ freshAccessToken } = await import("./refresh"));
   connections = await import("./connections");
   userGrant = await import("./sign-in-grant");
-  ({ db } = await import("@/lib/db/client"));
-  grants = grantFixtures(url, db);
 });
-
-beforeEach(async () => {
-  await db.$executeRawUnsafe(RESET_DATABASE);
-});
-
-afterAll(() => db?.$disconnect());
 
 /** Starts a refresh that Polar answers after 1.5 s; resolves once it holds the lease (not when it ends). */
 async function slowRefresh(table: GrantTable, id: string): Promise<{ refreshing: Promise<string | null> }> {

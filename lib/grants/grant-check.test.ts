@@ -2,34 +2,26 @@
 // to GET /v1/organizations/{id} with the grant's own token decides whether
 // cached data may be served through it, once per grant per interval, whoever
 // asks and however many ask at once.
-import { afterAll, beforeEach, expect, it } from "vitest";
-import { RESET_DATABASE } from "@/test-support/reset-database";
+import { beforeEach, expect, it, vi } from "vitest";
 import { ACME_ID, NEBULA_ID } from "polar-emulator/seed";
-import { withEmulator } from "polar-emulator/vitest";
-import { grantFixtures } from "@/test-support/grant-fixtures";
+import { setUpEmulator, type PolarSetUp } from "@/test-support/integration";
 
-type Fixtures = ReturnType<typeof grantFixtures>;
+type Fixtures = PolarSetUp["grants"];
 
 let grantCheckProblem: typeof import("./grant-check").grantCheckProblem;
 let callWithGrant: typeof import("./grant-call").callWithGrant;
-let db: typeof import("@/lib/db/client").db;
 let control: Fixtures["control"];
 let organizationGrant: Fixtures["organizationGrant"];
 
-withEmulator(async (url) => {
-  process.env.POLAR_EMULATOR_URL = url;
+const db = setUpEmulator(async ({ grants }) => {
   ({ grantCheckProblem } = await import("./grant-check"));
   ({ callWithGrant } = await import("./grant-call"));
-  ({ db } = await import("@/lib/db/client"));
-  ({ control, organizationGrant } = grantFixtures(url, db));
+  ({ control, organizationGrant } = grants);
 });
 
-beforeEach(async () => {
-  delete process.env.POLAR_GRANT_CHECK_SECONDS;
-  await db.$executeRawUnsafe(RESET_DATABASE);
+beforeEach(() => {
+  vi.stubEnv("POLAR_GRANT_CHECK_SECONDS", undefined);
 });
-
-afterAll(() => db?.$disconnect());
 
 /** A connection to `organizationId` holding a grant Polar issued for `grantedFor` (the same, unless said). */
 async function connection(organizationId: string, grantedFor = organizationId) {
@@ -76,7 +68,7 @@ it("asks Polar once per grant per interval, however many requests need the answe
   expect(await grantCheckProblem(grant, checked)).toBeNull();
   expect(await grantCheckProblem(grant, unchecked)).toBeNull();
   expect(await checks()).toBe(1);
-  process.env.POLAR_GRANT_CHECK_SECONDS = "5";
+  vi.stubEnv("POLAR_GRANT_CHECK_SECONDS", "5");
   await db.organizationConnection.update({
     where: { id: grant.id },
     data: { grantCheckedAt: new Date(Date.now() - 6_000) },

@@ -8,31 +8,20 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
-import { afterAll, beforeEach, expect, it } from "vitest";
-import { RESET_DATABASE } from "@/test-support/reset-database";
+import { expect, it } from "vitest";
 import { ACME_ID, NEBULA_ID } from "polar-emulator/seed";
-import { withEmulator } from "polar-emulator/vitest";
-import { grantFixtures } from "@/test-support/grant-fixtures";
+import { setUpEmulator, type PolarSetUp } from "@/test-support/integration";
 import { needsServerReason } from "@/test-support/one-session";
 
 let freshAccessToken: typeof import("./refresh").freshAccessToken;
 let LEASE_MS: number;
-let db: typeof import("@/lib/db/client").db;
-let grants: ReturnType<typeof grantFixtures>;
+let grants: PolarSetUp["grants"];
 
-withEmulator(async (url) => {
-  process.env.POLAR_EMULATOR_URL = url;
+const db = setUpEmulator(async (polar) => {
+  grants = polar.grants;
   ({ freshAccessToken } = await import("./refresh"));
   ({ LEASE_MS } = await import("./grant-lease"));
-  ({ db } = await import("@/lib/db/client"));
-  grants = grantFixtures(url, db);
 });
-
-beforeEach(async () => {
-  await db.$executeRawUnsafe(RESET_DATABASE);
-});
-
-afterAll(() => db?.$disconnect());
 
 const connectionToken = (id: string) => freshAccessToken("OrganizationConnection", id);
 

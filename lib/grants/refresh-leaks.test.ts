@@ -4,10 +4,9 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { inspect } from "node:util";
 import { afterAll, expect, it, vi } from "vitest";
-import { RESET_DATABASE } from "@/test-support/reset-database";
 import { NEBULA_ID, ADA_ID } from "polar-emulator/seed";
 import { signIn } from "polar-emulator/testing";
-import { withEmulator } from "polar-emulator/vitest";
+import { setUpEmulator } from "@/test-support/integration";
 
 const TOKEN = /polar_(at|rt)_/;
 
@@ -16,7 +15,6 @@ let proxy: Server;
 /** The tokens in the refresh answers the proxy altered. */
 const answeredTokens: string[] = [];
 let freshAccessToken: typeof import("./refresh").freshAccessToken;
-let db: typeof import("@/lib/db/client").db;
 
 async function body(request: IncomingMessage) {
   const chunks: Buffer[] = [];
@@ -56,21 +54,18 @@ async function startProxy(target: string) {
   return server;
 }
 
-withEmulator(async (url) => {
-  emulatorUrl = url;
-  proxy = await startProxy(url);
+// The app reaches Polar through the proxy: this file runs in the isolated
+// project (vitest.config.ts), whose files each load the app's modules afresh.
+const db = setUpEmulator(async ({ issuer }) => {
+  emulatorUrl = issuer;
+  proxy = await startProxy(issuer);
   process.env.POLAR_EMULATOR_URL = `http://127.0.0.1:${(proxy.address() as { port: number }).port}`;
   ({ freshAccessToken } = await import("./refresh"));
-  ({ db } = await import("@/lib/db/client"));
 });
 
-afterAll(async () => {
-  proxy?.close();
-  await db?.$disconnect();
-});
+afterAll(() => proxy?.close());
 
 it("keeps the tokens of a malformed refresh answer out of the error and the log", async () => {
-  await db.$executeRawUnsafe(RESET_DATABASE);
   const tokens = await signIn(emulatorUrl, {
     userId: ADA_ID,
     subType: "organization",

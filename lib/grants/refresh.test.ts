@@ -1,36 +1,25 @@
 // The token lifecycle against the real PostgreSQL and the Polar emulator:
 // single-flight refresh, rotation, invalid_grant and encryption at rest.
 import pg from "pg";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { RESET_DATABASE } from "@/test-support/reset-database";
+import { describe, expect, it } from "vitest";
 import { ACME_ID, NEBULA_ID } from "polar-emulator/seed";
-import { withEmulator } from "polar-emulator/vitest";
-import { grantFixtures } from "@/test-support/grant-fixtures";
+import { setUpEmulator, type PolarSetUp } from "@/test-support/integration";
 
-type Fixtures = ReturnType<typeof grantFixtures>;
+type Fixtures = PolarSetUp["grants"];
 
 let freshAccessToken: typeof import("./refresh").freshAccessToken;
 let polarApi: typeof import("@/lib/polar/client").polarApi;
-let db: typeof import("@/lib/db/client").db;
 let control: Fixtures["control"];
 let refreshCalls: Fixtures["refreshCalls"];
 let refreshError: Fixtures["refreshError"];
 let expiredConnection: Fixtures["expiredConnection"];
 
 // The app's modules read the Polar server from the environment when loaded.
-withEmulator(async (url) => {
-  process.env.POLAR_EMULATOR_URL = url;
+const db = setUpEmulator(async ({ grants }) => {
   ({ freshAccessToken } = await import("./refresh"));
   ({ polarApi } = await import("@/lib/polar/client"));
-  ({ db } = await import("@/lib/db/client"));
-  ({ control, refreshCalls, refreshError, expiredConnection } = grantFixtures(url, db));
+  ({ control, refreshCalls, refreshError, expiredConnection } = grants);
 });
-
-beforeEach(async () => {
-  await db.$executeRawUnsafe(RESET_DATABASE);
-});
-
-afterAll(() => db?.$disconnect());
 
 describe("freshAccessToken", () => {
   it("turns 50 concurrent uses of an expired token into exactly one refresh", async () => {

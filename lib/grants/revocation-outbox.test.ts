@@ -3,37 +3,26 @@
 // deleted once Polar accepts it (the token is then dead at Polar); a refusal
 // that cannot pass is dropped; two instances never claim one row.
 import pg from "pg";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { NEBULA_ID } from "polar-emulator/seed";
 import type { TokenSet } from "polar-emulator/testing";
-import { withEmulator } from "polar-emulator/vitest";
-import { RESET_DATABASE } from "@/test-support/reset-database";
-import { grantFixtures } from "@/test-support/grant-fixtures";
+import { setUpEmulator, type PolarSetUp } from "@/test-support/integration";
 import { needsServerReason } from "@/test-support/one-session";
 
 let outbox: typeof import("./revocation-outbox");
 let revokeGrant: typeof import("./revoke").revokeGrant;
-let db: typeof import("@/lib/db/client").db;
-let grants: ReturnType<typeof grantFixtures>;
+let grants: PolarSetUp["grants"];
 const raw = new pg.Client({ connectionString: process.env.DATABASE_URL });
 
-withEmulator(async (url) => {
-  process.env.POLAR_EMULATOR_URL = url;
+const db = setUpEmulator(async (polar) => {
+  grants = polar.grants;
   outbox = await import("./revocation-outbox");
   ({ revokeGrant } = await import("./revoke"));
-  ({ db } = await import("@/lib/db/client"));
-  grants = grantFixtures(url, db);
 });
 
 beforeAll(() => raw.connect());
-beforeEach(async () => {
-  await raw.query(RESET_DATABASE);
-});
 afterEach(() => vi.restoreAllMocks());
-afterAll(async () => {
-  await raw.end();
-  await db?.$disconnect();
-});
+afterAll(() => raw.end());
 
 const TOKEN = /polar_(at|rt)_/;
 const stored = async () => (await raw.query('SELECT * FROM "RevocationOutbox" ORDER BY "createdAt"')).rows;

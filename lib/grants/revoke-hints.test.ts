@@ -2,32 +2,21 @@
 // token they send: Polar looks a token up only among tokens of the hinted type,
 // so a mismatched hint revokes nothing, and still answers 200
 // (authorization_server.py `_QueryTokenMixin`).
-import { afterAll, beforeEach, expect, it } from "vitest";
-import { RESET_DATABASE } from "@/test-support/reset-database";
+import { expect, it } from "vitest";
 import { NEBULA_ID } from "polar-emulator/seed";
-import { withEmulator } from "polar-emulator/vitest";
-import { grantFixtures } from "@/test-support/grant-fixtures";
+import { setUpEmulator, type PolarSetUp } from "@/test-support/integration";
 
-type Fixtures = ReturnType<typeof grantFixtures>;
+type Fixtures = PolarSetUp["grants"];
 
 let revokeGrant: typeof import("./revoke").revokeGrant;
-let db: typeof import("@/lib/db/client").db;
 let organizationGrant: Fixtures["organizationGrant"];
 let isLive: Fixtures["isLive"];
 let refreshError: Fixtures["refreshError"];
 
-withEmulator(async (url) => {
-  process.env.POLAR_EMULATOR_URL = url;
+const db = setUpEmulator(async ({ grants }) => {
   ({ revokeGrant } = await import("./revoke"));
-  ({ db } = await import("@/lib/db/client"));
-  ({ organizationGrant, isLive, refreshError } = grantFixtures(url, db));
+  ({ organizationGrant, isLive, refreshError } = grants);
 });
-
-beforeEach(async () => {
-  await db.$executeRawUnsafe(RESET_DATABASE);
-});
-
-afterAll(() => db?.$disconnect());
 
 it("revokes a grant by its refresh token, which ends its access token too", async () => {
   const tokens = await organizationGrant(NEBULA_ID);

@@ -1,21 +1,20 @@
 // A revocation that never reaches Polar (nothing listens at its address) is
 // queued in the revocation outbox and logged without the token.
-import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
-import { RESET_DATABASE } from "@/test-support/reset-database";
+import { afterEach, beforeAll, expect, it, vi } from "vitest";
+import { setUpDatabase } from "@/test-support/integration";
 
 let revokeGrant: typeof import("./revoke").revokeGrant;
-let db: typeof import("@/lib/db/client").db;
+const db = setUpDatabase();
 
+// The app reads the Polar server when its modules load: this file runs in the
+// isolated project (vitest.config.ts), whose files each load them afresh.
 beforeAll(async () => {
   // Nothing listens here: every call to "Polar" fails.
   process.env.POLAR_EMULATOR_URL = "http://127.0.0.1:9";
   ({ revokeGrant } = await import("./revoke"));
-  ({ db } = await import("@/lib/db/client"));
-  await db.$executeRawUnsafe(RESET_DATABASE);
 });
 
 afterEach(() => vi.restoreAllMocks());
-afterAll(() => db.$disconnect());
 
 it("queues a revocation that cannot reach Polar, logs it without the token, and does not throw", async () => {
   const warn = vi.spyOn(console, "warn").mockImplementation(() => {});

@@ -1,12 +1,11 @@
 // The Polar read cache against the real PostgreSQL and the emulator: what a
 // view serves (fresh, stale while it refreshes, invalidated, a fallback when
 // Polar cannot be asked) and how many calls reach Polar for it.
-import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { RESET_DATABASE } from "@/test-support/reset-database";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { setUpEmulator } from "@/test-support/integration";
 import { until } from "@/test-support/until";
 import { ACME_ID, ADA_ID, NEBULA_ID } from "polar-emulator/seed";
 import { control, signIn } from "polar-emulator/testing";
-import { withEmulator } from "polar-emulator/vitest";
 import type { PolarProblem } from "@/lib/polar/errors";
 import type { RequestPriority } from "./request-budget";
 
@@ -14,23 +13,19 @@ let issuer: string;
 let accessToken: string;
 let cache: typeof import("./read-cache");
 let callPolar: typeof import("./call-polar").callPolar;
-let db: typeof import("@/lib/db/client").db;
 
-withEmulator(async (url) => {
-  issuer = url;
-  process.env.POLAR_EMULATOR_URL = url;
+const db = setUpEmulator(async (polar) => {
+  issuer = polar.issuer;
   cache = await import("./read-cache");
   ({ callPolar } = await import("./call-polar"));
-  ({ db } = await import("@/lib/db/client"));
 });
 
 beforeEach(async () => {
-  process.env.POLAR_CACHE_FRESH_SECONDS = "30";
-  process.env.POLAR_CACHE_STALE_SECONDS = "300";
-  process.env.POLAR_REQUEST_BUDGET_PER_MINUTE = "450";
-  delete process.env.POLAR_CACHE_MAX_ENTRIES_PER_TENANT;
-  delete process.env.POLAR_CACHE_MAX_ENTRIES;
-  await db.$executeRawUnsafe(RESET_DATABASE);
+  vi.stubEnv("POLAR_CACHE_FRESH_SECONDS", "30");
+  vi.stubEnv("POLAR_CACHE_STALE_SECONDS", "300");
+  vi.stubEnv("POLAR_REQUEST_BUDGET_PER_MINUTE", "450");
+  vi.stubEnv("POLAR_CACHE_MAX_ENTRIES_PER_TENANT", undefined);
+  vi.stubEnv("POLAR_CACHE_MAX_ENTRIES", undefined);
   ({ access_token: accessToken } = await signIn(issuer, {
     userId: ADA_ID,
     subType: "organization",
@@ -38,8 +33,6 @@ beforeEach(async () => {
     scope: "openid organizations:read products:read",
   }));
 });
-
-afterAll(() => db?.$disconnect());
 
 const tenant = `organization:${NEBULA_ID}`;
 
@@ -166,7 +159,7 @@ it("writes nothing to the request budget on a hit", async () => {
 });
 
 it("asks Polar on every view with POLAR_CACHE_FRESH_SECONDS=0, and stores nothing", async () => {
-  process.env.POLAR_CACHE_FRESH_SECONDS = "0";
+  vi.stubEnv("POLAR_CACHE_FRESH_SECONDS", "0");
   await cache.cachedRead(productsRead());
   await cache.cachedRead(productsRead());
   expect(await productCalls()).toBe(2);
@@ -195,7 +188,7 @@ describe("bounds", () => {
     until(async () => (await db.polarCache.count({ where: { key } })) === 1 && (await keys()).length <= cap);
 
   it("keeps an tenant within its cap: the long tail goes first, then the least recently read", async () => {
-    process.env.POLAR_CACHE_MAX_ENTRIES_PER_TENANT = "10";
+    vi.stubEnv("POLAR_CACHE_MAX_ENTRIES_PER_TENANT", "10");
     await entries(tenant, [10, 9, 8, 7, 6, 5, 4, 3]);
     await entries(tenant, [2, 1], true);
     const neighbour = `organization:${ACME_ID}`;
@@ -229,7 +222,7 @@ describe("bounds", () => {
   });
 
   it("keeps the whole cache within POLAR_CACHE_MAX_ENTRIES, and drops what nobody read for a day", async () => {
-    process.env.POLAR_CACHE_MAX_ENTRIES = "100";
+    vi.stubEnv("POLAR_CACHE_MAX_ENTRIES", "100");
     await entries(
       "organization:a",
       Array.from({ length: 60 }, (_, i) => 100 - i),

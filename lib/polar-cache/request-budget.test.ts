@@ -4,11 +4,10 @@
 // them get their share whatever a neighbour does; background refreshes give
 // way; a 429 from Polar pauses every later request for its Retry-After.
 import { PolarRateLimitError } from "@polar-sh/sdk";
-import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { RESET_DATABASE } from "@/test-support/reset-database";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { setUpEmulator } from "@/test-support/integration";
 import { ADA_ID } from "polar-emulator/seed";
 import { control, signIn } from "polar-emulator/testing";
-import { withEmulator } from "polar-emulator/vitest";
 import type { Requester, RequestPriority } from "./request-budget";
 
 let issuer: string;
@@ -16,22 +15,13 @@ let budget: typeof import("./request-budget");
 let callPolar: typeof import("./call-polar").callPolar;
 // Imported once the emulator runs: the app's modules read the Polar server when loaded.
 let RequestBudgetSpent: typeof import("@/lib/polar/errors").RequestBudgetSpent;
-let db: typeof import("@/lib/db/client").db;
 
-withEmulator(async (url) => {
-  issuer = url;
-  process.env.POLAR_EMULATOR_URL = url;
+const db = setUpEmulator(async (polar) => {
+  issuer = polar.issuer;
   budget = await import("./request-budget");
   ({ callPolar } = await import("./call-polar"));
   ({ RequestBudgetSpent } = await import("@/lib/polar/errors"));
-  ({ db } = await import("@/lib/db/client"));
 });
-
-beforeEach(async () => {
-  await db.$executeRawUnsafe(RESET_DATABASE);
-});
-
-afterAll(() => db?.$disconnect());
 
 async function emulatorStats() {
   return (await (await control(issuer, "stats")).json()) as {
@@ -58,7 +48,7 @@ async function granted(count: number, who: Requester, maxWaitMs?: number) {
 
 it("lets a burst through up to the bucket and a 2-second queue, and refuses the rest with when to retry", async () => {
   // 60 a minute: one a second, a bucket of 6, and 2 more queued for up to 2 s.
-  process.env.POLAR_REQUEST_BUDGET_PER_MINUTE = "60";
+  vi.stubEnv("POLAR_REQUEST_BUDGET_PER_MINUTE", "60");
   const started = Date.now();
   const outcomes = await Promise.all(
     Array.from({ length: 20 }, () =>
@@ -83,7 +73,7 @@ it("lets a burst through up to the bucket and a 2-second queue, and refuses the 
 });
 
 it("checks and debits the client, the tenant and the person in one statement, for everyone asking together", async () => {
-  process.env.POLAR_REQUEST_BUDGET_PER_MINUTE = "450";
+  vi.stubEnv("POLAR_REQUEST_BUDGET_PER_MINUTE", "450");
   const statements = vi.spyOn(db, "$queryRaw");
   try {
     await Promise.all(
@@ -106,7 +96,7 @@ it("checks and debits the client, the tenant and the person in one statement, fo
 describe("fair shares", () => {
   beforeEach(() => {
     // 60 a minute: one a second, a bucket of 6 requests.
-    process.env.POLAR_REQUEST_BUDGET_PER_MINUTE = "60";
+    vi.stubEnv("POLAR_REQUEST_BUDGET_PER_MINUTE", "60");
   });
 
   it("keeps a tenant's share when another tenant's searches take all they can", async () => {
@@ -137,7 +127,7 @@ describe("fair shares", () => {
 
   it("lets a tenant borrow beyond its share while the bucket has room", async () => {
     // 120 a minute: a bucket of 12. Two tenants active: a share is half of it.
-    process.env.POLAR_REQUEST_BUDGET_PER_MINUTE = "120";
+    vi.stubEnv("POLAR_REQUEST_BUDGET_PER_MINUTE", "120");
     await granted(1, requester("other"));
     // Its share of 6, and 2 borrowed down to a quarter of the bucket (3 of 11 left).
     expect(await granted(10, requester("busy"), 0)).toBe(8);
@@ -167,7 +157,7 @@ describe("fair shares", () => {
 });
 
 it("pauses every request for Retry-After once Polar answers 429", async () => {
-  process.env.POLAR_REQUEST_BUDGET_PER_MINUTE = "450";
+  vi.stubEnv("POLAR_REQUEST_BUDGET_PER_MINUTE", "450");
   const { access_token } = await signIn(issuer, {
     userId: ADA_ID,
     subType: "user",
