@@ -41,8 +41,12 @@ describe("refused", () => {
       `import { cachedRead } from "@/lib/polar-cache/read-cache";`,
       /do not reach lib\/polar-cache/,
     ],
-    ["scripts/lib/x.ts", `import { signIn } from "../../e2e/flows";`, /Scripts do not import the e2e suite/],
-    ["test-support/x.ts", `import { signIn } from "../e2e/flows";`, /does not import it/],
+    [
+      "scripts/lib/x.ts",
+      `import { signInAs } from "../../e2e/flows";`,
+      /Scripts do not import the e2e suite/,
+    ],
+    ["test-support/x.ts", `import { signInAs } from "../e2e/flows";`, /does not import it/],
     [
       "packages/polar-emulator/src/x.ts",
       `import { db } from "../../../lib/db/client.ts";`,

@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { expireConnection, resetDatabase } from "./db";
 import { emulatorControl } from "./emulator";
-import { connectOrganization, signIn } from "./flows";
+import { connectOrganization, signInAs } from "./flows";
 
 async function expectNoSeriousViolations(page: Page, name: string) {
   await expect(page.locator('[role="status"][aria-label^="Loading"]')).toHaveCount(0);
@@ -26,7 +26,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     await page.goto("/auth/error?error=Configuration");
     await expectNoSeriousViolations(page, "sign-in error page");
 
-    await signIn(page);
+    await signInAs(page);
     await expectNoSeriousViolations(page, "user dashboard");
     await connectOrganization(page, "Acme Analytics");
     await expect(page).toHaveURL(/\/dashboard\/acme-analytics$/);

@@ -4,7 +4,7 @@
 // or a group picks others with test.use. Fixtures run after the beforeEach
 // hooks, so a spec's reset of the database and the emulator comes first.
 import { test as base, type Page } from "@playwright/test";
-import { connectOrganization, signIn } from "./flows";
+import { connectOrganization, signInAs } from "./flows";
 
 /** The fixtures' options. */
 interface SetUpOptions {
@@ -26,7 +26,7 @@ export const test = base.extend<SetUpOptions & SetUpPages>({
   user: ["Ada Lovelace", { option: true }],
   organization: ["Acme Analytics", { option: true }],
   signedIn: async ({ page, user }, provide) => {
-    await signIn(page, user);
+    await signInAs(page, user);
     await provide(page);
   },
   connected: async ({ signedIn, user, organization }, provide) => {

@@ -4,7 +4,7 @@ import { expect, type Page } from "@playwright/test";
  * Signs in as a seeded user through the emulator's login and consent pages,
  * each of which Polar skips when it remembers the session or the consent.
  */
-export async function signIn(page: Page, user = "Ada Lovelace") {
+export async function signInAs(page: Page, user = "Ada Lovelace") {
   await page.goto("/");
   await page.getByRole("button", { name: "Sign in with Polar" }).click();
   const continueAs = page.getByRole("button", { name: `Continue as ${user}` });

@@ -3,7 +3,7 @@
 import { expect, test } from "./fixtures";
 import { resetDatabase, withDatabase } from "./db";
 import { emulatorControl } from "./emulator";
-import { connectOrganization, signIn } from "./flows";
+import { connectOrganization, signInAs } from "./flows";
 
 test.beforeEach(async () => {
   await resetDatabase();
@@ -36,7 +36,7 @@ test.describe(() => {
     await expect(ada.getByRole("heading", { level: 1, name: "Nebula Labs" })).toBeVisible();
 
     const grace = await browser.newPage();
-    await signIn(grace, "Grace Hopper");
+    await signInAs(grace, "Grace Hopper");
     const response = await grace.goto("/dashboard/nebula-labs");
     expect(response?.status()).toBe(404);
     await expect(grace.getByRole("heading", { name: "Nebula Labs" })).toHaveCount(0);

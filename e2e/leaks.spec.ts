@@ -8,7 +8,7 @@ import path from "node:path";
 import { expect, test } from "./fixtures";
 import { resetDatabase, withDatabase } from "./db";
 import { artifacts } from "../test-support/e2e-env";
-import { connectOrganization, signIn } from "./flows";
+import { connectOrganization, signInAs } from "./flows";
 
 const TOKEN = /polar_(at|rt|cs)_/;
 const TOKEN_OR_CODE = /polar_(at|rt|cs|ac)_/;
@@ -30,7 +30,7 @@ test("no token in what the app serves, in its client bundle, or in its logs", as
     if (TOKEN.test(body) || TOKEN.test(response.url())) served.push(response.url());
   });
 
-  await signIn(page);
+  await signInAs(page);
   await connectOrganization(page, "Nebula Labs");
   await expect(page.getByRole("heading", { level: 1, name: "Nebula Labs" })).toBeVisible();
   await page.goto("/dashboard");

@@ -5,7 +5,7 @@ import { cached, settled, withCachedApp } from "./cached-app";
 import { resetDatabase } from "./db";
 import { emulatorControl } from "./emulator";
 import { artifacts } from "../test-support/e2e-env";
-import { connectOrganization, signIn } from "./flows";
+import { connectOrganization, signInAs } from "./flows";
 
 async function polarCalls() {
   const { api } = await emulatorControl("stats");
@@ -52,7 +52,7 @@ test("cached data reaches only people connected to the organization", async ({
     await expect(page.getByRole("region", { name: "Customers" }).locator("tbody tr")).not.toHaveCount(0);
 
     const grace = await browser.newPage();
-    await signIn(grace, "Grace Hopper");
+    await signInAs(grace, "Grace Hopper");
     const response = await grace.goto(`${cached}/dashboard/acme-analytics/customers`);
     expect(response?.status()).toBe(404);
     await expect(grace.getByRole("region", { name: "Customers" })).toHaveCount(0);

@@ -6,7 +6,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { resetDatabase, withDatabase } from "./db";
 import { emulatorControl } from "./emulator";
 import { e2eEnv } from "../test-support/e2e-env";
-import { signIn } from "./flows";
+import { signInAs } from "./flows";
 import { nextStart } from "./next-start";
 
 test.beforeEach(async () => {
@@ -105,7 +105,7 @@ async function connectWithoutSubType(page: Page, user: string) {
       headers: { ...response.headers(), location: withoutSubType(location) },
     });
   });
-  await signIn(page, user);
+  await signInAs(page, user);
   await emulatorControl("stats/reset", {});
   await page.getByRole("button", { name: "Connect an organization" }).click();
   await page.getByRole("button", { name: "Allow" }).click();

@@ -5,7 +5,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { resetDatabase } from "./db";
 import { emulatorControl } from "./emulator";
 import { artifacts } from "../test-support/e2e-env";
-import { connectOrganization, signIn } from "./flows";
+import { connectOrganization, signInAs } from "./flows";
 
 const ORGANIZATION = "/dashboard/acme-analytics";
 const DASHBOARD_ROUTES = [
@@ -68,7 +68,7 @@ test.describe.serial("every dashboard route, signed in and connected", () => {
     await resetDatabase();
     await emulatorControl("reset", {});
     page = await browser.newPage();
-    await signIn(page);
+    await signInAs(page);
     await connectOrganization(page, "Acme Analytics");
     await expect(page.getByRole("heading", { level: 1, name: "Acme Analytics" })).toBeVisible();
   });

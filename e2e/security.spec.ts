@@ -4,7 +4,7 @@ import { expect, test } from "./fixtures";
 import { watchCspViolations } from "./csp-violations";
 import { resetDatabase } from "./db";
 import { emulatorControl } from "./emulator";
-import { connectOrganization, signIn } from "./flows";
+import { connectOrganization, signInAs } from "./flows";
 
 const EVIL = "https://evil.example";
 
@@ -24,7 +24,7 @@ test("every page runs under a nonce-based CSP with no violation", async ({ page,
   });
 
   await page.goto("/");
-  await signIn(page);
+  await signInAs(page);
   await connectOrganization(page, "Acme Analytics");
   await expect(page.getByRole("heading", { level: 1, name: "Acme Analytics" })).toBeVisible();
   for (const path of [

@@ -6,7 +6,7 @@ import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { ADA_ID, GRACE_ID } from "polar-emulator/seed";
 import { resetDatabase, signInTokens, withDatabase } from "./db";
 import { emulatorControl, isLiveAtEmulator } from "./emulator";
-import { signIn } from "./flows";
+import { signInAs } from "./flows";
 
 test.beforeEach(async () => {
   await resetDatabase();
@@ -17,7 +17,7 @@ test.beforeEach(async () => {
 async function signInAtPolarAsGrace(context: BrowserContext, page: Page) {
   const earlierTab = await context.newPage();
   await earlierTab.goto("/");
-  await signIn(page);
+  await signInAs(page);
   // Polar's session on this browser ends (the emulator has no sign-out page): its login page shows next.
   await context.clearCookies({ domain: "127.0.0.1" });
   await earlierTab.getByRole("button", { name: "Sign in with Polar" }).click();

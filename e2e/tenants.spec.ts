@@ -9,7 +9,7 @@ import { cached, settled, withCachedApp } from "./cached-app";
 import { connectionTokens, expireConnection, resetDatabase, withDatabase } from "./db";
 import { artifacts } from "../test-support/e2e-env";
 import { emulatorControl } from "./emulator";
-import { connectOrganization, signIn } from "./flows";
+import { connectOrganization, signInAs } from "./flows";
 
 test.use({ organization: "Nebula Labs" });
 
@@ -21,7 +21,7 @@ test.beforeEach(async () => {
 /** A second person, in a browser of their own, signed in with `organization` connected. */
 async function colleague(browser: Browser, user: string, organization: string) {
   const page = await (await browser.newContext()).newPage();
-  await signIn(page, user);
+  await signInAs(page, user);
   await connectOrganization(page, organization, user);
   return page;
 }

@@ -3,7 +3,7 @@
 import { expect, test } from "./fixtures";
 import { connectionTokens, expireConnection, resetDatabase, signInTokens, withDatabase } from "./db";
 import { emulatorControl, refreshAtEmulator, refreshCount } from "./emulator";
-import { connectOrganization, pickOrganization, signIn } from "./flows";
+import { connectOrganization, pickOrganization, signInAs } from "./flows";
 
 test.use({ organization: "Nebula Labs" });
 
@@ -17,7 +17,7 @@ test("after the access token expires the dashboard still renders with a rotated 
 }) => {
   // Tokens live 65 s: fresh for 5 s, then inside the app's 60 s refresh margin.
   await emulatorControl("settings", { access_token_ttl: 65 });
-  await signIn(page);
+  await signInAs(page);
   await connectOrganization(page, "Nebula Labs");
   await expect(page.getByRole("heading", { level: 1, name: "Nebula Labs" })).toBeVisible();
   const before = await connectionTokens("nebula-labs");

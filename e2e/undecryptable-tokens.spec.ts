@@ -8,7 +8,7 @@ import { expect, test } from "./fixtures";
 import { connectionTokens, resetDatabase, signInTokens, storeForeignCiphertext } from "./db";
 import { emulatorControl } from "./emulator";
 import { artifacts } from "../test-support/e2e-env";
-import { connectOrganization, pickOrganization, signIn } from "./flows";
+import { connectOrganization, pickOrganization, signInAs } from "./flows";
 
 const appLog = () => readFile(path.join(artifacts, "app.log"), "utf8");
 
@@ -59,7 +59,7 @@ test("a sign-in token under an unknown key does not stop sign-out or the next si
   await expect(page.getByRole("button", { name: "Sign in with Polar" })).toBeVisible();
 
   await storeForeignCiphertext("Account");
-  await signIn(page);
+  await signInAs(page);
   await expect(page.getByRole("heading", { name: "Welcome, ada@example.com" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Connect Acme Analytics" })).toBeVisible();
   expect(await signInTokens()).toMatchObject({

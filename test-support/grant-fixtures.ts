@@ -7,7 +7,7 @@ import {
   control as emulatorControl,
   oauthPost,
   refresh,
-  signIn,
+  authorizationCodeTokens,
   type TokenSet,
 } from "polar-emulator/testing";
 import type { Database } from "@/lib/db/client";
@@ -41,7 +41,7 @@ export function grantFixtures(emulatorUrl: string, db: Database) {
   }
 
   function organizationGrant(organizationId: string) {
-    return signIn(emulatorUrl, {
+    return authorizationCodeTokens(emulatorUrl, {
       userId: ADA_ID,
       subType: "organization",
       organizationId,
@@ -77,7 +77,10 @@ export function grantFixtures(emulatorUrl: string, db: Database) {
   async function expiredSignIn() {
     // Imported here: the app's modules read the Polar server when loaded, after the test has set it.
     const { USER_PROVIDER_ID } = await import("@/lib/polar/flows");
-    const tokens = await signIn(emulatorUrl, { userId: ADA_ID, scope: "openid email organizations:read" });
+    const tokens = await authorizationCodeTokens(emulatorUrl, {
+      userId: ADA_ID,
+      scope: "openid email organizations:read",
+    });
     const user = await newUser();
     const account = await db.account.create({
       data: {

@@ -3,7 +3,7 @@
 // 401 and must retry once with the token the refresh stored.
 import { expect, it, vi } from "vitest";
 import { ADA_ID, NEBULA_ID } from "polar-emulator/seed";
-import { control, signIn } from "polar-emulator/testing";
+import { control, authorizationCodeTokens } from "polar-emulator/testing";
 import { setUpEmulator } from "@/test-support/integration";
 
 // The session is not under test: the loaders ask for the signed-in user, and get this one.
@@ -28,7 +28,7 @@ async function stats() {
 }
 
 it("retries once with the stored token when a concurrent refresh revoked the one it read", async () => {
-  const tokens = await signIn(issuer, {
+  const tokens = await authorizationCodeTokens(issuer, {
     userId: ADA_ID,
     subType: "organization",
     organizationId: NEBULA_ID,

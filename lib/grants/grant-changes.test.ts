@@ -6,7 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Account } from "next-auth";
 import { describe, expect, it } from "vitest";
 import { ADA_ID, NEBULA_ID } from "polar-emulator/seed";
-import { signIn } from "polar-emulator/testing";
+import { authorizationCodeTokens } from "polar-emulator/testing";
 import { setUpEmulator, type PolarSetUp } from "@/test-support/integration";
 import type { GrantTable } from "./grant-row";
 
@@ -118,7 +118,10 @@ describe("replacing a grant during its refresh", () => {
 
   it("a new sign-in waits for the refresh of the old sign-in grant, revokes it, and keeps the new one", async () => {
     const { user, account } = await grants.expiredSignIn();
-    const signedIn = await signIn(emulatorUrl, { userId: ADA_ID, scope: "openid email organizations:read" });
+    const signedIn = await authorizationCodeTokens(emulatorUrl, {
+      userId: ADA_ID,
+      scope: "openid email organizations:read",
+    });
     const { refreshing } = await slowRefresh("Account", account.id);
 
     await userGrant.storeSignInGrant(user.id, accountOf("polar", signedIn));

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import { inspect } from "node:util";
 import { afterAll, expect, it, vi } from "vitest";
 import { NEBULA_ID, ADA_ID } from "polar-emulator/seed";
-import { signIn } from "polar-emulator/testing";
+import { authorizationCodeTokens } from "polar-emulator/testing";
 import { setUpEmulator } from "@/test-support/integration";
 
 const TOKEN = /polar_(at|rt)_/;
@@ -66,7 +66,7 @@ const db = setUpEmulator(async ({ issuer }) => {
 afterAll(() => proxy?.close());
 
 it("keeps the tokens of a malformed refresh answer out of the error and the log", async () => {
-  const tokens = await signIn(emulatorUrl, {
+  const tokens = await authorizationCodeTokens(emulatorUrl, {
     userId: ADA_ID,
     subType: "organization",
     organizationId: NEBULA_ID,

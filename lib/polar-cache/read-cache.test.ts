@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { setUpEmulator } from "@/test-support/integration";
 import { until } from "@/test-support/until";
 import { ACME_ID, ADA_ID, NEBULA_ID } from "polar-emulator/seed";
-import { control, signIn } from "polar-emulator/testing";
+import { control, authorizationCodeTokens } from "polar-emulator/testing";
 import type { PolarProblem } from "@/lib/polar/errors";
 import type { RequestPriority } from "./request-budget";
 
@@ -26,7 +26,7 @@ beforeEach(async () => {
   vi.stubEnv("POLAR_REQUEST_BUDGET_PER_MINUTE", "450");
   vi.stubEnv("POLAR_CACHE_MAX_ENTRIES_PER_TENANT", undefined);
   vi.stubEnv("POLAR_CACHE_MAX_ENTRIES", undefined);
-  ({ access_token: accessToken } = await signIn(issuer, {
+  ({ access_token: accessToken } = await authorizationCodeTokens(issuer, {
     userId: ADA_ID,
     subType: "organization",
     organizationId: NEBULA_ID,

@@ -7,7 +7,7 @@ import { PolarRateLimitError } from "@polar-sh/sdk";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { setUpEmulator } from "@/test-support/integration";
 import { ADA_ID } from "polar-emulator/seed";
-import { control, signIn } from "polar-emulator/testing";
+import { control, authorizationCodeTokens } from "polar-emulator/testing";
 import type { Requester, RequestPriority } from "./request-budget";
 
 let issuer: string;
@@ -158,7 +158,7 @@ describe("fair shares", () => {
 
 it("pauses every request for Retry-After once Polar answers 429", async () => {
   vi.stubEnv("POLAR_REQUEST_BUDGET_PER_MINUTE", "450");
-  const { access_token } = await signIn(issuer, {
+  const { access_token } = await authorizationCodeTokens(issuer, {
     userId: ADA_ID,
     subType: "user",
     scope: "openid organizations:read",

@@ -305,7 +305,7 @@ export function tokenRequest(
 }
 
 /** Authorize and exchange the code: what an app does on sign-in. */
-export async function signIn(
+export async function authorizationCodeTokens(
   issuer: string,
   options: AuthorizeOptions & { clientAuth?: ClientAuth },
 ): Promise<TokenSet> {

@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import { ADA_ID } from "../src/data/seed.ts";
 import { startEmulator } from "../src/server.ts";
 import { withEmulator } from "../src/vitest.ts";
-import { control, signIn } from "../src/testing.ts";
+import { control, authorizationCodeTokens } from "../src/testing.ts";
 
 const SCOPE = "openid organizations:read";
 
@@ -39,7 +39,7 @@ async function expectNotFound(response: Response) {
 
 describe("Polar-Version", () => {
   it("defaults to 2026-04 and is echoed on every answer, errors included", async () => {
-    const tokens = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const tokens = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     const bearer = { authorization: `Bearer ${tokens.access_token}` };
     expect(
       (await versioned("/v1/organizations/", undefined, { headers: bearer })).headers.get("polar-version"),
@@ -67,7 +67,7 @@ describe("Polar-Version", () => {
   });
 
   it("is checked before authentication and rate limits", async () => {
-    const tokens = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const tokens = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     await expectNotFound(
       await versioned("/v1/organizations/", "2027-01", {
         headers: { authorization: "Bearer polar_at_u_forged" },
@@ -83,7 +83,7 @@ describe("Polar-Version", () => {
   });
 
   it("is what @polar-sh/sdk sends: its 2026-10 client is served, its 2027-01 client is not", async () => {
-    const tokens = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const tokens = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     expect(
       (await createPolar({ accessToken: tokens.access_token, baseUrl: issuer }).organizations.list()).items,
     ).toHaveLength(2);
@@ -128,7 +128,7 @@ describe("the api-versions control", () => {
       apiVersions: ["2027-01", "2026-10"],
     });
     try {
-      const tokens = await signIn(later.apiUrl, { userId: ADA_ID, scope: SCOPE });
+      const tokens = await authorizationCodeTokens(later.apiUrl, { userId: ADA_ID, scope: SCOPE });
       const organizations = await createPolar2701({
         accessToken: tokens.access_token,
         baseUrl: later.apiUrl,

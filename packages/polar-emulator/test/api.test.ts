@@ -21,7 +21,7 @@ import {
 } from "../src/api/serializers.ts";
 import { ACME_ID, ADA_ID, COMPILER_CLUB_ID, GRACE_ID, NEBULA_ID } from "../src/data/seed.ts";
 import { withEmulator } from "../src/vitest.ts";
-import { control, signIn, type TokenSet } from "../src/testing.ts";
+import { control, authorizationCodeTokens, type TokenSet } from "../src/testing.ts";
 
 const READ_SCOPES =
   "openid profile email organizations:read products:read orders:read customers:read subscriptions:read metrics:read";
@@ -118,8 +118,8 @@ withEmulator((started) => {
   url = started;
 });
 beforeEach(async () => {
-  ada = await signIn(url, { userId: ADA_ID, scope: READ_SCOPES });
-  acmeToken = await signIn(url, {
+  ada = await authorizationCodeTokens(url, { userId: ADA_ID, scope: READ_SCOPES });
+  acmeToken = await authorizationCodeTokens(url, {
     userId: ADA_ID,
     subType: "organization",
     organizationId: ACME_ID,
@@ -162,7 +162,7 @@ describe("organizations", () => {
   });
 
   it("shows Grace only her organization, which has no products", async () => {
-    const grace = await signIn(url, { userId: GRACE_ID, scope: READ_SCOPES });
+    const grace = await authorizationCodeTokens(url, { userId: GRACE_ID, scope: READ_SCOPES });
     expect((await sdk(grace).organizations.list()).items.map((org) => org.id)).toEqual([COMPILER_CLUB_ID]);
     expect((await sdk(grace).products.list()).pagination).toEqual({ total_count: 0, max_page: 0 });
   });
@@ -287,7 +287,7 @@ describe("access rules", () => {
   });
 
   it("enforces scopes with 403 insufficient_scope and the required scopes in WWW-Authenticate", async () => {
-    const narrow = await signIn(url, { userId: ADA_ID, scope: "openid organizations:read" });
+    const narrow = await authorizationCodeTokens(url, { userId: ADA_ID, scope: "openid organizations:read" });
     const response = await fetch(`${url}/v1/products/`, {
       headers: { authorization: `Bearer ${narrow.access_token}` },
     });
@@ -310,7 +310,10 @@ describe("access rules", () => {
   });
 
   it("accepts a write scope where read is required, except where Polar lists only read", async () => {
-    const writer = await signIn(url, { userId: ADA_ID, scope: "openid products:write orders:write" });
+    const writer = await authorizationCodeTokens(url, {
+      userId: ADA_ID,
+      scope: "openid products:write orders:write",
+    });
     expect((await sdk(writer).products.list()).pagination.total_count).toBe(16);
     expect((await status(sdk(writer).orders.list())).statusCode).toBe(403);
   });

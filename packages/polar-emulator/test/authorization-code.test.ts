@@ -19,7 +19,7 @@ import {
   pkcePair,
   PUBLIC_CLIENT_ID,
   refresh,
-  signIn,
+  authorizationCodeTokens,
   tokenRequest,
   USER_REDIRECT_URI,
   type TokenSet,
@@ -107,7 +107,7 @@ describe("authorization response", () => {
 
 describe("token request", () => {
   it("answers like Polar: Bearer, prefixed tokens, expires_in, scope, id_token", async () => {
-    const tokens = await signIn(issuer, { userId: ADA_ID, scope: APP_SCOPE });
+    const tokens = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: APP_SCOPE });
     expect(Object.keys(tokens)).toEqual([
       "token_type",
       "access_token",
@@ -123,7 +123,11 @@ describe("token request", () => {
   });
 
   it("signs an RS256 ID token for the user, issued by the API origin, echoing the nonce", async () => {
-    const tokens = await signIn(issuer, { userId: GRACE_ID, scope: APP_SCOPE, nonce: "nonce-123" });
+    const tokens = await authorizationCodeTokens(issuer, {
+      userId: GRACE_ID,
+      scope: APP_SCOPE,
+      nonce: "nonce-123",
+    });
     const { payload, protectedHeader } = await idTokenClaims(issuer, tokens.id_token);
     expect(protectedHeader.alg).toBe("RS256");
     expect(payload).toMatchObject({
@@ -200,16 +204,16 @@ describe("PKCE", () => {
 
 describe("client authentication", () => {
   it("accepts client_secret_post and client_secret_basic for the confidential client", async () => {
-    expect((await signIn(issuer, { userId: ADA_ID, clientAuth: "post" })).access_token).toMatch(
-      /^polar_at_u_/,
-    );
-    expect((await signIn(issuer, { userId: ADA_ID, clientAuth: "basic" })).access_token).toMatch(
-      /^polar_at_u_/,
-    );
+    expect(
+      (await authorizationCodeTokens(issuer, { userId: ADA_ID, clientAuth: "post" })).access_token,
+    ).toMatch(/^polar_at_u_/);
+    expect(
+      (await authorizationCodeTokens(issuer, { userId: ADA_ID, clientAuth: "basic" })).access_token,
+    ).toMatch(/^polar_at_u_/);
   });
 
   it("accepts the public client with no secret, PKCE doing the proof", async () => {
-    const tokens = await signIn(issuer, { userId: ADA_ID, clientAuth: "none" });
+    const tokens = await authorizationCodeTokens(issuer, { userId: ADA_ID, clientAuth: "none" });
     expect(tokens.refresh_token).toMatch(/^polar_rt_u_/);
   });
 

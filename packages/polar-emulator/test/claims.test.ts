@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { ADA_ID, GRACE_ID, NEBULA_ID } from "../src/data/seed.ts";
 import { withEmulator } from "../src/vitest.ts";
-import { control, signIn, type TokenSet } from "../src/testing.ts";
+import { control, authorizationCodeTokens, type TokenSet } from "../src/testing.ts";
 import { idTokenClaims, userinfo } from "./helpers.ts";
 
 const REGISTERED_CLAIMS = ["iss", "aud", "sub", "exp", "iat", "auth_time", "nonce", "at_hash", "sid"];
@@ -25,28 +25,28 @@ const userClaims = (payload: Record<string, unknown>) =>
 
 describe("the ID token", () => {
   it("holds sub, email and email_verified with the email scope, and no name", async () => {
-    const tokens = await signIn(issuer, { userId: ADA_ID, scope: "openid profile email" });
+    const tokens = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: "openid profile email" });
     const { payload } = await idTokenClaims(issuer, tokens.id_token);
     expect(userClaims(payload)).toEqual({ sub: ADA_ID, email: "ada@example.com", email_verified: true });
     expect(Number(payload.exp) - Number(payload.iat)).toBe(3600);
   });
 
   it("holds only sub without the email scope", async () => {
-    const tokens = await signIn(issuer, { userId: GRACE_ID, scope: "openid profile" });
+    const tokens = await authorizationCodeTokens(issuer, { userId: GRACE_ID, scope: "openid profile" });
     expect(userClaims((await idTokenClaims(issuer, tokens.id_token)).payload)).toEqual({ sub: GRACE_ID });
   });
 });
 
 describe("userinfo", () => {
   it("returns a user's sub, email and email_verified with the email scope, no name, for GET and POST", async () => {
-    const tokens = await signIn(issuer, { userId: ADA_ID, scope: "openid profile email" });
+    const tokens = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: "openid profile email" });
     const expected = { sub: ADA_ID, email: "ada@example.com", email_verified: true };
     expect(await userinfo(issuer, tokens.access_token)).toEqual({ status: 200, body: expected });
     expect(await userinfo(issuer, tokens.access_token, "POST")).toEqual({ status: 200, body: expected });
   });
 
   it("returns only sub without the email scope", async () => {
-    const tokens = await signIn(issuer, { userId: ADA_ID, scope: "openid profile" });
+    const tokens = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: "openid profile" });
     expect((await userinfo(issuer, tokens.access_token)).body).toEqual({ sub: ADA_ID });
   });
 

@@ -19,7 +19,7 @@ import {
   Browser,
   pkcePair,
   refresh,
-  signIn,
+  authorizationCodeTokens,
   tokenRequest,
   USER_REDIRECT_URI,
   type TokenSet,
@@ -57,13 +57,17 @@ describe("the consent page for sub_type=user", () => {
 
 describe("the token", () => {
   it("is unrestricted when Allow is clicked with All organizations", async () => {
-    const tokens = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const tokens = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     expect(await introspect(issuer, tokens.access_token)).toMatchObject({ organizations: [] });
     expect(await organizationIds(tokens)).toEqual([ACME_ID, NEBULA_ID].sort());
   });
 
   it("is down-scoped to the organizations checked, across refreshes", async () => {
-    const nebula = await signIn(issuer, { userId: ADA_ID, scope: SCOPE, organizationIds: [NEBULA_ID] });
+    const nebula = await authorizationCodeTokens(issuer, {
+      userId: ADA_ID,
+      scope: SCOPE,
+      organizationIds: [NEBULA_ID],
+    });
     expect(await introspect(issuer, nebula.access_token)).toMatchObject({
       sub: ADA_ID,
       organizations: [NEBULA_ID],
@@ -79,7 +83,7 @@ describe("the token", () => {
     const refreshed = (await (await refresh(issuer, nebula.refresh_token)).json()) as TokenSet;
     expect(await organizationIds(refreshed)).toEqual([NEBULA_ID]);
 
-    const both = await signIn(issuer, {
+    const both = await authorizationCodeTokens(issuer, {
       userId: ADA_ID,
       scope: SCOPE,
       organizationIds: [NEBULA_ID, ACME_ID],

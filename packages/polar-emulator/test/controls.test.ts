@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { ACME_ID, ADA_ID, GRACE_ID } from "../src/data/seed.ts";
 import { startEmulator } from "../src/server.ts";
 import { withEmulator } from "../src/vitest.ts";
-import { control, refresh, signIn, type TokenSet } from "../src/testing.ts";
+import { control, refresh, authorizationCodeTokens, type TokenSet } from "../src/testing.ts";
 import { introspect, tokenManagement, userinfo } from "./helpers.ts";
 
 let url: string;
@@ -29,7 +29,7 @@ describe("settings", () => {
     expect(await json(control(url, "settings", { access_token_ttl: 5 }))).toMatchObject({
       access_token_ttl: 5,
     });
-    const tokens = await signIn(url, { userId: ADA_ID });
+    const tokens = await authorizationCodeTokens(url, { userId: ADA_ID });
     expect(tokens.expires_in).toBe(5);
     const refreshed = (await json(refresh(url, tokens.refresh_token))) as unknown as TokenSet;
     expect(refreshed.expires_in).toBe(5);
@@ -45,7 +45,7 @@ describe("settings", () => {
   it("skews the clock: ID token timestamps move and access tokens expire early", async () => {
     const before = Math.floor(Date.now() / 1000);
     await control(url, "settings", { clock_skew_seconds: -600 });
-    const tokens = await signIn(url, { userId: ADA_ID, scope: "openid organizations:read" });
+    const tokens = await authorizationCodeTokens(url, { userId: ADA_ID, scope: "openid organizations:read" });
     const claims = decodeJwt(tokens.id_token ?? "");
     expect(Number(claims.iat)).toBeLessThanOrEqual(before - 590);
     expect(Number(claims.exp) - Number(claims.iat)).toBe(3600);
@@ -55,7 +55,7 @@ describe("settings", () => {
   });
 
   it("injects latency into API calls", async () => {
-    const tokens = await signIn(url, { userId: ADA_ID, scope: "openid organizations:read" });
+    const tokens = await authorizationCodeTokens(url, { userId: ADA_ID, scope: "openid organizations:read" });
     await control(url, "settings", { latency_ms: 300, latency_path: "/v1/organizations" });
     const started = Date.now();
     expect((await get("/v1/organizations/", tokens)).status).toBe(200);
@@ -66,7 +66,7 @@ describe("settings", () => {
   });
 
   it("judges the token after the latency: one rotated away meanwhile gets 401", async () => {
-    const tokens = await signIn(url, { userId: ADA_ID, scope: "openid organizations:read" });
+    const tokens = await authorizationCodeTokens(url, { userId: ADA_ID, scope: "openid organizations:read" });
     await control(url, "settings", { latency_ms: 300, latency_path: "/v1/organizations" });
     const slow = get("/v1/organizations/", tokens);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -77,7 +77,7 @@ describe("settings", () => {
 
 describe("forced token failures", () => {
   it("fails the next token call with the given error, without consuming the refresh token", async () => {
-    const tokens = await signIn(url, { userId: ADA_ID });
+    const tokens = await authorizationCodeTokens(url, { userId: ADA_ID });
     await control(url, "token-failures", { error: "invalid_grant", error_description: "forced by test" });
     const failed = await refresh(url, tokens.refresh_token);
     expect(failed.status).toBe(400);
@@ -87,7 +87,7 @@ describe("forced token failures", () => {
 
   it("can answer 500 and target one grant type", async () => {
     await control(url, "token-failures", { error: "server_error", status: 500, grant_type: "refresh_token" });
-    const tokens = await signIn(url, { userId: ADA_ID });
+    const tokens = await authorizationCodeTokens(url, { userId: ADA_ID });
     const failed = await refresh(url, tokens.refresh_token);
     expect(failed.status).toBe(500);
     expect(await failed.json()).toEqual({ error: "server_error" });
@@ -96,7 +96,7 @@ describe("forced token failures", () => {
 
 describe("token delays", () => {
   it("answer a refresh late, after it rotated: the old access token is already revoked while the answer waits", async () => {
-    const tokens = await signIn(url, { userId: ADA_ID, scope: "openid organizations:read" });
+    const tokens = await authorizationCodeTokens(url, { userId: ADA_ID, scope: "openid organizations:read" });
     await control(url, "token-delays", { grant_type: "refresh_token", delay_ms: 600 });
     const started = Date.now();
     const pending = refresh(url, tokens.refresh_token);
@@ -109,7 +109,7 @@ describe("token delays", () => {
   });
 
   it("with drop, rotate the token and close the connection without an answer", async () => {
-    const tokens = await signIn(url, { userId: ADA_ID });
+    const tokens = await authorizationCodeTokens(url, { userId: ADA_ID });
     await control(url, "token-delays", { delay_ms: 50, drop: true });
     await expect(refresh(url, tokens.refresh_token)).rejects.toThrow();
     expect(await json(refresh(url, tokens.refresh_token))).toMatchObject({ error: "invalid_grant" });
@@ -122,7 +122,7 @@ describe("token delays", () => {
       const result = await call();
       return { result, ms: Date.now() - started };
     };
-    const signedIn = await timed(() => signIn(url, { userId: ADA_ID }));
+    const signedIn = await timed(() => authorizationCodeTokens(url, { userId: ADA_ID }));
     expect(signedIn.ms).toBeLessThan(390);
     const first = await timed(
       async () => (await json(refresh(url, signedIn.result.refresh_token))) as unknown as TokenSet,
@@ -135,7 +135,10 @@ describe("token delays", () => {
 
 describe("forced API failures", () => {
   it("answers the next matching calls with 429, 500 or insufficient scope, then recovers", async () => {
-    const tokens = await signIn(url, { userId: ADA_ID, scope: "openid organizations:read products:read" });
+    const tokens = await authorizationCodeTokens(url, {
+      userId: ADA_ID,
+      scope: "openid organizations:read products:read",
+    });
     await control(url, "api-failures", { status: 429, path: "/v1/products", count: 2 });
     await control(url, "api-failures", { status: 500, path: "/v1/organizations" });
     await control(url, "api-failures", { status: 403, path: "/v1/oauth2/userinfo" });
@@ -157,7 +160,7 @@ describe("forced API failures", () => {
 describe("token quirks", () => {
   it("leave scope out of the next refresh answers; the tokens keep their scopes", async () => {
     const scope = "openid organizations:read";
-    const tokens = await signIn(url, { userId: ADA_ID, scope });
+    const tokens = await authorizationCodeTokens(url, { userId: ADA_ID, scope });
     expect(await json(control(url, "token-quirks", { omit_scope: true }))).toEqual({ queued: 1 });
     const quirky = await json(refresh(url, tokens.refresh_token));
     expect(Object.keys(quirky)).toEqual(["token_type", "access_token", "expires_in", "refresh_token"]);
@@ -169,18 +172,18 @@ describe("token quirks", () => {
 
   it("target a grant type (refresh_token by default) and count", async () => {
     await control(url, "token-quirks", { omit_scope: true, grant_type: "authorization_code", count: 2 });
-    const first = await signIn(url, { userId: ADA_ID });
+    const first = await authorizationCodeTokens(url, { userId: ADA_ID });
     expect(first).not.toHaveProperty("scope");
     expect(await json(refresh(url, first.refresh_token))).toHaveProperty("scope");
-    expect(await signIn(url, { userId: ADA_ID })).not.toHaveProperty("scope");
-    expect(await signIn(url, { userId: ADA_ID })).toHaveProperty("scope");
+    expect(await authorizationCodeTokens(url, { userId: ADA_ID })).not.toHaveProperty("scope");
+    expect(await authorizationCodeTokens(url, { userId: ADA_ID })).toHaveProperty("scope");
     expect((await control(url, "token-quirks", { omit_scope: false })).status).toBe(400);
   });
 });
 
 describe("forced revocation failures", () => {
   it("answer the next revocation requests with 503 by default, revoking nothing, then recover", async () => {
-    const tokens = await signIn(url, { userId: ADA_ID, scope: "openid organizations:read" });
+    const tokens = await authorizationCodeTokens(url, { userId: ADA_ID, scope: "openid organizations:read" });
     expect(await json(control(url, "revocation-failures", { count: 2 }))).toEqual({ queued: 2 });
     for (let i = 0; i < 2; i++) {
       const failed = await tokenManagement(url, "revoke", { token: tokens.refresh_token });
@@ -214,7 +217,7 @@ describe("forced revocation failures", () => {
 
 describe("revoking grants", () => {
   it("revokes the grant behind a refresh token: refresh and API calls stop working", async () => {
-    const tokens = await signIn(url, { userId: ADA_ID, scope: "openid organizations:read" });
+    const tokens = await authorizationCodeTokens(url, { userId: ADA_ID, scope: "openid organizations:read" });
     expect(await json(control(url, "revoke", { refresh_token: tokens.refresh_token }))).toEqual({
       revoked_grants: 1,
     });
@@ -223,9 +226,13 @@ describe("revoking grants", () => {
   });
 
   it("revokes every grant of a user or of an organization", async () => {
-    const ada = await signIn(url, { userId: ADA_ID });
-    const acme = await signIn(url, { userId: ADA_ID, subType: "organization", organizationId: ACME_ID });
-    const grace = await signIn(url, { userId: GRACE_ID });
+    const ada = await authorizationCodeTokens(url, { userId: ADA_ID });
+    const acme = await authorizationCodeTokens(url, {
+      userId: ADA_ID,
+      subType: "organization",
+      organizationId: ACME_ID,
+    });
+    const grace = await authorizationCodeTokens(url, { userId: GRACE_ID });
     expect(await json(control(url, "revoke", { organization_id: ACME_ID }))).toEqual({ revoked_grants: 1 });
     expect((await refresh(url, acme.refresh_token)).status).toBe(400);
     expect((await refresh(url, ada.refresh_token)).status).toBe(200);
@@ -236,7 +243,7 @@ describe("revoking grants", () => {
 
 describe("stats and reset", () => {
   it("counts token calls by grant type, API calls and errors", async () => {
-    const tokens = await signIn(url, { userId: ADA_ID, scope: "openid organizations:read" });
+    const tokens = await authorizationCodeTokens(url, { userId: ADA_ID, scope: "openid organizations:read" });
     const rotated = (await json(refresh(url, tokens.refresh_token))) as unknown as TokenSet;
     await refresh(url, tokens.refresh_token);
     await get("/v1/organizations/", rotated);
@@ -258,7 +265,7 @@ describe("stats and reset", () => {
 
   it("reset forgets every token and restores the settings", async () => {
     await control(url, "settings", { access_token_ttl: 7 });
-    const tokens = await signIn(url, { userId: ADA_ID, scope: "openid organizations:read" });
+    const tokens = await authorizationCodeTokens(url, { userId: ADA_ID, scope: "openid organizations:read" });
     await control(url, "reset", {});
     expect((await get("/v1/organizations/", tokens)).status).toBe(401);
     expect((await refresh(url, tokens.refresh_token)).status).toBe(400);

@@ -9,7 +9,7 @@ import { ADA_ID, NEBULA_ID } from "../src/data/seed.ts";
 import { profileLatency } from "../src/latency.ts";
 import { startEmulator } from "../src/server.ts";
 import { withEmulator } from "../src/vitest.ts";
-import { control, signIn } from "../src/testing.ts";
+import { control, authorizationCodeTokens } from "../src/testing.ts";
 import { apiGet } from "./helpers.ts";
 
 const SCOPE = "openid organizations:read products:read metrics:read";
@@ -33,7 +33,7 @@ describe("the latency profile", () => {
     const polar = await startEmulator({ port: 0, quiet: true });
     try {
       expect(await json(control(polar.apiUrl, "latency"))).toEqual({ "/v1/metrics/": 5000 });
-      const tokens = await signIn(polar.apiUrl, { userId: ADA_ID, scope: SCOPE });
+      const tokens = await authorizationCodeTokens(polar.apiUrl, { userId: ADA_ID, scope: SCOPE });
       const sdk = createPolar({ accessToken: tokens.access_token, baseUrl: polar.apiUrl });
       expect(await timed(() => sdk.organizations.list())).toBeLessThan(1000);
       await expect(
@@ -60,7 +60,7 @@ describe("the latency profile", () => {
   });
 
   it("is replaced by the control, covers discovery and the token endpoint, never the controls, and resets", async () => {
-    const tokens = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const tokens = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     expect(
       await json(
         control(issuer, "latency", { "/v1/products/": 300, "/.well-known/": 300, "/__emulator/": 300 }),
@@ -76,14 +76,16 @@ describe("the latency profile", () => {
     expect(await timed(() => control(issuer, "stats"))).toBeLessThan(290);
 
     await control(issuer, "latency", { "/v1/oauth2/token": 300 });
-    expect(await timed(() => signIn(issuer, { userId: ADA_ID }))).toBeGreaterThanOrEqual(290);
+    expect(await timed(() => authorizationCodeTokens(issuer, { userId: ADA_ID }))).toBeGreaterThanOrEqual(
+      290,
+    );
 
     await control(issuer, "reset", {});
     expect(await json(control(issuer, "latency"))).toEqual({});
   });
 
   it("leaves paths it does not match to the latency_ms setting", async () => {
-    const tokens = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const tokens = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     await control(issuer, "latency", { "/v1/products/": 0 });
     await control(issuer, "settings", { latency_ms: 300 });
     expect(await timed(() => apiGet(issuer, "/v1/products/", tokens.access_token))).toBeLessThan(290);

@@ -6,7 +6,7 @@ import { createDataset } from "../src/data/dataset.ts";
 import { loadPopulation } from "../src/data/load-population.ts";
 import { ADA_ID } from "../src/data/seed.ts";
 import { withEmulator } from "../src/vitest.ts";
-import { authorize, ORG_REDIRECT_URI, signIn, type TokenSet } from "../src/testing.ts";
+import { authorize, ORG_REDIRECT_URI, authorizationCodeTokens, type TokenSet } from "../src/testing.ts";
 import { apiGet } from "./helpers.ts";
 
 const SIZE = { users: 120, organizations: 12 };
@@ -51,7 +51,7 @@ describe("the load-test population", () => {
   it("signs a generated user in through the login form; their organization has dashboard rows", async () => {
     const user = loadPopulation(SIZE).users[6];
     expect(user?.email).toBe("load-user-007@example.com");
-    const tokens = await signIn(issuer, { userId: user?.id, scope: SCOPE });
+    const tokens = await authorizationCodeTokens(issuer, { userId: user?.id, scope: SCOPE });
     const organizations = await list(tokens, "/v1/organizations/");
     expect(organizations.items.map((org) => org["slug"])).toEqual(["load-org-07"]);
     expect((await list(tokens, "/v1/products/")).pagination.total_count).toBe(3);
@@ -61,7 +61,7 @@ describe("the load-test population", () => {
   });
 
   it("signs a generated user in by email, and the organization flow picks their one organization as a browser would", async () => {
-    const tokens = await signIn(issuer, {
+    const tokens = await authorizationCodeTokens(issuer, {
       userEmail: "load-user-012@example.com",
       subType: "organization",
       redirectUri: ORG_REDIRECT_URI,
@@ -75,9 +75,9 @@ describe("the load-test population", () => {
   it("spreads users round-robin, leaving the seeded people's organizations alone", async () => {
     const [first, , , , , , , , , , , , thirteenth] = loadPopulation(SIZE).users;
     const orgOf = async (userId: string | undefined) =>
-      (await list(await signIn(issuer, { userId, scope: SCOPE }), "/v1/organizations/")).items.map(
-        (org) => org["slug"],
-      );
+      (
+        await list(await authorizationCodeTokens(issuer, { userId, scope: SCOPE }), "/v1/organizations/")
+      ).items.map((org) => org["slug"]);
     expect(await orgOf(first?.id)).toEqual(["load-org-01"]);
     expect(await orgOf(thirteenth?.id)).toEqual(["load-org-01"]);
     expect((await orgOf(ADA_ID)).sort()).toEqual(["acme-analytics", "nebula-labs"]);

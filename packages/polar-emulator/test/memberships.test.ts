@@ -14,7 +14,14 @@
 import { describe, expect, it } from "vitest";
 import { ACME_ID, ADA_ID, GRACE_ID, HEDY_ID, KATHERINE_ID, NEBULA_ID } from "../src/data/seed.ts";
 import { withEmulator } from "../src/vitest.ts";
-import { authorize, control, ORG_REDIRECT_URI, refresh, signIn, type TokenSet } from "../src/testing.ts";
+import {
+  authorize,
+  control,
+  ORG_REDIRECT_URI,
+  refresh,
+  authorizationCodeTokens,
+  type TokenSet,
+} from "../src/testing.ts";
 import { apiGet, introspect, userinfo } from "./helpers.ts";
 
 const SCOPE = "openid email organizations:read products:read metrics:read";
@@ -40,7 +47,7 @@ const metricsOf = (organizationId?: string) =>
 
 describe("a removed member", () => {
   it("keeps an unrestricted token that no longer reaches the organization", async () => {
-    const ada = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const ada = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     const [nebulaProduct] = (
       (await body(ada, `/v1/products/?organization_id=${NEBULA_ID}`)).json["items"] as { id: string }[]
     ).map((product) => product.id);
@@ -61,7 +68,7 @@ describe("a removed member", () => {
   });
 
   it("keeps a token down-scoped to the organization, which then reaches nothing", async () => {
-    const nebula = await signIn(issuer, {
+    const nebula = await authorizationCodeTokens(issuer, {
       userId: ADA_ID,
       scope: SCOPE,
       subType: "organization",
@@ -102,13 +109,13 @@ describe("a removed member", () => {
   });
 
   it("reaches it again once restored, or after a reset", async () => {
-    const ada = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const ada = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     await membership(ADA_ID, NEBULA_ID, false);
     await membership(ADA_ID, NEBULA_ID, true);
     expect(ids((await body(ada, "/v1/organizations/")).json).sort()).toEqual([ACME_ID, NEBULA_ID].sort());
     await membership(ADA_ID, ACME_ID, false);
     await control(issuer, "reset", {});
-    const again = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const again = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     expect(ids((await body(again, "/v1/organizations/")).json)).toContain(ACME_ID);
   });
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { ADA_ID, NEBULA_ID } from "../src/data/seed.ts";
 import { withEmulator } from "../src/vitest.ts";
-import { control, signIn, type TokenSet } from "../src/testing.ts";
+import { control, authorizationCodeTokens, type TokenSet } from "../src/testing.ts";
 import { apiGet } from "./helpers.ts";
 
 const SCOPE = "openid metrics:read";
@@ -27,7 +27,7 @@ async function timedMetrics(token: TokenSet, query = QUERY) {
 
 describe("the metrics cache", () => {
   it("answers an identical query again at once, with the same answer", async () => {
-    const ada = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const ada = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     await control(issuer, "latency", { "/v1/metrics/": 400 });
     const first = await timedMetrics(ada);
     expect(first.ms).toBeGreaterThanOrEqual(390);
@@ -37,9 +37,9 @@ describe("the metrics cache", () => {
   });
 
   it("is shared by tokens that read the same organizations, not by others", async () => {
-    const one = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
-    const another = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
-    const nebula = await signIn(issuer, {
+    const one = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
+    const another = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
+    const nebula = await authorizationCodeTokens(issuer, {
       userId: ADA_ID,
       scope: SCOPE,
       subType: "organization",
@@ -53,7 +53,7 @@ describe("the metrics cache", () => {
   });
 
   it("keys on the query: another interval or metric misses, the metrics' order does not", async () => {
-    const ada = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const ada = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     await control(issuer, "latency", { "/v1/metrics/": 400 });
     await timedMetrics(ada, `${QUERY}&metrics=revenue&metrics=orders`);
     expect((await timedMetrics(ada, `${QUERY}&metrics=orders&metrics=revenue`)).ms).toBeLessThan(390);
@@ -62,10 +62,10 @@ describe("the metrics cache", () => {
   });
 
   it("is emptied by reset", async () => {
-    const ada = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const ada = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     await timedMetrics(ada);
     await control(issuer, "reset", {});
-    const again = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const again = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     await control(issuer, "latency", { "/v1/metrics/": 400 });
     expect((await timedMetrics(again)).ms).toBeGreaterThanOrEqual(390);
   });

@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ACME_ID, ADA_ID } from "../src/data/seed.ts";
 import { withEmulator } from "../src/vitest.ts";
-import { signIn, type TokenSet } from "../src/testing.ts";
+import { authorizationCodeTokens, type TokenSet } from "../src/testing.ts";
 import { apiGet } from "./helpers.ts";
 
 let issuer: string;
@@ -22,7 +22,7 @@ withEmulator((started) => {
   issuer = started;
 });
 beforeEach(async () => {
-  token = await signIn(issuer, { userId: ADA_ID, scope: "openid metrics:read" });
+  token = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: "openid metrics:read" });
 });
 
 const metrics = async (query: string) => {

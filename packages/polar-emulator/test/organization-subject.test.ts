@@ -13,7 +13,14 @@
 import { describe, expect, it } from "vitest";
 import { ACME_ID, ADA_ID, COMPILER_CLUB_ID, GRACE_ID, NEBULA_ID } from "../src/data/seed.ts";
 import { withEmulator } from "../src/vitest.ts";
-import { authorize, control, ORG_REDIRECT_URI, refresh, signIn, type TokenSet } from "../src/testing.ts";
+import {
+  authorize,
+  control,
+  ORG_REDIRECT_URI,
+  refresh,
+  authorizationCodeTokens,
+  type TokenSet,
+} from "../src/testing.ts";
 import { apiGet, idTokenClaims, introspect, userinfo } from "./helpers.ts";
 
 const SCOPE = "openid email organizations:read products:read";
@@ -64,7 +71,7 @@ describe("the consent page", () => {
 
 describe("sub_type=organization", () => {
   it("issues a user token whose subject is the user, down-scoped to the picked organization", async () => {
-    const tokens = await signIn(issuer, {
+    const tokens = await authorizationCodeTokens(issuer, {
       userId: ADA_ID,
       subType: "organization",
       organizationId: NEBULA_ID,
@@ -83,7 +90,7 @@ describe("sub_type=organization", () => {
   });
 
   it("acts on that organization only: lists hold its rows, another organization's object is 404", async () => {
-    const tokens = await signIn(issuer, {
+    const tokens = await authorizationCodeTokens(issuer, {
       userId: ADA_ID,
       subType: "organization",
       organizationId: NEBULA_ID,
@@ -108,7 +115,7 @@ describe("sub_type=organization", () => {
   });
 
   it("keeps the down-scope across refreshes", async () => {
-    const first = await signIn(issuer, {
+    const first = await authorizationCodeTokens(issuer, {
       userId: ADA_ID,
       subType: "organization",
       organizationId: ACME_ID,
@@ -140,13 +147,13 @@ describe("sub_type=organization", () => {
   });
 
   it("can be revoked through the organization it is down-scoped to", async () => {
-    const acme = await signIn(issuer, {
+    const acme = await authorizationCodeTokens(issuer, {
       userId: ADA_ID,
       subType: "organization",
       organizationId: ACME_ID,
       scope: SCOPE,
     });
-    const unrestricted = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const unrestricted = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     expect(await (await control(issuer, "revoke", { organization_id: ACME_ID })).json()).toEqual({
       revoked_grants: 1,
     });
@@ -157,7 +164,7 @@ describe("sub_type=organization", () => {
 
 describe("sub_type=user", () => {
   it("issues an unrestricted user token: every organization of the user", async () => {
-    const tokens = await signIn(issuer, { userId: ADA_ID, subType: "user", scope: SCOPE });
+    const tokens = await authorizationCodeTokens(issuer, { userId: ADA_ID, subType: "user", scope: SCOPE });
     expect(tokens.access_token).toMatch(/^polar_at_u_/);
     expect((await organizationsOf(tokens)).sort()).toEqual([ACME_ID, NEBULA_ID].sort());
     expect(await introspect(issuer, tokens.access_token)).toMatchObject({

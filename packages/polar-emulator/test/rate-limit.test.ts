@@ -22,7 +22,7 @@ import {
   CONFIDENTIAL_CLIENT,
   control,
   refresh,
-  signIn,
+  authorizationCodeTokens,
   tokenRequest,
   type TokenSet,
 } from "../src/testing.ts";
@@ -55,8 +55,8 @@ async function identified(token: TokenSet, origin = issuer): Promise<TokenSet> {
 
 describe("a token's requests", () => {
   it("count against its client once its identity is cached: 500 a minute in the default group, then 429", async () => {
-    const ada = await identified(await signIn(issuer, { userId: ADA_ID, scope: SCOPE }));
-    const grace = await identified(await signIn(issuer, { userId: GRACE_ID, scope: SCOPE }));
+    const ada = await identified(await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE }));
+    const grace = await identified(await authorizationCodeTokens(issuer, { userId: GRACE_ID, scope: SCOPE }));
     const results = await statuses([
       ...times(250, () => apiGet(issuer, "/v1/organizations/", ada.access_token)),
       ...times(250, () => apiGet(issuer, "/v1/oauth2/userinfo", grace.access_token)),
@@ -65,7 +65,7 @@ describe("a token's requests", () => {
     await expectRateLimited(await apiGet(issuer, "/v1/organizations/", ada.access_token));
     await expectRateLimited(await apiGet(issuer, "/v1/oauth2/userinfo", grace.access_token));
     const publicClient = await identified(
-      await signIn(issuer, { userId: ADA_ID, scope: SCOPE, clientAuth: "none" }),
+      await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE, clientAuth: "none" }),
     );
     expect((await apiGet(issuer, "/v1/organizations/", publicClient.access_token)).status).toBe(200);
     expect(await stats()).toMatchObject({ rate_limited: 2 });
@@ -76,7 +76,7 @@ describe("a token's requests", () => {
       await statuses(times(60, () => apiGet(issuer, "/v1/organizations/", "polar_at_u_forged"))),
     ).toEqual(times(60, () => 401));
     await expectRateLimited(await apiGet(issuer, "/v1/organizations/", "polar_at_u_forged"));
-    const fresh = await signIn(issuer, { userId: KATHERINE_ID, scope: SCOPE });
+    const fresh = await authorizationCodeTokens(issuer, { userId: KATHERINE_ID, scope: SCOPE });
     expect((await apiGet(issuer, "/v1/organizations/", fresh.access_token)).status).toBe(200);
   });
 
@@ -86,7 +86,7 @@ describe("a token's requests", () => {
         await control(issuer, "rate-limit-groups", { client_id: CONFIDENTIAL_CLIENT.id, group: "restricted" })
       ).json(),
     ).toEqual({ client_id: CONFIDENTIAL_CLIENT.id, group: "restricted" });
-    const token = await identified(await signIn(issuer, { userId: ADA_ID, scope: SCOPE }));
+    const token = await identified(await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE }));
     expect(await statuses(times(60, () => apiGet(issuer, "/v1/organizations/", token.access_token)))).toEqual(
       times(60, () => 200),
     );
@@ -99,7 +99,7 @@ describe("a token's requests", () => {
         group: "elevated",
       });
       const elevated = await identified(
-        await signIn(sandbox.apiUrl, { userId: GRACE_ID, scope: SCOPE }),
+        await authorizationCodeTokens(sandbox.apiUrl, { userId: GRACE_ID, scope: SCOPE }),
         sandbox.apiUrl,
       );
       const burst = await Promise.all(
@@ -125,7 +125,7 @@ describe("a token's requests", () => {
 
   it("make @polar-sh/sdk throw its PolarRateLimitError with Retry-After as retryAfter", async () => {
     await control(issuer, "settings", { rate_limit_per_minute: 0 });
-    const tokens = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const tokens = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     const error = await createPolar({ accessToken: tokens.access_token, baseUrl: issuer })
       .organizations.list()
       .catch((caught: unknown) => caught);
@@ -165,7 +165,7 @@ describe("requests without a bearer", () => {
 describe("a window", () => {
   it("answers Retry-After with its length, not the time left, and is fixed from its first request", async () => {
     await control(issuer, "rate-limit-groups", { client_id: CONFIDENTIAL_CLIENT.id, group: "restricted" });
-    const token = await identified(await signIn(issuer, { userId: ADA_ID, scope: SCOPE }));
+    const token = await identified(await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE }));
     await statuses(times(60, () => apiGet(issuer, "/v1/organizations/", token.access_token)));
     await new Promise((resolve) => setTimeout(resolve, 1100));
     await expectRateLimited(await apiGet(issuer, "/v1/organizations/", token.access_token), "60");
@@ -176,9 +176,9 @@ describe("the rate_limit_per_minute setting", () => {
   it("replaces the groups with one budget per client, counted from each token's first request", async () => {
     expect(await (await control(issuer, "settings")).json()).toMatchObject({ rate_limit_per_minute: 500 });
     await control(issuer, "settings", { rate_limit_per_minute: 5 });
-    const ada = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
-    const grace = await signIn(issuer, { userId: GRACE_ID, scope: SCOPE });
-    const katherine = await signIn(issuer, { userId: KATHERINE_ID, scope: SCOPE });
+    const ada = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
+    const grace = await authorizationCodeTokens(issuer, { userId: GRACE_ID, scope: SCOPE });
+    const katherine = await authorizationCodeTokens(issuer, { userId: KATHERINE_ID, scope: SCOPE });
     for (const token of [ada, ada, grace])
       expect((await apiGet(issuer, "/v1/organizations/", token.access_token)).status).toBe(200);
     for (const token of [grace, katherine])
@@ -204,7 +204,7 @@ describe("the rate_limit_per_minute setting", () => {
 
 describe("a forced 429 (api-failures)", () => {
   it("looks like the rate limit's: Retry-After, empty body, counted", async () => {
-    const tokens = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const tokens = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     await control(issuer, "api-failures", { status: 429, path: "/v1/organizations" });
     await expectRateLimited(await apiGet(issuer, "/v1/organizations/", tokens.access_token));
     expect(await stats()).toMatchObject({ rate_limited: 1 });
@@ -212,7 +212,7 @@ describe("a forced 429 (api-failures)", () => {
   });
 
   it("takes another Retry-After in seconds, or as an HTTP-date (RFC 9110 §10.2.3 IMF-fixdate)", async () => {
-    const tokens = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const tokens = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     await control(issuer, "api-failures", { status: 429, retry_after: 7 });
     await expectRateLimited(await apiGet(issuer, "/v1/organizations/", tokens.access_token), "7");
 

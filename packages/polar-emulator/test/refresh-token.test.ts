@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import { ADA_ID } from "../src/data/seed.ts";
 import { startEmulator } from "../src/server.ts";
 import { withEmulator } from "../src/vitest.ts";
-import { control, refresh, signIn, type TokenSet } from "../src/testing.ts";
+import { control, refresh, authorizationCodeTokens, type TokenSet } from "../src/testing.ts";
 import { userinfo } from "./helpers.ts";
 
 const SCOPE = "openid email organizations:read products:read";
@@ -28,14 +28,14 @@ const refreshed = async (refreshToken: string) =>
 
 describe("access token lifetimes", () => {
   it("are 864000 s from the code exchange and 3600 s from a refresh", async () => {
-    const first = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const first = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     expect(first.expires_in).toBe(864_000);
     expect((await refreshed(first.refresh_token)).expires_in).toBe(3600);
   });
 
   it("follow the access_token_ttl setting for both grants, and Polar's again with null", async () => {
     await control(issuer, "settings", { access_token_ttl: 65 });
-    const first = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const first = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     expect(first.expires_in).toBe(65);
     const second = await refreshed(first.refresh_token);
     expect(second.expires_in).toBe(65);
@@ -46,7 +46,7 @@ describe("access token lifetimes", () => {
   it("follow the accessTokenTtl option of startEmulator", async () => {
     const short = await startEmulator({ port: 0, quiet: true, accessTokenTtl: 120 });
     try {
-      expect((await signIn(short.apiUrl, { userId: ADA_ID })).expires_in).toBe(120);
+      expect((await authorizationCodeTokens(short.apiUrl, { userId: ADA_ID })).expires_in).toBe(120);
     } finally {
       await short.close();
     }
@@ -54,7 +54,7 @@ describe("access token lifetimes", () => {
 
   it("end with a 401 once passed", async () => {
     await control(issuer, "settings", { access_token_ttl: 1 });
-    const tokens = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const tokens = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect((await userinfo(issuer, tokens.access_token)).status).toBe(401);
   });
@@ -62,7 +62,7 @@ describe("access token lifetimes", () => {
 
 describe("a refresh", () => {
   it("rotates the refresh token, keeps the scope and carries no ID token", async () => {
-    const first = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const first = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     const second = await refreshed(first.refresh_token);
     expect(Object.keys(second)).toEqual([
       "token_type",
@@ -78,7 +78,7 @@ describe("a refresh", () => {
   });
 
   it("makes the old refresh token invalid_grant and the old access token 401 at once; the new pair works", async () => {
-    const first = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const first = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     const second = await refreshed(first.refresh_token);
     const reused = await refresh(issuer, first.refresh_token);
     expect(reused.status).toBe(400);
@@ -92,7 +92,7 @@ describe("a refresh", () => {
   });
 
   it("of two concurrent ones with the same token, lets exactly one win", async () => {
-    const tokens = await signIn(issuer, { userId: ADA_ID });
+    const tokens = await authorizationCodeTokens(issuer, { userId: ADA_ID });
     const results = await Promise.all([
       refresh(issuer, tokens.refresh_token),
       refresh(issuer, tokens.refresh_token),
@@ -101,7 +101,7 @@ describe("a refresh", () => {
   });
 
   it("works for the public client without a secret", async () => {
-    const first = await signIn(issuer, { userId: ADA_ID, clientAuth: "none" });
+    const first = await authorizationCodeTokens(issuer, { userId: ADA_ID, clientAuth: "none" });
     expect((await refresh(issuer, first.refresh_token, "none")).status).toBe(200);
   });
 });

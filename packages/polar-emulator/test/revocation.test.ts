@@ -9,7 +9,7 @@
 import { describe, expect, it } from "vitest";
 import { ACME_ID, ADA_ID } from "../src/data/seed.ts";
 import { withEmulator } from "../src/vitest.ts";
-import { CONFIDENTIAL_CLIENT, control, refresh, signIn } from "../src/testing.ts";
+import { CONFIDENTIAL_CLIENT, control, refresh, authorizationCodeTokens } from "../src/testing.ts";
 import { introspect, tokenManagement, userinfo } from "./helpers.ts";
 
 const SCOPE = "openid email organizations:read products:read";
@@ -24,7 +24,7 @@ const revoke = (params: Record<string, string>, clientAuth: "post" | "basic" | "
 
 describe("revocation", () => {
   it("of a refresh token kills its access token too", async () => {
-    const tokens = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const tokens = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     const response = await revoke({ token: tokens.refresh_token, token_type_hint: "refresh_token" });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({});
@@ -33,8 +33,8 @@ describe("revocation", () => {
   });
 
   it("leaves the user's other token rows alone", async () => {
-    const one = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
-    const other = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const one = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
+    const other = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     await revoke({ token: one.access_token });
     expect((await userinfo(issuer, other.access_token)).status).toBe(200);
     expect((await refresh(issuer, other.refresh_token)).status).toBe(200);
@@ -48,7 +48,7 @@ describe("revocation", () => {
   });
 
   it("requires a confidential client", async () => {
-    const tokens = await signIn(issuer, { userId: ADA_ID, clientAuth: "none" });
+    const tokens = await authorizationCodeTokens(issuer, { userId: ADA_ID, clientAuth: "none" });
     const response = await revoke({ token: tokens.refresh_token }, "none");
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ error: "invalid_client" });
@@ -62,7 +62,7 @@ describe("revocation", () => {
 // 1.7.2 rfc7009 `check_params` (UnsupportedTokenTypeError: 401).
 describe("token_type_hint", () => {
   it("that does not match the token revokes nothing and still answers 200 {}", async () => {
-    const tokens = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const tokens = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     for (const [token, hint] of [
       [tokens.refresh_token, "access_token"],
       [tokens.access_token, "refresh_token"],
@@ -78,7 +78,7 @@ describe("token_type_hint", () => {
   });
 
   it("that is neither access_token nor refresh_token is 401 unsupported_token_type, revoking nothing", async () => {
-    const tokens = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const tokens = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     const response = await revoke({ token: tokens.refresh_token, token_type_hint: "id_token" });
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({ error: "unsupported_token_type" });
@@ -87,7 +87,7 @@ describe("token_type_hint", () => {
   });
 
   it("access_token, matching, kills the access token, and the refresh grant then refuses the refresh token", async () => {
-    const tokens = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const tokens = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     expect((await revoke({ token: tokens.access_token, token_type_hint: "access_token" })).status).toBe(200);
     expect((await userinfo(issuer, tokens.access_token)).status).toBe(401);
     expect(await introspect(issuer, tokens.refresh_token)).toEqual({ active: false });
@@ -104,7 +104,7 @@ describe("token_type_hint", () => {
 
 describe("introspection", () => {
   it("describes a live row, from either of its tokens, like Polar's get_introspection_data", async () => {
-    const tokens = await signIn(issuer, {
+    const tokens = await authorizationCodeTokens(issuer, {
       userId: ADA_ID,
       subType: "organization",
       organizationId: ACME_ID,
@@ -130,12 +130,12 @@ describe("introspection", () => {
   });
 
   it("answers only active: false for a revoked, expired or unknown token", async () => {
-    const tokens = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const tokens = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     await revoke({ token: tokens.refresh_token });
     expect(await introspect(issuer, tokens.access_token)).toEqual({ active: false });
     expect(await introspect(issuer, "polar_at_u_unknown")).toEqual({ active: false });
     await control(issuer, "settings", { clock_skew_seconds: 900_000 });
-    const expired = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const expired = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     expect(await introspect(issuer, expired.access_token)).toEqual({ active: false });
   });
 });

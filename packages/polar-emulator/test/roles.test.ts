@@ -26,7 +26,7 @@ import {
   organizations,
 } from "../src/data/seed.ts";
 import { withEmulator } from "../src/vitest.ts";
-import { control, signIn, type TokenSet } from "../src/testing.ts";
+import { control, authorizationCodeTokens, type TokenSet } from "../src/testing.ts";
 import { apiGet } from "./helpers.ts";
 
 const SCOPE =
@@ -47,7 +47,7 @@ async function get(token: TokenSet, path: string) {
 }
 
 const items = (body: Record<string, unknown>) => body["items"] as Record<string, unknown>[];
-const sign = (userId: string, scope = SCOPE) => signIn(issuer, { userId, scope });
+const sign = (userId: string, scope = SCOPE) => authorizationCodeTokens(issuer, { userId, scope });
 
 describe("the seed", () => {
   it("gives every membership a role: Ada owns Acme and Nebula, Katherine is finance and Hedy a member in Nebula", () => {

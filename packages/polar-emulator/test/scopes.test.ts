@@ -11,7 +11,7 @@
 import { describe, expect, it } from "vitest";
 import { ADA_ID, clients } from "../src/data/seed.ts";
 import { withEmulator } from "../src/vitest.ts";
-import { authorize, CONFIDENTIAL_CLIENT, signIn } from "../src/testing.ts";
+import { authorize, CONFIDENTIAL_CLIENT, authorizationCodeTokens } from "../src/testing.ts";
 import { introspect } from "./helpers.ts";
 
 let issuer: string;
@@ -41,7 +41,10 @@ describe("requested scopes", () => {
       deny: true,
     });
     expect(consentHtml).toContain("Create or modify webhooks");
-    const tokens = await signIn(issuer, { userId: ADA_ID, scope: "openid products:read webhooks:write" });
+    const tokens = await authorizationCodeTokens(issuer, {
+      userId: ADA_ID,
+      scope: "openid products:read webhooks:write",
+    });
     expect(tokens.scope).toBe("openid products:read");
     expect(await introspect(issuer, tokens.access_token)).toMatchObject({ scope: "openid products:read" });
   });
@@ -50,7 +53,7 @@ describe("requested scopes", () => {
     const { consentHtml } = await authorize(issuer, { userId: ADA_ID, scope: null, deny: true });
     for (const name of ["Read your organizations", "Read metrics", "Create or modify products"])
       expect(consentHtml).toContain(name);
-    const tokens = await signIn(issuer, { userId: ADA_ID, scope: null });
+    const tokens = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: null });
     expect(tokens.scope.split(" ").sort()).toEqual(registered.split(" ").sort());
   });
 });

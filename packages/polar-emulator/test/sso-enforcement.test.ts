@@ -11,7 +11,14 @@
 import { describe, expect, it } from "vitest";
 import { ACME_ID, ADA_ID, NEBULA_ID } from "../src/data/seed.ts";
 import { withEmulator } from "../src/vitest.ts";
-import { authorize, control, ORG_REDIRECT_URI, refresh, signIn, type TokenSet } from "../src/testing.ts";
+import {
+  authorize,
+  control,
+  ORG_REDIRECT_URI,
+  refresh,
+  authorizationCodeTokens,
+  type TokenSet,
+} from "../src/testing.ts";
 import { apiGet, introspect } from "./helpers.ts";
 
 const SCOPE = "openid organizations:read products:read";
@@ -25,7 +32,7 @@ const enforce = async (organization_id: string, enforced: boolean) =>
   (await control(issuer, "sso-enforcement", { organization_id, enforced })).json();
 
 const downScoped = (organizationId: string) =>
-  signIn(issuer, { userId: ADA_ID, scope: SCOPE, subType: "organization", organizationId });
+  authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE, subType: "organization", organizationId });
 
 async function organizationIds(token: TokenSet): Promise<string[]> {
   const page = (await (await apiGet(issuer, "/v1/organizations/", token.access_token)).json()) as {
@@ -52,7 +59,7 @@ describe("turning SSO enforcement on", () => {
   });
 
   it("revokes a token down-scoped to several organizations when one of them enforces SSO", async () => {
-    const both = await signIn(issuer, {
+    const both = await authorizationCodeTokens(issuer, {
       userId: ADA_ID,
       scope: SCOPE,
       organizationIds: [ACME_ID, NEBULA_ID],
@@ -62,7 +69,7 @@ describe("turning SSO enforcement on", () => {
   });
 
   it("leaves unrestricted tokens working, out of the organization's reach", async () => {
-    const ada = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const ada = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     await enforce(NEBULA_ID, true);
     expect(await organizationIds(ada)).toEqual([ACME_ID]);
     expect((await apiGet(issuer, `/v1/organizations/${NEBULA_ID}`, ada.access_token)).status).toBe(404);
@@ -99,13 +106,13 @@ describe("turning SSO enforcement on", () => {
 
 describe("turning it off, or a reset", () => {
   it("brings the organization back to unrestricted tokens", async () => {
-    const ada = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const ada = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     await enforce(NEBULA_ID, true);
     expect(await enforce(NEBULA_ID, false)).toMatchObject({ enforced: false, revoked_grants: 0 });
     expect(await organizationIds(ada)).toEqual([ACME_ID, NEBULA_ID].sort());
     await enforce(ACME_ID, true);
     await control(issuer, "reset", {});
-    const again = await signIn(issuer, { userId: ADA_ID, scope: SCOPE });
+    const again = await authorizationCodeTokens(issuer, { userId: ADA_ID, scope: SCOPE });
     expect(await organizationIds(again)).toEqual([ACME_ID, NEBULA_ID].sort());
   });
 

@@ -12,7 +12,7 @@ import { request } from "node:http";
 import { describe, expect, it } from "vitest";
 import { ADA_ID } from "../src/data/seed.ts";
 import { withEmulator } from "../src/vitest.ts";
-import { control, signIn } from "../src/testing.ts";
+import { control, authorizationCodeTokens } from "../src/testing.ts";
 import { tokenManagement } from "./helpers.ts";
 
 const DESCRIPTION = "The access token provided is expired, revoked, malformed, or invalid for other reasons.";
@@ -72,10 +72,16 @@ describe("401 invalid_token", () => {
   it("answers an unknown, malformed, revoked or expired bearer token", async () => {
     expect(await rawGet("/v1/organizations/", "Bearer polar_at_u_forged")).toEqual(invalidToken);
     expect(await rawGet("/v1/organizations/", "Bearer not a token")).toEqual(invalidToken);
-    const revoked = await signIn(issuer, { userId: ADA_ID, scope: "openid organizations:read" });
+    const revoked = await authorizationCodeTokens(issuer, {
+      userId: ADA_ID,
+      scope: "openid organizations:read",
+    });
     await tokenManagement(issuer, "revoke", { token: revoked.access_token });
     expect(await rawGet("/v1/organizations/", `Bearer ${revoked.access_token}`)).toEqual(invalidToken);
-    const expired = await signIn(issuer, { userId: ADA_ID, scope: "openid organizations:read" });
+    const expired = await authorizationCodeTokens(issuer, {
+      userId: ADA_ID,
+      scope: "openid organizations:read",
+    });
     await control(issuer, "settings", { clock_skew_seconds: 864_001 });
     expect(await rawGet("/v1/oauth2/userinfo", `Bearer ${expired.access_token}`)).toEqual(invalidToken);
   });
