@@ -13,5 +13,7 @@ export function callPolar<T>(
   request: (polar: PolarApi) => Promise<T>,
   { maxWaitMs, ...options }: PolarCallOptions & { maxWaitMs?: number } = {},
 ) {
-  return withinRequestBudget(requester, () => request(polarApi(accessToken, options)), maxWaitMs);
+  // Built while the budget is asked, so the call leaves as soon as it may.
+  const polar = polarApi(accessToken, options);
+  return withinRequestBudget(requester, () => request(polar), maxWaitMs);
 }

@@ -135,6 +135,19 @@ describe("fair shares", () => {
     expect(await granted(1, requester("other"), 0)).toBe(1);
   });
 
+  it("lends before it queues: a page beyond its share does not wait while the bucket has room", async () => {
+    vi.stubEnv("POLAR_REQUEST_BUDGET_PER_MINUTE", "120");
+    await granted(1, requester("other"));
+    const started = Date.now();
+    // Its share of 6 and 2 borrowed, at once; queued within its share, the last two would wait 1 to 2 s.
+    const ran = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        budget.withinRequestBudget(requester("busy"), async () => Date.now() - started),
+      ),
+    );
+    expect(Math.max(...ran)).toBeLessThan(500);
+  });
+
   it("sizes shares by the tenants that asked in the last minute", async () => {
     await granted(1, requester("gone"));
     await db.polarBudget.updateMany({

@@ -13,14 +13,16 @@
 // - each person's share of their tenant's: divided again by its people who
 //   asked in the last minute.
 // A request within its shares is served while all three buckets have a token
-// for it, and may queue up to MAX_WAIT_MS for them to refill. A request beyond its shares borrows
+// for it. A request beyond its shares borrows
 // from the client's bucket only while it holds more than a reserve that grows
 // for less urgent work (BORROW_ABOVE): a person waiting on a miss may borrow
 // down to a quarter of the bucket, a background refresh down to half, a search
 // or a page past the first down to three quarters. So one tenant hammering
 // Polar takes the spare budget and then its own share, and everyone else keeps
-// theirs. Background refreshes never spend a share: they only use what is
-// spare. A 429 pauses the client everywhere for Polar's Retry-After.
+// theirs. Only what neither serves at once queues, up to MAX_WAIT_MS, for its
+// shares to refill: a page never waits while the budget has room to lend.
+// Background refreshes never spend a share: they only use what is spare. A
+// 429 pauses the client everywhere for Polar's Retry-After.
 //
 // Shares are sized by who asked in the last minute, counted over an index on
 // `askedAt`: the count touches only the rows of tenants and people active in
@@ -108,9 +110,16 @@ async function takeQueued() {
 
 /** What one statement decided for a group of takers, and the levels it saw. */
 interface Taken {
-  /** Requests granted, of which `within` came out of the tenant's and person's shares. */
+  /**
+   * Requests granted, in this order: `withinNow` out of the tenant's and
+   * person's shares at once, `borrowed` beyond them from what the client's
+   * bucket has spare, and the rest of `within` out of the shares once they
+   * refill (these wait).
+   */
   taken: number;
   within: number;
+  withinNow: number;
+  borrowed: number;
   /** The levels before the take. */
   client: number;
   tenantLevel: number;
@@ -139,22 +148,20 @@ async function takeFor(takers: Taker[]) {
   });
   const taken: Taken = row!;
   const retryAfter = secondsUntilNext(taken, { perSecond, borrowAbove, withinShare });
+  const servedAtOnce = taken.withinNow + taken.borrowed;
   takers.forEach((taker, i) => {
     if (i >= taken.taken) return taker.reject(new RequestBudgetSpent(retryAfter));
+    if (i < servedAtOnce) return taker.resolve();
     // Within its shares a request may take a token its buckets have not
-    // refilled yet (as much as refills within its wait): it sleeps until the
-    // token is there. A borrowed one never waits.
-    const needed = i + 1;
-    const sleepSeconds =
-      i < taken.within
-        ? Math.max(
-            (needed - taken.client) / perSecond,
-            (needed - taken.tenantLevel) / taken.tenantRate,
-            (needed - taken.personLevel) / taken.personRate,
-          )
-        : 0;
-    if (sleepSeconds <= 0) return taker.resolve();
-    setTimeout(taker.resolve, sleepSeconds * 1000);
+    // refilled yet (as much as refills within its wait), when borrowing could
+    // not serve it: it sleeps until the token is there.
+    const fromShares = taken.withinNow + (i - servedAtOnce) + 1;
+    const sleepSeconds = Math.max(
+      (i + 1 - taken.client) / perSecond,
+      (fromShares - taken.tenantLevel) / taken.tenantRate,
+      (fromShares - taken.personLevel) / taken.personRate,
+    );
+    setTimeout(taker.resolve, Math.max(0, sleepSeconds) * 1000);
   });
 }
 
@@ -179,8 +186,8 @@ function secondsUntilNext(
 /**
  * The one statement: locks the client's, the tenant's and the person's rows (in
  * that order), refills each to now, decides how many of `count` requests it
- * grants (within the shares first, each share going as far below zero as it
- * refills within `waitSeconds`, then borrowed), and writes all three rows,
+ * grants (within the shares at once, then borrowed, then within the shares
+ * going as far below zero as they refill within `waitSeconds`), and writes all three rows,
  * creating those that do not exist yet. Grants nothing while paused.
  */
 function takeTokens(input: {
@@ -225,22 +232,30 @@ function takeTokens(input: {
         COALESCE(max(LEAST(s.person_cap, l.tokens + l.elapsed * s.person_rate)) FILTER (WHERE l.person <> ''), s.person_cap) AS person_level
       FROM shares s LEFT JOIN locked l ON true
       GROUP BY s.tenant_rate, s.tenant_cap, s.person_rate, s.person_cap
-    ), within_share AS (
+    ), served_now AS (
+      SELECT *,
+        CASE WHEN paused_seconds > 0 OR NOT ${withinShare} THEN 0
+        ELSE GREATEST(0, LEAST(${count}::int, floor(tenant_level)::int, floor(person_level)::int, floor(client)::int))
+        END AS within_now
+      FROM levels
+    ), borrowing AS (
+      SELECT *,
+        CASE WHEN paused_seconds > 0 THEN 0
+        ELSE GREATEST(0, LEAST(${count}::int - within_now, floor(client - within_now - ${borrowAbove}::float8)::int))
+        END AS borrowed
+      FROM served_now
+    ), waiting AS (
       SELECT *,
         CASE WHEN paused_seconds > 0 OR NOT ${withinShare} THEN 0
         ELSE GREATEST(0, LEAST(
-          ${count}::int,
-          floor(tenant_level + tenant_rate * ${waitSeconds}::float8)::int,
-          floor(person_level + person_rate * ${waitSeconds}::float8)::int,
-          floor(client + ${perSecond}::float8 * ${waitSeconds}::float8)::int))
-        END AS within
-      FROM levels
+          ${count}::int - within_now - borrowed,
+          floor(tenant_level + tenant_rate * ${waitSeconds}::float8)::int - within_now,
+          floor(person_level + person_rate * ${waitSeconds}::float8)::int - within_now,
+          floor(client - borrowed + ${perSecond}::float8 * ${waitSeconds}::float8)::int - within_now))
+        END AS waited
+      FROM borrowing
     ), decided AS (
-      SELECT *,
-        within + CASE WHEN paused_seconds > 0 THEN 0
-        ELSE GREATEST(0, LEAST(${count}::int - within, floor(client - within - ${borrowAbove}::float8)::int))
-        END AS taken
-      FROM within_share
+      SELECT *, within_now + waited AS within, within_now + borrowed + waited AS taken FROM waiting
     ), written AS (
       INSERT INTO "PolarBudget" ("clientId", tenant, person, tokens, "refilledAt", "askedAt")
       SELECT ${clientId}, share.tenant, share.person, share.tokens, now(), now()
@@ -252,7 +267,8 @@ function takeTokens(input: {
       ON CONFLICT ("clientId", tenant, person) DO UPDATE
       SET tokens = EXCLUDED.tokens, "refilledAt" = EXCLUDED."refilledAt", "askedAt" = EXCLUDED."askedAt"
     )
-    SELECT taken, within, client, tenant_level AS "tenantLevel", person_level AS "personLevel",
+    SELECT taken, within, within_now AS "withinNow", borrowed, client,
+           tenant_level AS "tenantLevel", person_level AS "personLevel",
            tenant_rate AS "tenantRate", person_rate AS "personRate", paused_seconds AS "pausedSeconds"
     FROM decided`;
 }
