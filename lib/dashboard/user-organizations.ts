@@ -5,6 +5,7 @@ import { callWithGrant } from "@/lib/grants/grant-call";
 import { signInGrantOf } from "@/lib/grants/sign-in-grant";
 import { cachedRead, type Read } from "@/lib/polar-cache/read-cache";
 import { userTenant } from "@/lib/polar-cache/tenants";
+import { READ_SCOPES } from "@/lib/polar/scopes";
 
 /** An organization the signed-in person belongs to at Polar. */
 export interface UserOrganization {
@@ -42,7 +43,7 @@ export const readUserOrganizations = cache(async (): Promise<Read<UserOrganizati
   return cachedRead({
     tenant,
     key: `${tenant}:organizations`,
-    scope: "organizations:read",
+    scope: READ_SCOPES.organization,
     load: async (priority) => {
       const grant = { table: "Account", id: account.id, userId: user.id } as const;
       const { items } = await callWithGrant(grant, priority, (polar) =>
