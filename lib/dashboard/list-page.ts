@@ -35,8 +35,11 @@ export function listPage<Item extends { id: string }, Row>(
   };
 }
 
-/** Whether reading `page` with `query` is the long tail (a search, or a page past the first). */
-const isLongTail = ({ page, query }: ListParams) => page > 1 || query !== "";
+/** The pages of a list people browse through; past them, as with a search, reads are the long tail. */
+const BROWSED_PAGES = 3;
+
+/** Whether reading `page` with `query` is the long tail (a search, or a page past the first three). */
+const isLongTail = ({ page, query }: ListParams) => page > BROWSED_PAGES || query !== "";
 
 /** Which page of a list to read: its number, its size, and the search ("" for none). */
 export interface ListParams {
@@ -52,7 +55,7 @@ export type ListRead<Row> = OrganizationRead<ListParams, ListPage<Row>>;
  * A loader of one of Polar's lists: `list` asks for a page of it (for the
  * organization `organizationId`, which it passes as `organization_id`), whose
  * items `toRow` reduces to what the panel shows. Searches and pages past the
- * first are the long tail (lib/polar-cache/read-cache.ts).
+ * third are the long tail (lib/polar-cache/read-cache.ts).
  */
 export function listRead<Item extends { id: string }, Row>(loader: {
   name: string;

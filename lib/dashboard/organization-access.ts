@@ -75,7 +75,7 @@ export const organizationReadKey = (organizationId: string, read: (string | numb
 
 /** How a read of an organization is cached and asked of Polar. */
 export interface ReadOptions {
-  /** A search or a page past the first (lib/polar-cache/read-cache.ts). */
+  /** A search or a deep page (lib/dashboard/list-page.ts; lib/polar-cache/read-cache.ts). */
   longTail?: boolean;
   /** Polar takes long to answer it: any cached copy is served while a new one loads. */
   slow?: boolean;

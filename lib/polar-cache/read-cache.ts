@@ -12,7 +12,7 @@
 // The cache is bounded: at most POLAR_CACHE_MAX_ENTRIES_PER_TENANT entries per
 // tenant (an organization, or a user's own reads), enforced whenever a new entry
 // is written, and POLAR_CACHE_MAX_ENTRIES in all, enforced once a minute per
-// instance. The least recently read go first, searches and pages past the first
+// instance. The least recently read go first, searches and deep pages
 // (the long tail) before the pages everyone opens. A hit writes nothing, except
 // that it records when the entry was last read at most once a minute.
 //
@@ -43,7 +43,7 @@ export interface CachedRead<T> {
   key: string;
   /** The OAuth scope the read needs, for the "permission needed" notice. */
   scope: string;
-  /** A search or a page past the first: it asks Polar with less urgency, and is evicted first. */
+  /** A search or a deep page of a list: it asks Polar with less urgency, and is evicted first. */
   longTail?: boolean;
   /** Polar takes long to answer it (metrics): any copy is served while a new one loads. */
   slow?: boolean;

@@ -17,7 +17,7 @@
 // from the client's bucket only while it holds more than a reserve that grows
 // for less urgent work (BORROW_ABOVE): a person waiting on a miss may borrow
 // down to a quarter of the bucket, a background refresh down to half, a search
-// or a page past the first down to three quarters. So one tenant hammering
+// or a deep page down to three quarters. So one tenant hammering
 // Polar takes the spare budget and then its own share, and everyone else keeps
 // theirs. Only what neither serves at once queues, up to MAX_WAIT_MS, for its
 // shares to refill: a page never waits while the budget has room to lend.
