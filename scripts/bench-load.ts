@@ -49,7 +49,8 @@
 //   BENCH_LOAD_ORGANIZATIONS (100) BENCH_LOAD_PEOPLE (10) BENCH_LOAD_RATE (50)
 //   BENCH_LOAD_SECONDS (60) BENCH_LOAD_VIEWS_PER_PERSON_MINUTE (20)
 //   BENCH_LOAD_ABUSIVE (0) BENCH_APP_PORT (3240) BENCH_EMULATOR_PORT (4240)
-//   DATABASE_URL (postgresql://postgres@127.0.0.1:5432/polar_starter_bench_load)
+//   DATABASE_URL: its server (default postgres@127.0.0.1:5432) holds the benchmark's own
+//   database, polar_starter_bench_load, emptied on every run
 //   --no-build   reuse the last build in .next-bench
 //   --abusive    as BENCH_LOAD_ABUSIVE=1
 import { performance } from "node:perf_hooks";

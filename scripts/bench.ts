@@ -11,7 +11,8 @@
 // first-load JavaScript from the build output. Exits with 1 if a target is missed.
 //
 //   BENCH_APP_PORT (3230) BENCH_EMULATOR_PORT (4230) BENCH_RUNS (15)
-//   DATABASE_URL (postgresql://postgres@127.0.0.1:5432/polar_starter_bench)
+//   DATABASE_URL: its server (default postgres@127.0.0.1:5432) holds the benchmark's own
+//   database, polar_starter_bench, emptied on every run
 //   --no-build   reuse the last build in .next-bench
 import { readFileSync, readdirSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";

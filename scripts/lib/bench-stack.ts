@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { READY_LINE } from "polar-emulator/ready";
 import { control } from "polar-emulator/testing";
-import { ensureDatabase } from "./database.ts";
+import { emptyDatabase, ensureDatabase } from "./database.ts";
 import { run, start, waitForOutput } from "./processes.ts";
 
 export const BENCH_DIST_DIR = ".next-bench";
@@ -14,7 +14,7 @@ export interface BenchStackOptions {
   /** Defaults, overridden by BENCH_APP_PORT and BENCH_EMULATOR_PORT (the emulator's API origin is the next port). */
   appPort: number;
   emulatorPort: number;
-  /** The database on the local Postgres; DATABASE_URL overrides it. */
+  /** The benchmark's own database, on DATABASE_URL's server (else the local one); emptied on every run. */
   database: string;
   /** More of the emulator's environment, e.g. a load-test population. */
   emulatorEnv?: Record<string, string>;
@@ -49,7 +49,9 @@ async function build(env: Record<string, string>) {
 export async function startBenchStack(options: BenchStackOptions) {
   process.env.E2E_APP_PORT = process.env.BENCH_APP_PORT ?? String(options.appPort);
   process.env.E2E_EMULATOR_PORT = process.env.BENCH_EMULATOR_PORT ?? String(options.emulatorPort);
-  process.env.DATABASE_URL ??= `postgresql://postgres@127.0.0.1:5432/${options.database}`;
+  const url = new URL(process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/");
+  url.pathname = `/${options.database}`;
+  process.env.DATABASE_URL = url.toString();
   const { e2eEnv } = await import("../../test-support/e2e-env.ts");
   // The cache as deployed, with its defaults (the e2e run turns it off).
   const env = {
@@ -62,6 +64,9 @@ export async function startBenchStack(options: BenchStackOptions) {
 
   await ensureDatabase(env.DATABASE_URL);
   await run(process.execPath, ["scripts/db-migrate.ts"], { DATABASE_URL: env.DATABASE_URL });
+  // People signed in by an earlier run hold tokens of an emulator that is gone:
+  // signing them in again would revoke those first, on Polar's per-address limit.
+  await emptyDatabase(env.DATABASE_URL);
   if (!process.argv.includes("--no-build")) await build(env);
   const emulator = start("emulator", process.execPath, ["packages/polar-emulator/src/main.ts"], {
     ...env,

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { RESET_DATABASE } from "../../test-support/reset-database.ts";
 
 /**
  * Creates the database named in `url` on its server if it does not exist yet, as `prisma migrate
@@ -14,6 +15,17 @@ export async function ensureDatabase(url: string) {
   try {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     if (!rowCount) await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Empties every table of the app in the database at `url` (a benchmark's own: each run starts with nobody). */
+export async function emptyDatabase(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(RESET_DATABASE);
   } finally {
     await client.end();
   }

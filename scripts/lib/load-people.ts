@@ -17,14 +17,12 @@ export interface LoadPerson extends AppSession {
  * Sign-ins at once, and how many may start a minute. Each sign-in makes three
  * requests Polar counts per IP address (500 a minute) rather than per OAuth
  * client: two code exchanges and the introspection of the sign-in grant; every
- * sign-in of the benchmark comes from the app's one address, so 120 a minute
- * keep it at 360, with room for the bursts of a schedule that catches up after
- * a slow sign-in (Polar's windows are fixed: 150 a minute, at 450, was once
- * refused). Each connect also makes one Polar API call within the app's budget
- * (450 a minute).
+ * sign-in of the benchmark comes from the app's one address, so 150 a minute
+ * keep it at 450. Each connect also makes one Polar API call within the app's
+ * budget (450 a minute).
  */
 const SIGN_IN_CONCURRENCY = 16;
-const SIGN_INS_PER_MINUTE = 120;
+const SIGN_INS_PER_MINUTE = 150;
 
 /** The emulator's environment for `organizations` × `people` generated users. */
 export const populationEnv = (organizations: number, people: number) => ({
