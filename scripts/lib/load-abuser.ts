@@ -25,7 +25,13 @@ export async function abuse(appUrl: string, person: LoadPerson, windowStart: num
   const work = async () => {
     for (let path = paths.shift(); path; path = paths.shift()) {
       const startedAt = performance.now() - windowStart;
-      views.push({ person, kind: "search", startedAt, ...(await openView(appUrl, person.cookie, path)) });
+      views.push({
+        person,
+        kind: "search",
+        path,
+        startedAt,
+        ...(await openView(appUrl, person.cookie, path)),
+      });
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, work));

@@ -62,7 +62,11 @@ export function printBusyByOrganization(views: WindowView[], organizations: numb
   console.log(
     `  busy for others (views with a busy or rate-limited notice): ${busy.length} of ${views.length}, in ${new Set(slugs).size} of ${organizations} organizations${abuserSlug ? ` (${slugs.filter((slug) => slug === abuserSlug).length} in the abuser's, ${abuserSlug})` : ""}`,
   );
-  if (busy.length > 0) console.log(`    most: ${tally(slugs, 10)}`);
+  if (busy.length === 0) return;
+  console.log(`    most: ${tally(slugs, 10)}`);
+  const shape = (view: WindowView) =>
+    /[?&]page=[2-9]/.test(view.path) ? `${view.kind} past page 1` : view.kind;
+  console.log(`    by view: ${tally(busy.map(shape))}`);
 }
 
 /** The other notices and older copies the views showed, and how old the data was. */

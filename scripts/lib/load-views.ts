@@ -23,6 +23,8 @@ export interface ViewOutcome {
 export interface WindowView extends ViewOutcome {
   person: LoadPerson;
   kind: "overview" | "list" | "search";
+  /** Under the app's origin, e.g. /dashboard/<slug>/orders?page=2. */
+  path: string;
   /** When it opened, in ms after the window opened. */
   startedAt: number;
 }

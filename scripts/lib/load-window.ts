@@ -20,7 +20,13 @@ export async function runWindow(appUrl: string, plan: SessionPlan, abuser?: Load
     const startedAt = performance.now() - started;
     lateMs = Math.max(lateMs, startedAt - at);
     browsing.push(
-      openView(appUrl, person.cookie, path).then((outcome) => ({ person, kind, startedAt, ...outcome })),
+      openView(appUrl, person.cookie, path).then((outcome) => ({
+        person,
+        kind,
+        path,
+        startedAt,
+        ...outcome,
+      })),
     );
   }
   const browsed = await Promise.all(browsing);
