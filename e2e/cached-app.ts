@@ -4,7 +4,6 @@
 // is the one the emulator knows, and the session cookie, host-only on
 // localhost, reaches both. Both instances share the database, as instances in
 // production do.
-import { expect, type Page } from "@playwright/test";
 import { e2eEnv } from "../test-support/e2e-env";
 import { nextStart } from "./next-start";
 
@@ -12,10 +11,6 @@ const cachedPort = Number(e2eEnv.PORT) + 3;
 
 /** The cached instance's origin. */
 export const cached = `http://localhost:${cachedPort}`;
-
-/** Waits until every streamed panel has replaced its skeleton. */
-export const settled = (page: Page) =>
-  expect(page.locator('[role="status"][aria-label^="Loading"]')).toHaveCount(0);
 
 /** Runs `run` while a freshly started cached instance serves, with `env` over the cache's defaults. */
 export async function withCachedApp(env: Record<string, string>, run: () => Promise<void>) {

@@ -3,8 +3,8 @@
 // emulator flow (e2e/flows.ts). `user` and `organization` are options: a spec
 // or a group picks others with test.use. Fixtures run after the beforeEach
 // hooks, so a spec's reset of the database and the emulator comes first.
-import { test as base, type Page } from "@playwright/test";
-import { connectOrganization, signInAs } from "./flows";
+import { expect, test as base, type Page } from "@playwright/test";
+import { connectOrganization, settled, signInAs } from "./flows";
 
 /** The fixtures' options. */
 interface SetUpOptions {
@@ -31,6 +31,9 @@ export const test = base.extend<SetUpOptions & SetUpPages>({
   },
   connected: async ({ signedIn, user, organization }, provide) => {
     await connectOrganization(signedIn, organization, user);
+    // Landed, with every panel read: no read of the set-up meets what the test changes at Polar next.
+    await expect(signedIn).toHaveURL(/\/dashboard\/[^/?]+$/);
+    await settled(signedIn);
     await provide(signedIn);
   },
 });

@@ -18,6 +18,10 @@ export async function signInAs(page: Page, user = "Ada Lovelace") {
   await expect(page).toHaveURL(/\/dashboard$/);
 }
 
+/** Waits until every streamed panel has replaced its skeleton. */
+export const settled = (page: Page) =>
+  expect(page.locator('[role="status"][aria-label^="Loading"]')).toHaveCount(0);
+
 /**
  * On the emulator after the app started the organization flow: signs in there
  * if asked, picks `organization` and allows access.

@@ -1,11 +1,11 @@
 // The Polar read cache and the request budget, in the browser, on a second app
 // instance with the cache on (e2e/cached-app.ts).
 import { expect, test } from "./fixtures";
-import { cached, settled, withCachedApp } from "./cached-app";
+import { cached, withCachedApp } from "./cached-app";
 import { resetDatabase } from "./db";
 import { emulatorControl } from "./emulator";
 import { artifacts } from "../test-support/e2e-env";
-import { connectOrganization, signInAs } from "./flows";
+import { connectOrganization, settled, signInAs } from "./flows";
 
 async function polarCalls() {
   const { api } = await emulatorControl("stats");

@@ -5,11 +5,11 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { ADA_ID, NEBULA_ID } from "polar-emulator/seed";
-import { cached, settled, withCachedApp } from "./cached-app";
+import { cached, withCachedApp } from "./cached-app";
 import { connectionTokens, expireConnection, resetDatabase, withDatabase } from "./db";
 import { artifacts } from "../test-support/e2e-env";
 import { emulatorControl } from "./emulator";
-import { connectOrganization, signInAs } from "./flows";
+import { connectOrganization, settled, signInAs } from "./flows";
 
 test.use({ organization: "Nebula Labs" });
 
