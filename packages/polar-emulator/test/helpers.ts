@@ -1,6 +1,6 @@
 // Calls the conformance tests share: what a client does with its tokens.
 import { createRemoteJWKSet, jwtVerify } from "jose";
-import { CONFIDENTIAL_CLIENT, oauthPost, type ClientAuth } from "../src/testing.ts";
+import { CONFIDENTIAL_CLIENT, oauthPost, type ClientAuth, type TokenSet } from "../src/testing.ts";
 
 /** Verifies an ID token against the issuer's JWKS, with the issuer and the confidential client as audience. */
 export async function idTokenClaims(issuer: string, idToken: string | undefined) {
@@ -23,6 +23,14 @@ export async function userinfo(issuer: string, accessToken: string, method = "GE
 /** A bearer GET on the API. */
 export function apiGet(issuer: string, path: string, accessToken: string): Promise<Response> {
   return fetch(`${issuer}${path}`, { headers: { authorization: `Bearer ${accessToken}` } });
+}
+
+/** The ids of the organizations `token` lists (GET /v1/organizations/), sorted. */
+export async function organizationIds(issuer: string, token: TokenSet): Promise<string[]> {
+  const page = (await (await apiGet(issuer, "/v1/organizations/", token.access_token)).json()) as {
+    items: { id: string }[];
+  };
+  return page.items.map((org) => org.id).sort();
 }
 
 /** POSTs to the revocation or introspection endpoint as a seeded client. */

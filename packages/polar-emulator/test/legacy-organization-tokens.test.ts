@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import { ACME_ID, ADA_ID, COMPILER_CLUB_ID, GRACE_ID, KATHERINE_ID, NEBULA_ID } from "../src/data/seed.ts";
 import { withEmulator } from "../src/vitest.ts";
 import { control, refresh, type TokenSet } from "../src/testing.ts";
-import { apiGet, introspect, userinfo } from "./helpers.ts";
+import { introspect, organizationIds, userinfo } from "./helpers.ts";
 
 const SCOPE = "openid organizations:read products:read";
 
@@ -26,13 +26,6 @@ async function legacyToken(body: Record<string, string>): Promise<TokenSet> {
   expect(response.status).toBe(200);
   return (await response.json()) as TokenSet;
 }
-
-const organizationsOf = async (token: TokenSet) =>
-  (
-    (await (await apiGet(issuer, "/v1/organizations/", token.access_token)).json()) as {
-      items: { id: string }[];
-    }
-  ).items.map((org) => org.id);
 
 describe("a legacy organization token", () => {
   it("is issued by the test control in Polar's token response shape", async () => {
@@ -58,7 +51,7 @@ describe("a legacy organization token", () => {
       sub: NEBULA_ID,
       organizations: [],
     });
-    expect(await organizationsOf(tokens)).toEqual([NEBULA_ID]);
+    expect(await organizationIds(issuer, tokens)).toEqual([NEBULA_ID]);
   });
 
   it("becomes a user token of the only member, down-scoped to the organization, on refresh", async () => {
@@ -73,7 +66,7 @@ describe("a legacy organization token", () => {
       sub: ADA_ID,
       organizations: [ACME_ID],
     });
-    expect(await organizationsOf(refreshed)).toEqual([ACME_ID]);
+    expect(await organizationIds(issuer, refreshed)).toEqual([ACME_ID]);
     expect((await refresh(issuer, legacy.refresh_token)).status).toBe(400);
   });
 

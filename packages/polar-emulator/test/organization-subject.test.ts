@@ -21,7 +21,7 @@ import {
   authorizationCodeTokens,
   type TokenSet,
 } from "../src/testing.ts";
-import { apiGet, idTokenClaims, introspect, userinfo } from "./helpers.ts";
+import { apiGet, idTokenClaims, introspect, userinfo, organizationIds } from "./helpers.ts";
 
 const SCOPE = "openid email organizations:read products:read";
 
@@ -29,13 +29,6 @@ let issuer: string;
 withEmulator((started) => {
   issuer = started;
 });
-
-const organizationsOf = async (token: TokenSet) =>
-  (
-    (await (await apiGet(issuer, "/v1/organizations/", token.access_token)).json()) as {
-      items: { id: string }[];
-    }
-  ).items.map((org) => org.id);
 
 describe("the consent page", () => {
   it("asks for one of the user's organizations with radios labelled by name", async () => {
@@ -96,7 +89,7 @@ describe("sub_type=organization", () => {
       organizationId: NEBULA_ID,
       scope: SCOPE,
     });
-    expect(await organizationsOf(tokens)).toEqual([NEBULA_ID]);
+    expect(await organizationIds(issuer, tokens)).toEqual([NEBULA_ID]);
     const products = (await (
       await apiGet(issuer, "/v1/products/?limit=100", tokens.access_token)
     ).json()) as {
@@ -123,7 +116,7 @@ describe("sub_type=organization", () => {
     });
     const second = (await (await refresh(issuer, first.refresh_token)).json()) as TokenSet;
     expect(second.access_token).toMatch(/^polar_at_u_/);
-    expect(await organizationsOf(second)).toEqual([ACME_ID]);
+    expect(await organizationIds(issuer, second)).toEqual([ACME_ID]);
   });
 
   it("answers Allow without an organization with a 400 invalid_request on Polar's page (test_organization_sub_type_requires_an_organization)", async () => {
@@ -166,7 +159,7 @@ describe("sub_type=user", () => {
   it("issues an unrestricted user token: every organization of the user", async () => {
     const tokens = await authorizationCodeTokens(issuer, { userId: ADA_ID, subType: "user", scope: SCOPE });
     expect(tokens.access_token).toMatch(/^polar_at_u_/);
-    expect((await organizationsOf(tokens)).sort()).toEqual([ACME_ID, NEBULA_ID].sort());
+    expect((await organizationIds(issuer, tokens)).sort()).toEqual([ACME_ID, NEBULA_ID].sort());
     expect(await introspect(issuer, tokens.access_token)).toMatchObject({
       sub_type: "user",
       sub: ADA_ID,
