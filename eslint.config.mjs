@@ -6,7 +6,7 @@ import next from "eslint-config-next";
  * auth.ts, at the root as Auth.js has it, is part of the auth layer.
  */
 const LIB_LAYERS = [
-  ["env", "format", "crypto", "generated"],
+  ["env", "format", "crypto", "generated", "throttle"],
   ["security"],
   ["db", "polar"],
   ["search-params"],

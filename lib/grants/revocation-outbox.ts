@@ -12,6 +12,7 @@ import { after } from "next/server";
 import type { TokenTypeHint } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { revokeToken, TOKEN_REQUEST_TIMEOUT_MS } from "@/lib/polar/oauth";
+import { throttled } from "@/lib/throttle";
 
 const FIRST_RETRY_SECONDS = 30;
 const MAX_RETRY_SECONDS = 3600;
@@ -168,20 +169,16 @@ export async function retryRevocations(deadline?: number) {
   return counts;
 }
 
-let lastRetryAfterResponse = 0;
-
 /**
  * Sends one batch of due outbox rows again after the current response, at most
  * once a minute per server instance. Costs the request nothing.
  */
-export function retryRevocationsAfterResponse() {
-  if (Date.now() - lastRetryAfterResponse < AFTER_RESPONSE_INTERVAL_MS) return;
-  lastRetryAfterResponse = Date.now();
+export const retryRevocationsAfterResponse = throttled(AFTER_RESPONSE_INTERVAL_MS, () =>
   after(() =>
     retryRevocations().then(
       () => undefined,
       (error: unknown) =>
         console.error(`[revocations] outbox retry failed: ${error instanceof Error ? error.message : error}`),
     ),
-  );
-}
+  ),
+);

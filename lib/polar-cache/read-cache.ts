@@ -26,6 +26,7 @@ import "server-only";
 import { after } from "next/server";
 import { db } from "@/lib/db/client";
 import { polarTrafficEnv } from "@/lib/env";
+import { throttled } from "@/lib/throttle";
 import { describePolarError, type PolarProblem, type Result } from "@/lib/polar/errors";
 import type { RequestPriority } from "./request-budget";
 
@@ -243,14 +244,8 @@ export async function renewReads(tenant: string, keys: string[]) {
   return true;
 }
 
-let sweptAt = 0;
-
 /** Runs sweepCache at most once a minute per instance. */
-function sweep() {
-  if (Date.now() - sweptAt < 60_000) return;
-  sweptAt = Date.now();
-  sweepCache().catch(() => {});
-}
+const sweep = throttled(60_000, () => void sweepCache().catch(() => {}));
 
 /**
  * Drops entries nobody read for a day, then the long tail and the least

@@ -35,6 +35,7 @@ import "server-only";
 import { PolarRateLimitError } from "@polar-sh/sdk";
 import { db } from "@/lib/db/client";
 import { polarTrafficEnv } from "@/lib/env";
+import { throttled } from "@/lib/throttle";
 import { RequestBudgetSpent } from "@/lib/polar/errors";
 import { polarServer } from "@/lib/polar/server";
 
@@ -273,19 +274,15 @@ function takeTokens(input: {
     FROM decided`;
 }
 
-let sweptAt = 0;
-
-/** Now and then, drops the shares of tenants and people idle for an hour. */
-function sweepIdleShares() {
-  if (Date.now() - sweptAt < 60_000) return;
-  sweptAt = Date.now();
+/** Once a minute per instance, drops the shares of tenants and people idle for an hour. */
+const sweepIdleShares = throttled(60_000, () => {
   const { clientId } = bucket();
   void db.$executeRaw`
     DELETE FROM "PolarBudget"
     WHERE "clientId" = ${clientId} AND tenant <> '' AND "askedAt" < now() - make_interval(secs => ${IDLE_SHARE_MS / 1000})`.catch(
     () => {},
   );
-}
+});
 
 /** After Polar answered 429: no instance calls it for `seconds` (its Retry-After). */
 async function pauseRequests(seconds: number) {
