@@ -2,7 +2,7 @@
 // instance with the cache on: cached data only through grants Polar still
 // honours, a fair share of the budget next to a hammering neighbour, a bounded
 // cache, and no page hung by a slow or stalled Polar.
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, Page, Response } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { ADA_ID, NEBULA_ID } from "polar-emulator/seed";
 import { cached, withCachedApp } from "./cached-app";
@@ -26,6 +26,16 @@ async function colleague(browser: Browser, user: string, organization: string) {
   return page;
 }
 
+/** The grant check's interval in these tests, and a wait that outlasts it. */
+const CHECK_EVERY = { POLAR_GRANT_CHECK_SECONDS: "5" };
+const pastTheCheck = (page: Page) => page.waitForTimeout(5_500);
+
+/** The page's HTML names none of `names`. */
+async function expectNoneOf(response: Response | null, names: string[]) {
+  const html = await response!.text();
+  for (const name of names) expect(html).not.toContain(name);
+}
+
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `${artifacts}/screenshots/tenants/${name}.png`, fullPage: true });
 
@@ -36,7 +46,7 @@ test("a grant Polar revoked reads no cached data past its check, while a colleag
   browser,
 }) => {
   const katherine = await colleague(browser, "Katherine Johnson", "Nebula Labs");
-  await withCachedApp({ POLAR_GRANT_CHECK_SECONDS: "5" }, async () => {
+  await withCachedApp(CHECK_EVERY, async () => {
     await page.goto(`${cached}/dashboard/nebula-labs/customers`);
     await settled(page);
     const names = await customerRows(page).locator("td").first().allInnerTexts();
@@ -46,12 +56,11 @@ test("a grant Polar revoked reads no cached data past its check, while a colleag
     await emulatorControl("revoke", { user_id: ADA_ID });
     await katherine.goto(`${cached}/dashboard/nebula-labs/customers`);
     await expect(customerRows(katherine)).not.toHaveCount(0);
-    await page.waitForTimeout(5_500);
+    await pastTheCheck(page);
 
     const response = await page.goto(`${cached}/dashboard/nebula-labs/customers`);
     await expect(page.getByRole("heading", { name: "Reconnect Nebula Labs" })).toBeVisible();
-    const html = await response!.text();
-    for (const name of names) expect(html).not.toContain(name);
+    await expectNoneOf(response, names);
     await katherine.goto(`${cached}/dashboard/nebula-labs/customers`);
     await expect(customerRows(katherine)).not.toHaveCount(0);
   });
@@ -62,20 +71,19 @@ test("a person removed from the organization is told so, and sees none of its ca
   browser,
 }) => {
   const katherine = await colleague(browser, "Katherine Johnson", "Nebula Labs");
-  await withCachedApp({ POLAR_GRANT_CHECK_SECONDS: "5" }, async () => {
+  await withCachedApp(CHECK_EVERY, async () => {
     await page.goto(`${cached}/dashboard/nebula-labs/customers`);
     await settled(page);
     const names = await customerRows(page).locator("td").first().allInnerTexts();
 
     // An owner removes Ada at Polar: her grant stays valid, her membership is gone.
     await emulatorControl("memberships", { user_id: ADA_ID, organization_id: NEBULA_ID, member: false });
-    await page.waitForTimeout(5_500);
+    await pastTheCheck(page);
     const response = await page.goto(`${cached}/dashboard/nebula-labs/customers`);
     await expect(page.getByRole("heading", { name: "Polar no longer shows you Nebula Labs" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Reconnect organization" })).toHaveCount(0);
     await shot(page, "removed-member");
-    const html = await response!.text();
-    for (const name of names) expect(html).not.toContain(name);
+    await expectNoneOf(response, names);
     await page.goto(`${cached}/dashboard`);
     await expect(page.getByText("No longer a member")).toBeVisible();
     await katherine.goto(`${cached}/dashboard/nebula-labs/customers`);
@@ -83,7 +91,7 @@ test("a person removed from the organization is told so, and sees none of its ca
 
     // Added back, the next check lets her in again.
     await emulatorControl("memberships", { user_id: ADA_ID, organization_id: NEBULA_ID, member: true });
-    await page.waitForTimeout(5_500);
+    await pastTheCheck(page);
     await page.goto(`${cached}/dashboard/nebula-labs/customers`);
     await expect(customerRows(page)).not.toHaveCount(0);
   });
@@ -94,13 +102,13 @@ test("an organization that starts enforcing SSO ends every member's access at on
   browser,
 }) => {
   const katherine = await colleague(browser, "Katherine Johnson", "Nebula Labs");
-  await withCachedApp({ POLAR_GRANT_CHECK_SECONDS: "5" }, async () => {
+  await withCachedApp(CHECK_EVERY, async () => {
     for (const person of [page, katherine]) {
       await person.goto(`${cached}/dashboard/nebula-labs/customers`);
       await settled(person);
     }
     await emulatorControl("sso-enforcement", { organization_id: NEBULA_ID, enforced: true });
-    await page.waitForTimeout(5_500);
+    await pastTheCheck(page);
     for (const person of [page, katherine]) {
       const response = await person.goto(`${cached}/dashboard/nebula-labs/customers`);
       await expect(person.getByRole("heading", { name: "Reconnect Nebula Labs" })).toBeVisible();
@@ -122,46 +130,43 @@ test.describe(() => {
     // 120 requests a minute (a bucket of 12), a share of 30 a minute for each of
     // the 4 tenants active (two organizations, two people's own reads); every
     // grant is checked every 5 s: 12 of Ada's 30.
-    await withCachedApp(
-      { POLAR_REQUEST_BUDGET_PER_MINUTE: "120", POLAR_GRANT_CHECK_SECONDS: "5" },
-      async () => {
-        const problems = async (from: Page, path: string) => {
-          const body = await (await from.request.get(`${cached}${path}`)).text();
-          return [...body.matchAll(/data-problem="([^"]+)"/g)].map((match) => match[1] ?? "");
-        };
-        // Ada's pages cached first, as earlier traffic would have: on this small a
-        // budget a cold overview gets its share of six calls at once, a view at a time.
-        for (let pass = 0; ; pass++) {
-          const seen = [
-            ...(await problems(page, "/dashboard/acme-analytics")),
-            ...(await problems(page, "/dashboard/acme-analytics/customers")),
-          ];
-          if (seen.length === 0) break;
-          expect(pass, `the warm-up still saw ${seen.join(", ")}`).toBeLessThan(10);
-          await page.waitForTimeout(2_000);
-        }
-        // Grace's searches, 8 at a time, for as long as Ada browses (a view a second).
-        let browsing = true;
-        const flood = Array.from({ length: 8 }, async () => {
-          const seen: string[] = [];
-          while (browsing)
-            seen.push(
-              ...(await problems(grace, `/dashboard/compiler-club/customers?query=${crypto.randomUUID()}`)),
-            );
-          return seen;
-        });
-        const calm: string[] = [];
-        for (let view = 0; view < 12; view++) {
-          calm.push(...(await problems(page, `/dashboard/acme-analytics${view % 2 ? "/customers" : ""}`)));
-          await page.waitForTimeout(1_000);
-        }
-        browsing = false;
-        const abuser = (await Promise.all(flood)).flat();
-        expect(abuser.filter((kind) => kind === "busy").length).toBeGreaterThan(0);
-        expect(calm).toEqual([]);
-        expect((await emulatorControl("stats")).rate_limited).toBe(0);
-      },
-    );
+    await withCachedApp({ POLAR_REQUEST_BUDGET_PER_MINUTE: "120", ...CHECK_EVERY }, async () => {
+      const problems = async (from: Page, path: string) => {
+        const body = await (await from.request.get(`${cached}${path}`)).text();
+        return [...body.matchAll(/data-problem="([^"]+)"/g)].map((match) => match[1] ?? "");
+      };
+      // Ada's pages cached first, as earlier traffic would have: on this small a
+      // budget a cold overview gets its share of six calls at once, a view at a time.
+      for (let pass = 0; ; pass++) {
+        const seen = [
+          ...(await problems(page, "/dashboard/acme-analytics")),
+          ...(await problems(page, "/dashboard/acme-analytics/customers")),
+        ];
+        if (seen.length === 0) break;
+        expect(pass, `the warm-up still saw ${seen.join(", ")}`).toBeLessThan(10);
+        await page.waitForTimeout(2_000);
+      }
+      // Grace's searches, 8 at a time, for as long as Ada browses (a view a second).
+      let browsing = true;
+      const flood = Array.from({ length: 8 }, async () => {
+        const seen: string[] = [];
+        while (browsing)
+          seen.push(
+            ...(await problems(grace, `/dashboard/compiler-club/customers?query=${crypto.randomUUID()}`)),
+          );
+        return seen;
+      });
+      const calm: string[] = [];
+      for (let view = 0; view < 12; view++) {
+        calm.push(...(await problems(page, `/dashboard/acme-analytics${view % 2 ? "/customers" : ""}`)));
+        await page.waitForTimeout(1_000);
+      }
+      browsing = false;
+      const abuser = (await Promise.all(flood)).flat();
+      expect(abuser.filter((kind) => kind === "busy").length).toBeGreaterThan(0);
+      expect(calm).toEqual([]);
+      expect((await emulatorControl("stats")).rate_limited).toBe(0);
+    });
     await grace.close();
   });
 
