@@ -36,9 +36,9 @@ export const signedInWithChosenOrganizations = cache(
  * alone. "reconnect": that grant is gone, sign in again.
  */
 export const readUserOrganizations = cache(async (): Promise<Read<UserOrganization[]>> => {
-  const grant = await signInGrant();
-  if (!grant) return { ok: false, problem: { kind: "reconnect" } };
-  const { user, account } = grant;
+  const signedIn = await signInGrant();
+  if (!signedIn) return { ok: false, problem: { kind: "reconnect" } };
+  const { user, account } = signedIn;
   const tenant = userTenant(user.id);
   return cachedRead({
     tenant,
