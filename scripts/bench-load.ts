@@ -6,6 +6,13 @@
 // people (100 × 10), and signs every person in and connects their organization
 // through the real OAuth flow over HTTP (lib/load-people.ts).
 //
+// The app runs as BENCH_LOAD_INSTANCES instances (2), and views go to them in
+// turn, as a load balancer sends them. Node runs a server's JavaScript on one
+// core, so a 2-core server runs an instance per core, as a deployment runs
+// several: they share only PostgreSQL, so the budget, the grant checks and the
+// cache are measured as they work across instances. BENCH_LOAD_INSTANCES=1
+// shows what one instance serves on its core.
+//
 // Then it offers BENCH_LOAD_RATE views a second (50) for BENCH_LOAD_SECONDS
 // (60), open loop: a view opens on schedule whether or not earlier ones have
 // finished. Each is a person's organization overview or, half the time, one of
@@ -22,8 +29,12 @@
 //
 // Before the window it warms up as the traffic before it would have
 // (lib/load-warm-up.ts): every organization's overview and first list pages
-// are cached (pages 2 are left cold), and the people browsing when the window
-// opens have opened their overviews.
+// are cached (pages 2 are left cold). Then the same traffic ramps up over a
+// session's length (a minute), unmeasured: the lead-in. Sessions start one
+// after another across it, so everyone browsing as the window opens began
+// their session in it and Polar confirmed their grant at its first view, and
+// the window sees sessions (and grant checks) start at an even pace, as in
+// steady traffic. Pages 2 are cached where the lead-in opened them.
 //
 // With --abusive (or BENCH_LOAD_ABUSIVE=1) the first person of the first
 // organization does not browse but fires 300 searches with distinct queries, 8
@@ -38,7 +49,7 @@
 // and everyone else's per organization); other notices; Polar calls a minute
 // per route against the limit; the cache's peak rows (in all, and per
 // organization); the database's peak connections; and the CPU the app, the
-// emulator and this driver used. The last line is
+// emulator and this driver used (the app's instances together). The last line is
 //
 //   load: V views/min, C Polar calls/min (limit L), B busy for others[, A busy for the abuser], p95 P ms, cache peak N rows
 //
@@ -48,7 +59,8 @@
 //
 //   BENCH_LOAD_ORGANIZATIONS (100) BENCH_LOAD_PEOPLE (10) BENCH_LOAD_RATE (50)
 //   BENCH_LOAD_SECONDS (60) BENCH_LOAD_VIEWS_PER_PERSON_MINUTE (20)
-//   BENCH_LOAD_ABUSIVE (0) BENCH_APP_PORT (3240) BENCH_EMULATOR_PORT (4240)
+//   BENCH_LOAD_ABUSIVE (0) BENCH_LOAD_INSTANCES (2) BENCH_APP_PORT (3240, the
+//   other instances on the ports after it) BENCH_EMULATOR_PORT (4240)
 //   DATABASE_URL: its server (default postgres@127.0.0.1:5432) holds the benchmark's own
 //   database, polar_starter_bench_load, emptied on every run
 //   --no-build   reuse the last build in .next-bench
@@ -82,22 +94,23 @@ const LATENCY_MS = 100;
 const P95_TARGET_MS = 1000;
 
 const settings = loadSettings();
-const { organizations, people, rate, seconds, viewsPerPersonMinute } = settings;
+const { organizations, people, rate, seconds, viewsPerPersonMinute, instances } = settings;
 const users = organizations * people;
 const seconds1 = (started: number) => ((performance.now() - started) / 1000).toFixed(1);
 
 try {
-  const { env, control, pids } = await startBenchStack({
+  const { env, appUrls, control, pids } = await startBenchStack({
     appPort: 3240,
     emulatorPort: 4240,
     database: "polar_starter_bench_load",
     emulatorEnv: populationEnv(organizations, people),
+    appInstances: instances,
   });
   await control("settings", { latency_ms: LATENCY_MS });
   const { rate_limit_per_minute: limit } = (await control("settings")) as { rate_limit_per_minute: number };
   const stats = async () => (await control("stats")) as EmulatorStats;
 
-  let started = performance.now();
+  const started = performance.now();
   console.log(`\nSigning in ${users} people (${organizations} organizations × ${people})`);
   const everyone = await signInEveryone(env.AUTH_URL, users);
   const connected = new Set(everyone.map((person) => person.slug)).size;
@@ -113,24 +126,28 @@ try {
     settings,
   );
   console.log(
-    `Browsing: ${plan.views.length} views, ${rate}/s for ${seconds} s, by ${plan.concurrent} people at a time, a view each ${((plan.concurrent / rate) * 1000).toFixed(0)} ms, in sessions of ${Math.round(viewsPerPersonMinute)} views; sessions starting in the window: ${plan.sessionsStarted}`,
+    `Browsing: ${plan.views.length} views, ${rate}/s for ${seconds} s over ${appUrls.length} app instance${appUrls.length > 1 ? "s" : ""}, by ${plan.concurrent} people at a time, a view each ${((plan.concurrent / rate) * 1000).toFixed(0)} ms, in sessions of ${Math.round(viewsPerPersonMinute)} views; sessions starting in the window: ${plan.sessionsStarted}`,
   );
   if (abuser)
     console.log(`Abuser: ${abuser.slug}'s first person searches ${SEARCHES} times, ${CONCURRENCY} at a time`);
 
   await clearPolarCache(env.DATABASE_URL);
   await control("stats/reset", {});
-  started = performance.now();
   const warm = await warmUp(env.AUTH_URL, plan);
   console.log(
-    `Warm-up in ${seconds1(started)} s (${apiCalls(await stats())} Polar API calls): ${warm.pages} pages of ${warm.organizations} organizations cached in ${warm.pageSeconds.toFixed(1)} s (${warm.pageViews} views), then ${plan.openingPeople.length} people browsing as the window opens opened their overviews in ${warm.sessionSeconds.toFixed(1)} s (${warm.sessionViews} views)`,
+    `Warm-up: ${warm.pages} pages of ${warm.organizations} organizations cached in ${warm.seconds.toFixed(1)} s (${warm.views} views, ${apiCalls(await stats())} Polar API calls)`,
+  );
+  await control("stats/reset", {});
+  const leadIn = await runWindow(appUrls, plan.leadIn);
+  console.log(
+    `Lead-in: ${leadIn.browsing.length} views in ${(leadIn.minutes * 60).toFixed(1)} s (${apiCalls(await stats())} Polar API calls), ${leadIn.browsing.filter(outOfBudget).length} busy; ${plan.openingPeople.length} people browsing as the window opens`,
   );
 
   await control("stats/reset", {});
   const connections = await watchConnections(env.DATABASE_URL);
   const cacheRows = await watchCacheRows(env.DATABASE_URL);
   const cpu = watchCpu(pids);
-  const measured = await runWindow(env.AUTH_URL, plan, abuser);
+  const measured = await runWindow(appUrls, plan.views, abuser);
   const { browsing, minutes, lateMs } = measured;
   const { api, rate_limited } = await stats();
   const cpuUsed = cpu.stop(browsing.length);

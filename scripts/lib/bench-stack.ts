@@ -1,7 +1,9 @@
 // The app and the emulator as the benchmarks run them: the e2e environment on
 // a benchmark's own ports and database, the app built for production into
 // .next-bench (one build for every benchmark; `--no-build` reuses the last one)
-// and served by `next start`. Stop them with processes.ts's stopAll().
+// and served by `next start`, as one instance or several on consecutive ports,
+// all on the one database as a deployment's instances are. Stop them with
+// processes.ts's stopAll().
 import { readFileSync, writeFileSync } from "node:fs";
 import { READY_LINE } from "polar-emulator/ready";
 import { control } from "polar-emulator/testing";
@@ -18,6 +20,8 @@ export interface BenchStackOptions {
   database: string;
   /** More of the emulator's environment, e.g. a load-test population. */
   emulatorEnv?: Record<string, string>;
+  /** Instances of the app (1), on the app's port and the ports after it; sign-ins go to the first. */
+  appInstances?: number;
 }
 
 /** Part of the emulator's `stats` control. */
@@ -43,8 +47,9 @@ async function build(env: Record<string, string>) {
 
 /**
  * Migrates the database, builds the app unless `--no-build`, starts the
- * emulator and the app, and waits until both serve; returns the app's
- * environment, the emulator's controls and both processes' ids.
+ * emulator and the app's instances, and waits until all serve; returns the
+ * app's environment, its instances' origins, the emulator's controls and the
+ * processes' ids.
  */
 export async function startBenchStack(options: BenchStackOptions) {
   process.env.E2E_APP_PORT = process.env.BENCH_APP_PORT ?? String(options.appPort);
@@ -73,8 +78,11 @@ export async function startBenchStack(options: BenchStackOptions) {
     ...options.emulatorEnv,
   });
   await waitForOutput(emulator, READY_LINE);
-  const app = start("app", "next", ["start", "--port", env.PORT], env);
-  await waitForOutput(app, /Ready in/);
+  const ports = Array.from({ length: options.appInstances ?? 1 }, (_, i) => Number(env.PORT) + i);
+  const apps = ports.map((port, i) =>
+    start(ports.length > 1 ? `app ${i + 1}` : "app", "next", ["start", "--port", String(port)], env),
+  );
+  await Promise.all(apps.map((app) => waitForOutput(app, /Ready in/)));
 
   /** One of the emulator's test controls, GET without a body and POST with one; its JSON answer. */
   async function emulatorControl(path: string, body?: unknown) {
@@ -82,5 +90,11 @@ export async function startBenchStack(options: BenchStackOptions) {
     if (!response.ok) throw new Error(`emulator control ${path}: ${response.status}`);
     return response.json();
   }
-  return { env, control: emulatorControl, pids: { app: app.pid, emulator: emulator.pid } };
+  return {
+    env,
+    /** Every instance's origin; the session cookies of one serve them all (cookies are per host, not port). */
+    appUrls: ports.map((port) => `http://localhost:${port}`),
+    control: emulatorControl,
+    pids: { app: apps.map((app) => app.pid), emulator: [emulator.pid] },
+  };
 }

@@ -16,21 +16,29 @@ function randomQueries(count: number) {
   return [...queries];
 }
 
-/** `person` searches their organization's searchable lists in turn; `windowStart` is when the window opened. */
-export async function abuse(appUrl: string, person: LoadPerson, windowStart: number): Promise<WindowView[]> {
-  const paths = randomQueries(SEARCHES).map(
-    (query, i) => `/dashboard/${person.slug}/${SEARCHABLE_LISTS[i % SEARCHABLE_LISTS.length]}?query=${query}`,
-  );
+/**
+ * `person` searches their organization's searchable lists in turn, on the
+ * app's instances in turn; `windowStart` is when the window opened.
+ */
+export async function abuse(
+  appUrls: string[],
+  person: LoadPerson,
+  windowStart: number,
+): Promise<WindowView[]> {
+  const searches = randomQueries(SEARCHES).map((query, i) => ({
+    appUrl: appUrls[i % appUrls.length]!,
+    path: `/dashboard/${person.slug}/${SEARCHABLE_LISTS[i % SEARCHABLE_LISTS.length]}?query=${query}`,
+  }));
   const views: WindowView[] = [];
   const work = async () => {
-    for (let path = paths.shift(); path; path = paths.shift()) {
+    for (let search = searches.shift(); search; search = searches.shift()) {
       const startedAt = performance.now() - windowStart;
       views.push({
         person,
         kind: "search",
-        path,
+        path: search.path,
         startedAt,
-        ...(await openView(appUrl, person.cookie, path)),
+        ...(await openView(search.appUrl, person.cookie, search.path)),
       });
     }
   };

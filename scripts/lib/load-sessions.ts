@@ -5,6 +5,12 @@
 // ends the next person of the population in turn takes over. The population
 // is numbered round-robin over the organizations, so consecutive sessions
 // visit consecutive organizations and the window sees every one of them.
+//
+// The schedule starts with a lead-in a session's length long, which the
+// benchmark does not measure: the slots take up browsing one after another
+// across it (the views offered ramp up from none to the rate), so that as the
+// window opens the sessions are spread evenly over their length, and so are
+// the grant checks of their first views, as in steady traffic.
 import { LIST_PAGES } from "./dashboard-views.ts";
 import type { LoadPerson } from "./load-people.ts";
 
@@ -19,10 +25,13 @@ export interface PlannedView {
 }
 
 export interface SessionPlan {
+  /** The lead-in's views, `at` in ms after the lead-in opens; not measured. */
+  leadIn: PlannedView[];
+  /** The window's views. */
   views: PlannedView[];
   /** People browsing at any moment. */
   concurrent: number;
-  /** Those browsing when the window opens, each part-way through a session. */
+  /** Those browsing when the window opens, each part-way through a session begun in the lead-in. */
   openingPeople: LoadPerson[];
   /** Sessions that start within the window. */
   sessionsStarted: number;
@@ -46,18 +55,19 @@ function browseView(slug: string): Pick<PlannedView, "kind" | "path"> {
   };
 }
 
-/** The schedule of `seconds` of views by `people` (in the order they take turns). */
+/** The schedule of a lead-in and `seconds` of views by `people` (in the order they take turns). */
 export function planSessions(people: LoadPerson[], settings: SessionSettings): SessionPlan {
   const { rate, seconds, viewsPerPersonMinute } = settings;
   const sessionViews = Math.max(1, Math.round(viewsPerPersonMinute));
   const concurrent = Math.min(people.length, Math.max(1, Math.round((rate * 60) / viewsPerPersonMinute)));
-  const browsing = people.slice(0, concurrent);
-  const busy = new Set(browsing);
-  // The opening sessions are staggered, as if they had started one after
-  // another before the window, so that their ends spread over its first minute.
-  const remaining = browsing.map((_, slot) => sessionViews - Math.floor((slot * sessionViews) / concurrent));
-  let turn = concurrent % people.length;
+  // Views go round the slots, so each slot has a whole session's views in the lead-in.
+  const leadInViews = sessionViews * concurrent;
+  const browsing: (LoadPerson | undefined)[] = Array.from({ length: concurrent });
+  const busy = new Set<LoadPerson>();
+  const remaining = browsing.map(() => 0);
+  let turn = 0;
   let sessionsStarted = 0;
+  let openingPeople: LoadPerson[] = [];
 
   /** The next person in turn who is not browsing already (there is one: a session just ended). */
   const nextFree = () => {
@@ -68,19 +78,25 @@ export function planSessions(people: LoadPerson[], settings: SessionSettings): S
     }
   };
 
+  const leadIn: PlannedView[] = [];
   const views: PlannedView[] = [];
-  for (let i = 0; i < Math.round(rate * seconds); i++) {
+  for (let i = 0; i < leadInViews + Math.round(rate * seconds); i++) {
+    const inWindow = i >= leadInViews;
+    if (i === leadInViews) openingPeople = browsing.filter((person) => person !== undefined);
     const slot = i % concurrent;
+    // Slot `slot` takes up browsing `slot` / `concurrent` of the way through the lead-in.
+    if (!inWindow && i < (slot * leadInViews) / concurrent) continue;
     if (remaining[slot] === 0) {
-      busy.delete(browsing[slot]!);
+      if (browsing[slot]) busy.delete(browsing[slot]);
       browsing[slot] = nextFree();
       busy.add(browsing[slot]);
       remaining[slot] = sessionViews;
-      sessionsStarted++;
+      if (inWindow) sessionsStarted++;
     }
     remaining[slot]!--;
     const person = browsing[slot]!;
-    views.push({ at: (i * 1000) / rate, person, ...browseView(person.slug) });
+    const at = ((inWindow ? i - leadInViews : i) * 1000) / rate;
+    (inWindow ? views : leadIn).push({ at, person, ...browseView(person.slug) });
   }
-  return { views, concurrent, openingPeople: people.slice(0, concurrent), sessionsStarted };
+  return { leadIn, views, concurrent, openingPeople, sessionsStarted };
 }

@@ -13,6 +13,8 @@ export interface LoadSettings {
   viewsPerPersonMinute: number;
   /** One person searches abusively while the others browse (--abusive or BENCH_LOAD_ABUSIVE=1). */
   abusive: boolean;
+  /** Instances of the app the views are spread over (BENCH_LOAD_INSTANCES, 2: one per core). */
+  instances: number;
 }
 
 /** The positive number in the variable `name`, or `fallback` when it is unset. */
@@ -33,5 +35,6 @@ export function loadSettings(): LoadSettings {
     seconds: positive("BENCH_LOAD_SECONDS", 60, false),
     viewsPerPersonMinute: positive("BENCH_LOAD_VIEWS_PER_PERSON_MINUTE", 20, false),
     abusive: process.argv.includes("--abusive") || process.env.BENCH_LOAD_ABUSIVE === "1",
+    instances: positive("BENCH_LOAD_INSTANCES", 2),
   };
 }

@@ -1,13 +1,11 @@
-// The load benchmark's warm-up: the traffic before the window, as far as the
-// window depends on it. The pages people open most are cached: the overview
-// and first list pages of every organization the window visits (opened by the
-// first of its people the window sees: the app confirms fewer grants than if
-// everyone warmed their own). Pages 2 are left to the window: there they are
+// The load benchmark's warm-up: the pages people open most are cached, as the
+// traffic before the lead-in would have left them: the overview and first list
+// pages of every organization the plan visits (opened by the first of its
+// people the plan shows: the app confirms fewer grants than if everyone warmed
+// their own). Pages 2 are left to the lead-in and the window: there they are
 // the cold reads of real traffic, which a spent budget turns into busy
-// notices. Then the people browsing when the window opens each open their
-// overview, as the earlier views of their sessions would have. The request
-// budget paces both: a view that shows a notice (busy) is opened again later,
-// until it shows none.
+// notices. The request budget paces the warm-up: a view that shows a notice
+// (busy) is opened again later, until it shows none.
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { LIST_PAGES } from "./dashboard-views.ts";
@@ -59,7 +57,8 @@ async function openUntilServed(appUrl: string, visits: Visit[]) {
  */
 function pagesOf(plan: SessionPlan): Visit[] {
   const openers = new Map<string, LoadPerson>();
-  for (const { person } of plan.views) if (!openers.has(person.slug)) openers.set(person.slug, person);
+  for (const { person } of [...plan.leadIn, ...plan.views])
+    if (!openers.has(person.slug)) openers.set(person.slug, person);
   return [...openers.values()].flatMap((person) =>
     ["", ...LIST_PAGES.map((list) => `/${list}`)].map((page) => ({
       person,
@@ -68,25 +67,15 @@ function pagesOf(plan: SessionPlan): Visit[] {
   );
 }
 
-/** Warms the app up for `plan`'s window; returns what each step took. */
+/** Warms the cache up for `plan`; returns what it took. */
 export async function warmUp(appUrl: string, plan: SessionPlan) {
-  let started = performance.now();
+  const started = performance.now();
   const pages = pagesOf(plan);
-  const pageViews = await openUntilServed(appUrl, pages);
-  const pageSeconds = (performance.now() - started) / 1000;
-
-  started = performance.now();
-  const sessionViews = await openUntilServed(
-    appUrl,
-    plan.openingPeople.map((person) => ({ person, path: `/dashboard/${person.slug}` })),
-  );
-  const sessionSeconds = (performance.now() - started) / 1000;
+  const views = await openUntilServed(appUrl, pages);
   return {
     pages: pages.length,
     organizations: new Set(pages.map((page) => page.person.slug)).size,
-    pageViews,
-    pageSeconds,
-    sessionViews,
-    sessionSeconds,
+    views,
+    seconds: (performance.now() - started) / 1000,
   };
 }

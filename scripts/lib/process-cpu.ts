@@ -18,20 +18,31 @@ function cpuSeconds(pid: number | undefined) {
   }
 }
 
-/** Starts counting the CPU time of `processes` (by name) and of this one; `stop()` returns a line that says how much each used. */
-export function watchCpu(processes: Record<string, number | undefined>) {
+/** CPU seconds the processes `pids` have used so far, together. */
+const cpuSecondsOf = (pids: (number | undefined)[]) =>
+  pids.reduce<number>((sum, pid) => sum + cpuSeconds(pid), 0);
+
+/**
+ * Starts counting the CPU time of `processes` (by name, each one or several
+ * processes, e.g. the app's instances) and of this one; `stop()` returns a
+ * line that says how much each used.
+ */
+export function watchCpu(processes: Record<string, (number | undefined)[]>) {
   const started = performance.now();
   const driver = process.cpuUsage();
-  const before = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, cpuSeconds(pid)]));
+  const before = Object.fromEntries(
+    Object.entries(processes).map(([name, pids]) => [name, cpuSecondsOf(pids)]),
+  );
   return {
     /** `views`: how many the window opened, to say the app's CPU time per view. */
     stop(views: number) {
       const seconds = (performance.now() - started) / 1000;
       const share = (used: number) =>
         `${used.toFixed(1)} s (${Math.round((used / seconds) * 100)} % of a core)`;
-      const used = Object.entries(processes).map(([name, pid]) => {
-        const spent = cpuSeconds(pid) - (before[name] ?? NaN);
-        return `${name} ${share(spent)}${name === "app" ? `, ${((spent / views) * 1000).toFixed(1)} ms a browsing view` : ""}`;
+      const used = Object.entries(processes).map(([name, pids]) => {
+        const spent = cpuSecondsOf(pids) - (before[name] ?? NaN);
+        const instances = pids.length > 1 ? ` (${pids.length} instances)` : "";
+        return `${name}${instances} ${share(spent)}${name === "app" ? `, ${((spent / views) * 1000).toFixed(1)} ms a browsing view` : ""}`;
       });
       const { user, system } = process.cpuUsage(driver);
       used.push(`driver ${share((user + system) / 1e6)}`);
