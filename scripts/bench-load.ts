@@ -84,7 +84,7 @@ import {
 import { planSessions } from "./lib/load-sessions.ts";
 import { loadSettings } from "./lib/load-settings.ts";
 import { warmUp } from "./lib/load-warm-up.ts";
-import { runWindow } from "./lib/load-window.ts";
+import { runSchedule } from "./lib/load-window.ts";
 import { watchCpu } from "./lib/process-cpu.ts";
 import { stopAll } from "./lib/processes.ts";
 import { reportTargets } from "./lib/targets.ts";
@@ -138,7 +138,7 @@ try {
     `Warm-up: ${warm.pages} pages of ${warm.organizations} organizations cached in ${warm.seconds.toFixed(1)} s (${warm.views} views, ${apiCalls(await stats())} Polar API calls)`,
   );
   await control("stats/reset", {});
-  const leadIn = await runWindow(appUrls, plan.leadIn);
+  const leadIn = await runSchedule(appUrls, plan.leadIn);
   console.log(
     `Lead-in: ${leadIn.browsing.length} views in ${(leadIn.minutes * 60).toFixed(1)} s (${apiCalls(await stats())} Polar API calls), ${leadIn.browsing.filter(outOfBudget).length} busy; ${plan.openingPeople.length} people browsing as the window opens`,
   );
@@ -147,7 +147,7 @@ try {
   const connections = await watchConnections(env.DATABASE_URL);
   const cacheRows = await watchCacheRows(env.DATABASE_URL);
   const cpu = watchCpu(pids);
-  const measured = await runWindow(appUrls, plan.views, abuser);
+  const measured = await runSchedule(appUrls, plan.views, abuser);
   const { browsing, minutes, lateMs } = measured;
   const { api, rate_limited } = await stats();
   const cpuUsed = cpu.stop(browsing.length);

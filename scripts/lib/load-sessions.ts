@@ -85,7 +85,7 @@ export function planSessions(people: LoadPerson[], settings: SessionSettings): S
     if (i === leadInViews) openingPeople = browsing.filter((person) => person !== undefined);
     const slot = i % concurrent;
     // Slot `slot` takes up browsing `slot` / `concurrent` of the way through the lead-in.
-    if (!inWindow && i < (slot * leadInViews) / concurrent) continue;
+    if (!inWindow && i < slot * sessionViews) continue;
     if (remaining[slot] === 0) {
       if (browsing[slot]) busy.delete(browsing[slot]);
       browsing[slot] = nextFree();

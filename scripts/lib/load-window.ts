@@ -10,7 +10,7 @@ import type { LoadPerson } from "./load-people.ts";
 import type { PlannedView } from "./load-sessions.ts";
 import { openView, type WindowView } from "./load-views.ts";
 
-export async function runWindow(appUrls: string[], views: PlannedView[], abuser?: LoadPerson) {
+export async function runSchedule(appUrls: string[], views: PlannedView[], abuser?: LoadPerson) {
   const started = performance.now();
   const abusive = abuser ? abuse(appUrls, abuser, started) : Promise.resolve([]);
   const browsing: Promise<WindowView>[] = [];
